@@ -1,0 +1,35 @@
+# The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
+.PHONY: dev test schema token lint deploy clean help
+.DEFAULT_GOAL := help
+
+PY := .venv/bin/python
+ROLE ?= citizen
+CENTER ?= hcc-01
+
+help: ## list the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+dev: ## run the portal on http://127.0.0.1:8080 (DynamoDB Local, tables, seed data, API + site)
+	@./infra/bootstrap.sh
+	@$(PY) -m infra.dev $(ARGS)
+
+test: ## run every test (own DynamoDB Local on a free port, real browser); non-zero on failure
+	@./infra/bootstrap.sh --browser
+	@$(PY) -m pytest $(ARGS)
+
+schema: ## re-export graphql/schema.graphql and the frontend's operations from the code
+	@$(PY) -m infra.export_schema
+	@$(PY) -m infra.export_operations
+
+token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
+	@$(PY) -m infra.token $(ROLE) --center $(CENTER)
+
+lint: ## ruff and the import-layer contracts
+	@.venv/bin/ruff check functions infra tests
+	@cd functions && ../.venv/bin/lint-imports --config ../pyproject.toml
+
+deploy: ## sam build + sam deploy (infra/samconfig.toml), then upload the static site
+	@./infra/deploy.sh
+
+clean: ## remove local data (DynamoDB Local's files, dev keys) - not the installed tools
+	rm -rf .local

