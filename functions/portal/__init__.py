@@ -1,0 +1,1 @@
+"""The one-stop public-service portal: procedures, dossiers, tracking and service centers."""

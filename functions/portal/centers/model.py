@@ -1,0 +1,56 @@
+"""Public Administration Service Centers (Trung tâm Phục vụ hành chính công) and their reception points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from portal.errors import InvalidInput
+
+CENTER_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
+
+
+class CenterKind(Enum):
+    PROVINCIAL = "provincial"  # the province's center
+    COMMUNE = "commune"  # a commune/ward/special zone's center
+    BRANCH = "branch"  # a branch of the provincial center
+    RECEPTION_POINT = "reception_point"  # a point that only receives and returns
+
+
+@dataclass(frozen=True)
+class GeoPoint:
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Center:
+    id: str
+    kind: CenterKind
+    name: str
+    agency_code: str  # MX1X2.Y1Y2Y3.Z1Z2, the first part of every dossier code it receives
+    province_code: str
+    commune_code: str | None
+    address: str
+    hotline: str
+    opening_hours: str
+    location: GeoPoint | None
+    procedure_codes: frozenset[str]
+    is_sample: bool  # data derived or made up here rather than read from an official source
+    email: str = ""
+    parent_id: str | None = None
+
+    def receives(self, procedure_code: str) -> bool:
+        return procedure_code in self.procedure_codes
+
+
+def check_center_id(center_id: str, field: str = "centerId") -> str:
+    center_id = center_id.strip()
+    if not CENTER_ID_PATTERN.match(center_id):
+        raise InvalidInput.for_field(
+            field,
+            f"Mã trung tâm «{center_id}» không hợp lệ.",
+            f"Center id '{center_id}' is not valid.",
+        )
+    return center_id

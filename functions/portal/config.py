@@ -1,0 +1,69 @@
+"""Settings read once from the environment.
+
+In AWS the values come from template.yaml (Globals.Function.Environment); locally from
+infra/dev.py and tests/conftest.py. Nothing here has a production secret as its default.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class TableNames:
+    procedures: str
+    centers: str
+    dossiers: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    region: str
+    dynamodb_endpoint: str | None  # None in AWS; DynamoDB Local's URL elsewhere
+    tables: TableNames
+    catalog_refresh_seconds: int
+    introspection: bool
+    oidc_issuer: str
+    oidc_audience: str
+    oidc_jwks_url: str
+    tracking_key: str  # HMAC key of receipts' tracking secrets (from SSM Parameter Store in AWS)
+    tracking_key_parameter: str | None
+
+    @property
+    def is_local(self) -> bool:
+        return self.dynamodb_endpoint is not None
+
+
+# Environment variable -> attribute of TableNames. template.yaml sets each variable to `!Ref` of a table
+# resource; infra/tables.py reads that mapping back to create the same tables locally.
+TABLE_ENVIRONMENT = {
+    "PROCEDURES_TABLE": "procedures",
+    "CENTERS_TABLE": "centers",
+    "DOSSIERS_TABLE": "dossiers",
+}
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    env = os.environ
+    return Settings(
+        stage=env.get("STAGE", "local"),
+        region=env.get("AWS_REGION", env.get("AWS_DEFAULT_REGION", "ap-southeast-1")),
+        dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
+        tables=TableNames(**{attr: env.get(var, f"portal-{attr}") for var, attr in TABLE_ENVIRONMENT.items()}),
+        catalog_refresh_seconds=int(env.get("CATALOG_REFRESH_SECONDS", "300")),
+        introspection=_flag("GRAPHQL_INTROSPECTION", default=True),
+        oidc_issuer=env.get("OIDC_ISSUER", ""),
+        oidc_audience=env.get("OIDC_AUDIENCE", "portal"),
+        oidc_jwks_url=env.get("OIDC_JWKS_URL", ""),
+        tracking_key=env.get("TRACKING_KEY", ""),
+        tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
+    )

@@ -1,0 +1,101 @@
+"""A dossier (hồ sơ) and its public timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+
+class Status(Enum):
+    RECEIVED = "received"
+    PROCESSING = "processing"
+    SUPPLEMENT_REQUESTED = "supplement_requested"
+    RESULT_READY = "result_ready"
+    RETURNED = "returned"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class Channel(Enum):
+    ONLINE = "online"
+    IN_PERSON = "in_person"
+    POST = "post"
+
+
+class ActorRole(Enum):
+    APPLICANT = "applicant"
+    OFFICER = "officer"
+    SYSTEM = "system"
+
+
+@dataclass(frozen=True)
+class Applicant:
+    id_number: str  # 12-digit personal identification number (số định danh cá nhân)
+    full_name: str
+    date_of_birth: date | None = None
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    name: str
+    content_type: str
+    size_bytes: int
+    document: str = ""  # which required document this file stands for
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    seq: int  # 1, 2, 3... in the order things happened
+    at: datetime
+    action: str  # the Action's value
+    status: Status  # status after the event
+    actor: ActorRole
+    note: str = ""
+    due_date: date | None = None  # the appointment date in force after the event
+
+
+@dataclass(frozen=True)
+class Dossier:
+    code: str
+    procedure_code: str
+    procedure_name: str
+    center_id: str
+    applicant: Applicant
+    channel: Channel
+    status: Status
+    form_data: dict[str, Any]
+    attachments: tuple[Attachment, ...]
+    received_at: datetime
+    due_date: date
+    processing_days: int
+    updated_at: datetime
+    completed_at: datetime | None = None
+    supplement_requests: int = 0
+    extensions: int = 0
+    version: int = 1
+    timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
+
+    @property
+    def processing_finished(self) -> bool:
+        return self.status in {Status.RETURNED, Status.REJECTED, Status.WITHDRAWN, Status.RESULT_READY}
+
+    def is_late(self, now: datetime) -> bool:
+        """Late once the appointment date has passed without a result (or the result came after it)."""
+        if self.completed_at is not None:
+            return self.completed_at.date() > self.due_date
+        if self.status is Status.SUPPLEMENT_REQUESTED:
+            return False  # the applicant's time does not count against the agency
+        return now.date() > self.due_date
+
+
+class DuplicateSubmission(Exception):
+    """The same submit request (same applicant, same client request id) already made a dossier."""
+
+    def __init__(self, dossier_code: str) -> None:
+        super().__init__(dossier_code)
+        self.dossier_code = dossier_code

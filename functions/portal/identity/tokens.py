@@ -1,0 +1,59 @@
+"""Bearer token verification against the identity provider's JWKS (OpenID Connect, e.g. VNeID).
+
+Only asymmetric algorithms are accepted, the key is chosen by `kid` from the provider's JWKS (cached,
+refetched when an unknown `kid` appears, so key rotation needs no deploy), and iss/aud/exp/nbf/iat are
+all required and checked with a small clock skew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+
+from portal.errors import NotAuthenticated, Unavailable
+
+ALLOWED_ALGORITHMS = ("RS256", "ES256")
+CLOCK_SKEW_SECONDS = 30
+JWKS_CACHE_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class IssuerConfig:
+    issuer: str
+    audience: str
+    jwks_url: str
+
+
+class TokenVerifier:
+    def __init__(self, config: IssuerConfig) -> None:
+        self._config = config
+        self._jwks = jwt.PyJWKClient(config.jwks_url, cache_jwk_set=True, lifespan=JWKS_CACHE_SECONDS, timeout=3)
+
+    def verify(self, token: str) -> dict[str, Any]:
+        try:
+            header = jwt.get_unverified_header(token)
+            if header.get("alg") not in ALLOWED_ALGORITHMS:
+                raise jwt.InvalidAlgorithmError(f"algorithm {header.get('alg')!r} is not accepted")
+            key = self._jwks.get_signing_key_from_jwt(token)
+            return jwt.decode(
+                token,
+                key=key,
+                algorithms=list(ALLOWED_ALGORITHMS),
+                audience=self._config.audience,
+                issuer=self._config.issuer,
+                leeway=CLOCK_SKEW_SECONDS,
+                options={"require": ["exp", "iat", "iss", "aud", "sub"], "verify_nbf": True},
+            )
+        except jwt.PyJWKClientConnectionError as error:
+            raise Unavailable(
+                "Không kết nối được hệ thống định danh. Vui lòng thử lại sau ít phút.",
+                "The identity provider cannot be reached. Please try again in a few minutes.",
+            ) from error
+        except jwt.ExpiredSignatureError as error:
+            raise NotAuthenticated(
+                "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has expired. Please sign in again."
+            ) from error
+        except (jwt.PyJWTError, ValueError) as error:
+            raise NotAuthenticated("Thẻ đăng nhập không hợp lệ.", "The sign-in token is not valid.") from error
