@@ -1,0 +1,67 @@
+"""The Centers table: service centers, branches and reception points, with three ways in."""
+
+from __future__ import annotations
+
+from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from portal.config import settings
+from portal.store.tables import table_meta
+
+
+class ProvinceIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "province-index"
+        projection = AllProjection()
+
+    province_code = UnicodeAttribute(hash_key=True)
+    center_id = UnicodeAttribute(range_key=True)
+
+
+class CommuneIndex(GlobalSecondaryIndex):
+    """Sparse: provincial centers have no commune."""
+
+    class Meta:
+        index_name = "commune-index"
+        projection = AllProjection()
+
+    commune_code = UnicodeAttribute(hash_key=True)
+    center_id = UnicodeAttribute(range_key=True)
+
+
+class GeoIndex(GlobalSecondaryIndex):
+    """Sparse: centers whose coordinates are known, by geohash cell (see portal.centers.geo)."""
+
+    class Meta:
+        index_name = "geo-index"
+        projection = AllProjection()
+
+    geo_cell = UnicodeAttribute(hash_key=True)
+    geohash = UnicodeAttribute(range_key=True)
+
+
+class CenterItem(Model):
+    Meta = table_meta(settings().tables.centers)
+
+    center_id = UnicodeAttribute(hash_key=True)
+    kind = UnicodeAttribute()
+    name = UnicodeAttribute()
+    agency_code = UnicodeAttribute()
+    province_code = UnicodeAttribute()
+    commune_code = UnicodeAttribute(null=True)
+    parent_id = UnicodeAttribute(null=True)
+    address = UnicodeAttribute()
+    hotline = UnicodeAttribute()
+    email = UnicodeAttribute(default="")
+    opening_hours = UnicodeAttribute()
+    lat = NumberAttribute(null=True)
+    lon = NumberAttribute(null=True)
+    geo_cell = UnicodeAttribute(null=True)
+    geohash = UnicodeAttribute(null=True)
+    procedure_codes = UnicodeSetAttribute(default=set)
+    is_sample = BooleanAttribute()
+
+    province_index = ProvinceIndex()
+    commune_index = CommuneIndex()
+    geo_index = GeoIndex()

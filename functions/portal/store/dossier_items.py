@@ -1,0 +1,133 @@
+"""The Dossiers table (single-table design): a dossier's head item and its timeline share a partition.
+
+    pk = <dossier code>                    sk = "DOSSIER"        the dossier
+    pk = <dossier code>                    sk = "EVENT#0001"...  its timeline, in order
+    pk = "IDEMPOTENCY#<applicant>#<key>"   sk = "IDEMPOTENCY"    one submit request -> one dossier
+    pk = "SEQUENCE#<agency>#<yymmdd>"      sk = "SEQUENCE"       the agency's daily dossier counter
+
+So tracking a dossier is one Query on its partition, and a submit is one transaction.
+"""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    JSONAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    TTLAttribute,
+    UnicodeAttribute,
+    VersionAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from portal.config import settings
+from portal.store.tables import table_meta
+
+DOSSIER_SK = "DOSSIER"
+EVENT_SK_PREFIX = "EVENT#"
+IDEMPOTENCY_SK = "IDEMPOTENCY"
+SEQUENCE_SK = "SEQUENCE"
+
+
+def event_sk(seq: int) -> str:
+    return f"{EVENT_SK_PREFIX}{seq:04d}"
+
+
+class ApplicantIndex(GlobalSecondaryIndex):
+    """A citizen's own dossiers, newest first."""
+
+    class Meta:
+        index_name = "applicant-index"
+        projection = AllProjection()
+
+    applicant_id = UnicodeAttribute(hash_key=True)
+    received_at = UnicodeAttribute(range_key=True)
+
+
+class CenterQueueIndex(GlobalSecondaryIndex):
+    """A center's dossiers by status, then appointment date: the officers' work queue."""
+
+    class Meta:
+        index_name = "center-queue-index"
+        projection = AllProjection()
+
+    center_id = UnicodeAttribute(hash_key=True)
+    queue_key = UnicodeAttribute(range_key=True)  # "<status>#<due date>#<code>"
+
+
+class ApplicantMap(MapAttribute):
+    id_number = UnicodeAttribute()
+    full_name = UnicodeAttribute()
+    date_of_birth = UnicodeAttribute(null=True)
+    address = UnicodeAttribute(default="")
+    phone = UnicodeAttribute(default="")
+    email = UnicodeAttribute(default="")
+
+
+class AttachmentMap(MapAttribute):
+    name = UnicodeAttribute()
+    content_type = UnicodeAttribute()
+    size_bytes = NumberAttribute()
+    document = UnicodeAttribute(default="")
+
+
+class DossierItem(Model):
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True, default=DOSSIER_SK)
+    procedure_code = UnicodeAttribute()
+    procedure_name = UnicodeAttribute()
+    center_id = UnicodeAttribute()
+    applicant_id = UnicodeAttribute()
+    applicant = ApplicantMap()
+    channel = UnicodeAttribute()
+    status = UnicodeAttribute()
+    queue_key = UnicodeAttribute()
+    form_data = JSONAttribute(default=dict)
+    attachments = ListAttribute(of=AttachmentMap, default=list)
+    received_at = UnicodeAttribute()  # ISO 8601 with the +07:00 offset
+    due_date = UnicodeAttribute()  # YYYY-MM-DD
+    processing_days = NumberAttribute()
+    updated_at = UnicodeAttribute()
+    completed_at = UnicodeAttribute(null=True)
+    supplement_requests = NumberAttribute(default=0)
+    extensions = NumberAttribute(default=0)
+    version = VersionAttribute()
+
+    applicant_index = ApplicantIndex()
+    center_queue_index = CenterQueueIndex()
+
+
+class EventItem(Model):
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    seq = NumberAttribute()
+    at = UnicodeAttribute()
+    action = UnicodeAttribute()
+    status = UnicodeAttribute()
+    actor = UnicodeAttribute()
+    note = UnicodeAttribute(default="")
+    due_date = UnicodeAttribute(null=True)
+
+
+class IdempotencyItem(Model):
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True, default=IDEMPOTENCY_SK)
+    dossier_code = UnicodeAttribute()
+    expires_at = TTLAttribute()
+
+
+class SequenceItem(Model):
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True, default=SEQUENCE_SK)
+    value = NumberAttribute(default=0)
+    expires_at = TTLAttribute(null=True)

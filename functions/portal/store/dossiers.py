@@ -1,0 +1,247 @@
+"""Dossiers and their timelines in DynamoDB <-> portal.dossiers.model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from pynamodb.exceptions import TransactWriteError
+from pynamodb.transactions import TransactWrite
+
+from portal.dossiers.codes import sequence_key
+from portal.dossiers.model import (
+    ActorRole,
+    Applicant,
+    Attachment,
+    Channel,
+    Dossier,
+    DuplicateSubmission,
+    Status,
+    TimelineEvent,
+)
+from portal.errors import Conflict
+from portal.pagination import Page
+from portal.store.dossier_items import (
+    DOSSIER_SK,
+    EVENT_SK_PREFIX,
+    IDEMPOTENCY_SK,
+    ApplicantMap,
+    AttachmentMap,
+    DossierItem,
+    EventItem,
+    IdempotencyItem,
+    SequenceItem,
+    event_sk,
+)
+from portal.store.paging import query_page
+from portal.store.tables import connection
+
+IDEMPOTENCY_RETENTION = timedelta(days=30)
+SEQUENCE_RETENTION = timedelta(days=7)
+
+
+def queue_key(status: Status, due: date, code: str) -> str:
+    return f"{status.value}#{due.isoformat()}#{code}"
+
+
+def idempotency_pk(applicant_id: str, request_id: str) -> str:
+    return f"IDEMPOTENCY#{applicant_id}#{request_id}"
+
+
+def _dossier_item(d: Dossier) -> DossierItem:
+    a = d.applicant
+    return DossierItem(
+        pk=d.code,
+        sk=DOSSIER_SK,
+        procedure_code=d.procedure_code,
+        procedure_name=d.procedure_name,
+        center_id=d.center_id,
+        applicant_id=a.id_number,
+        applicant=ApplicantMap(
+            id_number=a.id_number,
+            full_name=a.full_name,
+            date_of_birth=a.date_of_birth.isoformat() if a.date_of_birth else None,
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+        ),
+        channel=d.channel.value,
+        status=d.status.value,
+        queue_key=queue_key(d.status, d.due_date, d.code),
+        form_data=d.form_data,
+        attachments=[
+            AttachmentMap(name=x.name, content_type=x.content_type, size_bytes=x.size_bytes, document=x.document)
+            for x in d.attachments
+        ],
+        received_at=d.received_at.isoformat(),
+        due_date=d.due_date.isoformat(),
+        processing_days=d.processing_days,
+        updated_at=d.updated_at.isoformat(),
+        completed_at=d.completed_at.isoformat() if d.completed_at else None,
+        supplement_requests=d.supplement_requests,
+        extensions=d.extensions,
+    )
+
+
+def _event_item(code: str, e: TimelineEvent) -> EventItem:
+    return EventItem(
+        pk=code,
+        sk=event_sk(e.seq),
+        seq=e.seq,
+        at=e.at.isoformat(),
+        action=e.action,
+        status=e.status.value,
+        actor=e.actor.value,
+        note=e.note,
+        due_date=e.due_date.isoformat() if e.due_date else None,
+    )
+
+
+def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dossier:
+    a = item.applicant
+    return Dossier(
+        code=item.pk,
+        procedure_code=item.procedure_code,
+        procedure_name=item.procedure_name,
+        center_id=item.center_id,
+        applicant=Applicant(
+            id_number=a.id_number,
+            full_name=a.full_name,
+            date_of_birth=date.fromisoformat(a.date_of_birth) if a.date_of_birth else None,
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+        ),
+        channel=Channel(item.channel),
+        status=Status(item.status),
+        form_data=item.form_data or {},
+        attachments=tuple(
+            Attachment(x.name, x.content_type, int(x.size_bytes), x.document) for x in item.attachments or ()
+        ),
+        received_at=datetime.fromisoformat(item.received_at),
+        due_date=date.fromisoformat(item.due_date),
+        processing_days=int(item.processing_days),
+        updated_at=datetime.fromisoformat(item.updated_at),
+        completed_at=datetime.fromisoformat(item.completed_at) if item.completed_at else None,
+        supplement_requests=int(item.supplement_requests),
+        extensions=int(item.extensions),
+        version=int(item.version),
+        timeline=timeline,
+    )
+
+
+def _event(item: EventItem) -> TimelineEvent:
+    return TimelineEvent(
+        seq=int(item.seq),
+        at=datetime.fromisoformat(item.at),
+        action=item.action,
+        status=Status(item.status),
+        actor=ActorRole(item.actor),
+        note=item.note,
+        due_date=date.fromisoformat(item.due_date) if item.due_date else None,
+    )
+
+
+class DossierStore:
+    def next_sequence(self, agency_code: str, day: date, now: datetime) -> int:
+        """The next number of the agency's daily sequence (atomic ADD; a failed submit leaves a gap)."""
+        counter = SequenceItem(pk=f"SEQUENCE#{sequence_key(agency_code, day)}")
+        counter.update(
+            actions=[
+                SequenceItem.value.add(1),
+                SequenceItem.expires_at.set(now + SEQUENCE_RETENTION),
+            ]
+        )
+        return int(counter.value)
+
+    def find_submitted(self, applicant_id: str, request_id: str) -> str | None:
+        try:
+            return IdempotencyItem.get(
+                idempotency_pk(applicant_id, request_id), IDEMPOTENCY_SK, consistent_read=True
+            ).dossier_code
+        except IdempotencyItem.DoesNotExist:
+            return None
+
+    def create(self, dossier: Dossier, request_id: str, now: datetime) -> None:
+        """Write the dossier, its first event and its request id in one transaction.
+
+        Raises DuplicateSubmission when the request id was already used by this applicant.
+        """
+        marker = IdempotencyItem(
+            pk=idempotency_pk(dossier.applicant.id_number, request_id),
+            dossier_code=dossier.code,
+            expires_at=now + IDEMPOTENCY_RETENTION,
+        )
+        try:
+            with TransactWrite(connection=connection()) as tx:
+                tx.save(_dossier_item(dossier), condition=DossierItem.pk.does_not_exist())
+                for event in dossier.timeline:
+                    tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+                tx.save(marker, condition=IdempotencyItem.pk.does_not_exist())
+        except TransactWriteError as error:
+            reasons = error.cancellation_reasons or []
+            if reasons and reasons[-1] is not None and reasons[-1].code == "ConditionalCheckFailed":
+                existing = self.find_submitted(dossier.applicant.id_number, request_id)
+                if existing:
+                    raise DuplicateSubmission(existing) from error
+            raise
+
+    def record(self, dossier: Dossier, event: TimelineEvent) -> None:
+        """Save a transition: the dossier (only if nobody changed it since it was read) and its new event."""
+        item = _dossier_item(dossier)
+        item.version = dossier.version - 1  # the version that was read; pynamodb checks it and adds one
+        try:
+            with TransactWrite(connection=connection()) as tx:
+                tx.save(item)
+                tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+        except TransactWriteError as error:
+            if any(r is not None and r.code == "ConditionalCheckFailed" for r in error.cancellation_reasons or []):
+                raise Conflict(
+                    "Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.",
+                    "The dossier was changed by someone else meanwhile. Reload it and try again.",
+                ) from error
+            raise
+
+    def get(self, code: str) -> Dossier | None:
+        """The dossier with its whole timeline: one Query on its partition (head and events together)."""
+        head: DossierItem | None = None
+        events: list[TimelineEvent] = []
+        table = DossierItem._get_connection()  # pynamodb's table connection: raw items of both shapes
+        start_key = None
+        while True:
+            page = table.query(hash_key=code, consistent_read=True, exclusive_start_key=start_key)
+            for raw in page.get("Items", []):
+                sk = raw["sk"]["S"]
+                if sk == DOSSIER_SK:
+                    head = DossierItem.from_raw_data(raw)
+                elif sk.startswith(EVENT_SK_PREFIX):
+                    events.append(_event(EventItem.from_raw_data(raw)))
+            start_key = page.get("LastEvaluatedKey")
+            if not start_key:
+                break
+        if head is None:
+            return None
+        return _dossier(head, tuple(events))
+
+    def get_many(self, codes: Iterable[str]) -> dict[str, Dossier]:
+        keys = [(code, DOSSIER_SK) for code in dict.fromkeys(codes)]
+        return {item.pk: _dossier(item) for item in DossierItem.batch_get(keys)}
+
+    def by_applicant(self, applicant_id: str, first: int | None, after: str | None) -> Page[Dossier]:
+        return query_page(
+            lambda **kw: DossierItem.applicant_index.query(applicant_id, scan_index_forward=False, **kw),
+            {"applicant_id": applicant_id},
+            first,
+            after,
+            _dossier,
+        )
+
+    def by_center(self, center_id: str, status: Status | None, first: int | None, after: str | None) -> Page[Dossier]:
+        condition = DossierItem.queue_key.startswith(f"{status.value}#") if status else None
+        return query_page(
+            lambda **kw: DossierItem.center_queue_index.query(center_id, condition, **kw),
+            {"center_id": center_id},
+            first,
+            after,
+            _dossier,
+        )

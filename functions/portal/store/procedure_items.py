@@ -1,0 +1,78 @@
+"""The Procedures table: one item per procedure of the national catalog."""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from portal.config import settings
+from portal.store.tables import table_meta
+
+NATIONAL_CATALOG = "national"
+
+
+class DocumentMap(MapAttribute):
+    name = UnicodeAttribute()
+    name_en = UnicodeAttribute()
+    originals = NumberAttribute()
+    copies = NumberAttribute()
+    note = UnicodeAttribute(default="")
+
+
+class FeeMap(MapAttribute):
+    description = UnicodeAttribute()
+    description_en = UnicodeAttribute()
+    amount_vnd = NumberAttribute()
+
+
+class FormFieldMap(MapAttribute):
+    name = UnicodeAttribute()
+    label = UnicodeAttribute()
+    label_en = UnicodeAttribute()
+    type = UnicodeAttribute()
+    required = BooleanAttribute()
+    options = ListAttribute(of=UnicodeAttribute, default=list)
+
+
+class CatalogIndex(GlobalSecondaryIndex):
+    """All procedures of one catalog, in code order: how a container loads the whole catalog."""
+
+    class Meta:
+        index_name = "catalog-index"
+        projection = AllProjection()
+
+    catalog = UnicodeAttribute(hash_key=True)
+    code = UnicodeAttribute(range_key=True)
+
+
+class ProcedureItem(Model):
+    Meta = table_meta(settings().tables.procedures)
+
+    code = UnicodeAttribute(hash_key=True)
+    catalog = UnicodeAttribute(default=NATIONAL_CATALOG)
+    name = UnicodeAttribute()
+    name_en = UnicodeAttribute()
+    field = UnicodeAttribute()
+    field_en = UnicodeAttribute()
+    levels = ListAttribute(of=UnicodeAttribute)
+    agency = UnicodeAttribute()
+    agency_en = UnicodeAttribute()
+    documents = ListAttribute(of=DocumentMap, default=list)
+    processing_days = NumberAttribute()
+    processing_note = UnicodeAttribute(default="")
+    fees = ListAttribute(of=FeeMap, default=list)
+    legal_basis = ListAttribute(of=UnicodeAttribute, default=list)
+    online_level = UnicodeAttribute()
+    any_center = BooleanAttribute()
+    form_fields = ListAttribute(of=FormFieldMap, default=list)
+    is_sample = BooleanAttribute()
+    source_ref = UnicodeAttribute(default="")
+
+    catalog_index = CatalogIndex()
