@@ -1,0 +1,96 @@
+"""The ASGI application, the same in Lambda (through Mangum) and on the local server (uvicorn)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from portal.api.context import PortalContext
+from portal.api.dependencies import Services, default_services
+from portal.api.schema import build_schema
+from portal.config import settings
+from portal.observability import logger, request_id_var
+
+GRAPHQL_PATH = "/graphql"
+
+
+class PortalGraphQL(GraphQL):
+    def __init__(self, services: Services | None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._services = services
+
+    async def get_context(self, request: Request, response: Response) -> PortalContext:  # type: ignore[override]
+        context = PortalContext(
+            services=self._services or default_services(),
+            request_id=request_id_var.get(),
+            authorization=request.headers.get("authorization"),
+        )
+        if context.authorization:
+            await context.authenticate()
+        return context
+
+    def encode_json(self, data: object) -> str:
+        """UTF-8 as is: Vietnamese text escaped as \\uXXXX would be two to three times larger on the wire."""
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _request_id(scope: Scope) -> str:
+    event = scope.get("aws.event") or {}
+    from_gateway = (event.get("requestContext") or {}).get("requestId")
+    return from_gateway or str(uuid.uuid4())
+
+
+class RequestIdMiddleware:
+    """One id per request: API Gateway's in Lambda, a new UUID locally. Logged, and returned as x-request-id."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = _request_id(scope)
+        token = request_id_var.set(request_id)
+
+        async def send_with_id(message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            request_id_var.reset(token)
+
+
+def create_app(
+    services: Services | None = None,
+    static_dir: Path | None = None,
+    extra_routes: Sequence[BaseRoute] = (),
+) -> ASGIApp:
+    """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS)."""
+    config = settings()
+    graphql = PortalGraphQL(
+        services,
+        schema=build_schema(introspection=config.introspection),
+        graphql_ide="graphiql" if config.introspection else None,
+        allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
+    )
+    routes: list[BaseRoute] = [Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]), *extra_routes]
+    if static_dir is not None:
+        routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
+    app = Starlette(routes=routes)
+    logger.debug("app created", extra={"stage": config.stage})
+    return RequestIdMiddleware(app)

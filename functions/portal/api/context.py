@@ -1,0 +1,69 @@
+"""What every resolver receives as `info.context`: who is asking, the services, per-request loaders."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from strawberry.dataloader import DataLoader
+
+from portal.api.dependencies import Services
+from portal.centers.model import Center
+from portal.errors import NotAuthenticated, PortalError
+from portal.identity.principal import Anonymous, Principal, principal_from_claims
+
+
+@dataclass
+class Loaders:
+    """Per-request batching: a page of 50 dossiers loads its centers in one BatchGetItem."""
+
+    centers: DataLoader[str, Center | None]
+
+    @classmethod
+    def for_request(cls, services: Services) -> Loaders:
+        async def load_centers(ids: list[str]) -> list[Center | None]:
+            found = services.centers.get_many(ids)
+            return [found.get(i) for i in ids]
+
+        return cls(centers=DataLoader(load_fn=load_centers))
+
+
+@dataclass
+class PortalContext:
+    services: Services
+    request_id: str
+    authorization: str | None = None
+    loaders: Loaders = field(init=False)
+    _principal: Principal | None = field(init=False, default=None)
+    _refusal: PortalError | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders.for_request(self.services)
+
+    async def authenticate(self) -> None:
+        """Verify the bearer token before resolvers run, in a worker thread: fetching the provider's JWKS
+        must not block the event loop. A refusal is kept and raised by the first resolver that asks."""
+        try:
+            self._principal = await asyncio.to_thread(self._verify)
+        except PortalError as refusal:
+            self._refusal = refusal
+
+    @property
+    def principal(self) -> Principal:
+        if self._refusal is not None:
+            raise self._refusal
+        if self._principal is None:  # a context made without authenticate() (e.g. in a unit test)
+            self._principal = self._verify()
+        return self._principal
+
+    def _verify(self) -> Principal:
+        if not self.authorization:
+            return Anonymous()
+        scheme, _, token = self.authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise NotAuthenticated(
+                "Tiêu đề Authorization phải là «Bearer <token>».", "The Authorization header must be 'Bearer <token>'."
+            )
+        if self.services.verifier is None:
+            raise NotAuthenticated("Cổng chưa cấu hình hệ thống định danh.", "No identity provider is configured.")
+        return principal_from_claims(self.services.verifier.verify(token.strip()))

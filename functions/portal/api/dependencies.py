@@ -1,0 +1,69 @@
+"""The composition root: the stores, catalog, clock and token verifier one container shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from portal.clock import Clock, SystemClock
+from portal.config import Settings, settings
+from portal.identity.tokens import IssuerConfig, TokenVerifier
+from portal.procedures.catalog import Catalog
+from portal.store.centers import CenterStore
+from portal.store.dossiers import DossierStore
+from portal.store.procedures import ProcedureStore
+
+
+@dataclass
+class Services:
+    catalog: Catalog
+    procedures: ProcedureStore
+    centers: CenterStore
+    dossiers: DossierStore
+    clock: Clock
+    verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
+    tracking_key: Callable[[], bytes]
+
+
+def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
+    """In AWS the key is a SecureString in SSM Parameter Store, read (and cached 5 min) through powertools."""
+    if config.tracking_key_parameter:
+        name = config.tracking_key_parameter
+
+        def from_parameter_store() -> bytes:
+            from aws_lambda_powertools.utilities import parameters
+
+            return parameters.get_parameter(name, decrypt=True, max_age=300).encode()
+
+        return from_parameter_store
+    if config.tracking_key:
+        key = config.tracking_key.encode()
+        return lambda: key
+
+    def missing() -> bytes:
+        raise RuntimeError("set TRACKING_KEY_PARAMETER (AWS) or TRACKING_KEY (local)")
+
+    return missing
+
+
+def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
+    config = config or settings()
+    procedures = ProcedureStore()
+    verifier = None
+    if config.oidc_issuer and config.oidc_jwks_url:
+        verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
+    return Services(
+        catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
+        procedures=procedures,
+        centers=CenterStore(),
+        dossiers=DossierStore(),
+        clock=clock or SystemClock(),
+        verifier=verifier,
+        tracking_key=_tracking_key_source(config),
+    )
+
+
+@cache
+def default_services() -> Services:
+    return build_services()

@@ -1,0 +1,38 @@
+"""Following dossiers: one's own (signed in), a center's (officers), anyone's with its receipt."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge, DossierTracking
+from portal.api.pagination import PageInfo
+from portal.dossiers import service
+from portal.identity.access import require_applicant, require_public_read, require_signed_in
+from portal.identity.principal import Scope
+
+
+@strawberry.type
+class DossierQueries:
+    @strawberry.field(description="A dossier of yours (citizen) or of your center (officer).")
+    def dossier(self, info: Info, code: str) -> Dossier:
+        ctx = info.context
+        require_signed_in(ctx.principal)
+        return Dossier(dossier=service.get_dossier(ctx.services.dossiers, ctx.principal, code))
+
+    @strawberry.field(description="Follow any dossier with the code and tracking secret printed on its receipt.")
+    def track_dossier(self, info: Info, code: str, tracking_secret: str) -> DossierTracking:
+        ctx = info.context
+        require_public_read(ctx.principal)
+        return DossierTracking(
+            dossier=service.track_dossier(ctx.services.dossiers, ctx.services.tracking_key(), code, tracking_secret)
+        )
+
+    @strawberry.field(description="Your dossiers, newest first.")
+    def my_dossiers(self, info: Info, first: int | None = None, after: str | None = None) -> DossierConnection:
+        ctx = info.context
+        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
+        page = service.my_dossiers(ctx.services.dossiers, citizen, first, after)
+        return DossierConnection(
+            edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )

@@ -1,0 +1,194 @@
+"""GraphQL types of dossiers: the full view (applicant, officers) and the public tracking view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import strawberry
+from strawberry.scalars import JSON
+from strawberry.types import Info
+
+from portal.api.centers.types import Center
+from portal.api.pagination import PageInfo
+from portal.api.procedures.types import Procedure
+from portal.dossiers import model
+from portal.dossiers.tracking import tracking_secret
+
+DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
+Channel = strawberry.enum(model.Channel, name="Channel")
+ActorRole = strawberry.enum(model.ActorRole, name="ActorRole")
+
+
+@strawberry.type
+class TimelineEvent:
+    seq: int
+    at: datetime
+    action: str = strawberry.field(
+        description="receive, start_processing, request_supplement, provide_supplement, "
+        "mark_result_ready, return_result, reject or withdraw."
+    )
+    status: DossierStatus = strawberry.field(description="The status after this event.")
+    actor: ActorRole
+    note: str
+    due_date: date | None = strawberry.field(description="The appointment date in force after this event.")
+
+    @classmethod
+    def from_domain(cls, e: model.TimelineEvent) -> TimelineEvent:
+        return cls(
+            seq=e.seq, at=e.at, action=e.action, status=e.status, actor=e.actor, note=e.note, due_date=e.due_date
+        )
+
+
+@strawberry.type
+class Applicant:
+    id_number: str
+    full_name: str
+    date_of_birth: date | None
+    address: str
+    phone: str
+    email: str
+
+
+@strawberry.type
+class Attachment:
+    name: str
+    content_type: str
+    size_bytes: int
+    document: str
+
+
+@strawberry.interface(description="What anyone following a dossier may see.")
+class DossierSummary:
+    dossier: strawberry.Private[model.Dossier]
+
+    @strawberry.field
+    def code(self) -> str:
+        return self.dossier.code
+
+    @strawberry.field
+    def status(self) -> DossierStatus:
+        return self.dossier.status
+
+    @strawberry.field
+    def procedure_code(self) -> str:
+        return self.dossier.procedure_code
+
+    @strawberry.field
+    def procedure_name(self) -> str:
+        return self.dossier.procedure_name
+
+    @strawberry.field(description="The procedure as the catalog describes it now.")
+    def procedure(self, info: Info) -> Procedure | None:
+        found = info.context.services.catalog.index().get(self.dossier.procedure_code)
+        return Procedure.from_domain(found) if found else None
+
+    @strawberry.field
+    def center_id(self) -> str:
+        return self.dossier.center_id
+
+    @strawberry.field(description="The receiving center (batched: one BatchGetItem for a whole page).")
+    async def center(self, info: Info) -> Center | None:
+        found = await info.context.loaders.centers.load(self.dossier.center_id)
+        return Center.from_domain(found) if found else None
+
+    @strawberry.field
+    def channel(self) -> Channel:
+        return self.dossier.channel
+
+    @strawberry.field
+    def received_at(self) -> datetime:
+        return self.dossier.received_at
+
+    @strawberry.field(description="Appointment date for the result (working days, Vietnamese holidays).")
+    def due_date(self) -> date:
+        return self.dossier.due_date
+
+    @strawberry.field
+    def completed_at(self) -> datetime | None:
+        return self.dossier.completed_at
+
+    @strawberry.field(description="Past its appointment date without a result, or the result came late.")
+    def late(self, info: Info) -> bool:
+        return self.dossier.is_late(info.context.services.clock.now())
+
+    @strawberry.field
+    def supplement_requests(self) -> int:
+        return self.dossier.supplement_requests
+
+    @strawberry.field
+    def timeline(self) -> list[TimelineEvent]:
+        return [TimelineEvent.from_domain(e) for e in self.dossier.timeline]
+
+
+@strawberry.type(description="A dossier as its applicant and the officers of its center see it.")
+class Dossier(DossierSummary):
+    @strawberry.field
+    def applicant(self) -> Applicant:
+        a = self.dossier.applicant
+        return Applicant(
+            id_number=a.id_number,
+            full_name=a.full_name,
+            date_of_birth=a.date_of_birth,
+            address=a.address,
+            phone=a.phone,
+            email=a.email,
+        )
+
+    @strawberry.field
+    def form_data(self) -> JSON:
+        return self.dossier.form_data
+
+    @strawberry.field
+    def attachments(self) -> list[Attachment]:
+        return [
+            Attachment(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
+            for a in self.dossier.attachments
+        ]
+
+    @strawberry.field(description="Printed on the receipt: with the code, lets anyone holding it follow the dossier.")
+    def tracking_secret(self, info: Info) -> str:
+        return tracking_secret(info.context.services.tracking_key(), self.dossier.code)
+
+
+@strawberry.type(description="A dossier as anyone holding its receipt sees it: no personal data.")
+class DossierTracking(DossierSummary):
+    pass
+
+
+@strawberry.type
+class DossierEdge:
+    node: Dossier
+
+
+@strawberry.type
+class DossierConnection:
+    edges: list[DossierEdge]
+    page_info: PageInfo
+
+
+@strawberry.input
+class AttachmentInput:
+    name: str
+    content_type: str
+    size_bytes: int
+    document: str = ""
+
+
+@strawberry.input
+class SubmitDossierInput:
+    client_request_id: str = strawberry.field(
+        description="Made by the client when the form opens (e.g. a UUID); "
+        "a retry sends the same one and gets the same dossier."
+    )
+    procedure_code: str
+    center_id: str = strawberry.field(description="Any center receiving the procedure, wherever the applicant lives.")
+    form_data: JSON = strawberry.field(description="The procedure's form fields, by name.")
+    attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
+    phone: str = ""
+    email: str = ""
+
+
+@strawberry.type
+class DossierSubmitted:
+    dossier: Dossier
+    duplicate: bool = strawberry.field(description="True when this request had already been received (a retry).")

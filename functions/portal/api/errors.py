@@ -1,0 +1,115 @@
+"""How failures reach GraphQL clients.
+
+- Expected failures of a mutation are members of its result union (clients branch on __typename):
+  each domain exception class maps to one GraphQL error type, by class.
+- Expected failures of a query are GraphQL errors whose `extensions.code` is stable.
+- Anything else is a bug: logged with its traceback and the request id, and shown as INTERNAL_SERVER_ERROR
+  with that request id only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import strawberry
+from strawberry.extensions import SchemaExtension
+
+from graphql import GraphQLError
+from portal.errors import Conflict, InvalidInput, NotFound, PortalError
+from portal.observability import logger, request_id_var
+
+
+@strawberry.interface(description="An expected failure, with a Vietnamese and an English message.")
+class UserError:
+    code: str
+    message: str
+    message_en: str
+
+
+@strawberry.type
+class FieldError:
+    field: str = strawberry.field(description="Path of the input field, e.g. formData.child_full_name.")
+    message: str
+    message_en: str
+
+
+@strawberry.type
+class InvalidInputError(UserError):
+    problems: list[FieldError]
+
+
+@strawberry.type
+class NotFoundError(UserError):
+    pass
+
+
+@strawberry.type
+class ConflictError(UserError):
+    pass
+
+
+class InvalidInputHandler(strawberry.ExceptionHandler[InvalidInput, InvalidInputError]):
+    def handle(self, exception: InvalidInput, *, field, info) -> InvalidInputError:
+        return InvalidInputError(
+            code=exception.code,
+            message=exception.message,
+            message_en=exception.message_en,
+            problems=[
+                FieldError(field=p.field, message=p.message, message_en=p.message_en) for p in exception.problems
+            ],
+        )
+
+
+class NotFoundHandler(strawberry.ExceptionHandler[NotFound, NotFoundError]):
+    def handle(self, exception: NotFound, *, field, info) -> NotFoundError:
+        return NotFoundError(code=exception.code, message=exception.message, message_en=exception.message_en)
+
+
+class ConflictHandler(strawberry.ExceptionHandler[Conflict, ConflictError]):
+    def handle(self, exception: Conflict, *, field, info) -> ConflictError:
+        return ConflictError(code=exception.code, message=exception.message, message_en=exception.message_en)
+
+
+EXCEPTION_HANDLERS = (InvalidInputHandler(), NotFoundHandler(), ConflictHandler())
+
+INTERNAL_MESSAGE = "Hệ thống đang gặp sự cố. Vui lòng thử lại sau. (An unexpected error occurred.)"
+
+
+def _public(error: GraphQLError) -> GraphQLError:
+    original = error.original_error
+    if isinstance(original, PortalError):
+        return error
+    if original is None or isinstance(original, GraphQLError):
+        # Syntax, validation and variable-coercion errors: the client's mistake, safe to show.
+        code = (error.extensions or {}).get("code") or "GRAPHQL_VALIDATION_FAILED"
+        return GraphQLError(
+            error.message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={**(error.extensions or {}), "code": code},
+        )
+    logger.error(
+        "unexpected error in resolver",
+        exc_info=(type(original), original, original.__traceback__),
+        extra={"path": error.path},
+    )
+    return GraphQLError(
+        INTERNAL_MESSAGE,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id_var.get()},
+    )
+
+
+class PublicErrors(SchemaExtension):
+    """Replaces every error by what a client may see (see the module docstring)."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and getattr(result, "errors", None):
+            result.errors = [_public(e) for e in result.errors]

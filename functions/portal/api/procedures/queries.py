@@ -1,0 +1,49 @@
+"""Procedure lookup: public, no sign-in needed."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.pagination import PageInfo
+from portal.api.procedures.types import Procedure, ProcedureConnection, ProcedureEdge, ProcedureFilterInput
+from portal.identity.access import require_public_read
+from portal.procedures import service
+
+
+@strawberry.type
+class ProcedureQueries:
+    @strawberry.field(description="Search or list the national catalog. Accents and case do not matter.")
+    def procedures(
+        self,
+        info: Info,
+        search: str | None = None,
+        filter: ProcedureFilterInput | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> ProcedureConnection:
+        ctx = info.context
+        require_public_read(ctx.principal)
+        f = filter or ProcedureFilterInput()
+        page = service.search_procedures(
+            ctx.services.catalog,
+            search,
+            service.ProcedureFilter(field=f.field, level=f.level, online_level=f.online_level, agency=f.agency),
+            first,
+            after,
+        )
+        return ProcedureConnection(
+            edges=[ProcedureEdge(node=Procedure.from_domain(h.procedure), score=round(h.score, 4)) for h in page.items],
+            page_info=PageInfo.of(page.end_cursor),
+            total_count=page.total or 0,
+        )
+
+    @strawberry.field(description="One procedure by its national code, e.g. 1.001193.")
+    def procedure(self, info: Info, code: str) -> Procedure:
+        require_public_read(info.context.principal)
+        return Procedure.from_domain(service.get_procedure(info.context.services.catalog, code))
+
+    @strawberry.field(description="The fields (lĩnh vực) of the catalog, for filters.")
+    def procedure_fields(self, info: Info) -> list[str]:
+        require_public_read(info.context.principal)
+        return service.list_fields(info.context.services.catalog)

@@ -1,0 +1,99 @@
+"""Test session: a real DynamoDB Local (in memory, on a free port), a real JWKS endpoint, tables made
+from template.yaml, reference data seeded. The environment is applied before `portal` is imported.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from infra import local_env
+from infra.dynamodb_local import DynamoDBLocal, free_port
+
+DDB_PORT = free_port()
+JWKS_PORT = free_port()
+ISSUER_BASE = f"http://127.0.0.1:{JWKS_PORT}"
+local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test", key="test-tracking-key")
+
+from infra.dev_issuer import DevIssuer  # noqa: E402
+from portal.clock import VIETNAM, FixedClock  # noqa: E402
+from portal.config import settings  # noqa: E402
+from tests.support.graphql_client import GraphQLClient  # noqa: E402
+from tests.support.people import People  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> DevIssuer:
+    return DevIssuer(settings().oidc_issuer, key_dir=tmp_path_factory.mktemp("keys"))
+
+
+@pytest.fixture(scope="session")
+def jwks_server(issuer: DevIssuer) -> Iterator[str]:
+    """The identity provider's JWKS endpoint, over real HTTP."""
+    import json
+
+    body = json.dumps(issuer.jwks()).encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path != f"{local_env.DEV_ISSUER_PATH}/jwks.json":
+                self.send_error(404)
+                return
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", JWKS_PORT), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield settings().oidc_jwks_url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def dynamodb() -> Iterator[DynamoDBLocal]:
+    with DynamoDBLocal(DDB_PORT) as ddb:
+        from infra.tables import create_tables
+
+        create_tables(settings())
+        yield ddb
+
+
+@pytest.fixture(scope="session")
+def seeded(dynamodb: DynamoDBLocal):
+    from infra.seed import seed_reference_data
+
+    return seed_reference_data()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """Monday 2 March 2026, 09:00 in Vietnam: a working day, before the 15:00 cut-off."""
+    return FixedClock(datetime(2026, 3, 2, 9, 0, tzinfo=VIETNAM))
+
+
+@pytest.fixture
+def services(seeded, jwks_server, clock: FixedClock):
+    from portal.api.dependencies import build_services
+
+    return build_services(clock=clock)
+
+
+@pytest.fixture
+def api(services) -> GraphQLClient:
+    """The ASGI app over HTTP (httpx transport), running the contract's named operations."""
+    from portal.api.app import create_app
+
+    return GraphQLClient(create_app(services=services))
+
+
+@pytest.fixture(scope="session")
+def people(issuer: DevIssuer) -> People:
+    return People(issuer)

@@ -1,0 +1,48 @@
+"""Running the contract's named operations (graphql/operations/*.graphql) against the ASGI app."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from starlette.testclient import TestClient
+
+OPERATIONS = Path(__file__).resolve().parents[2] / "graphql" / "operations"
+
+
+def operation(name: str) -> str:
+    return (OPERATIONS / f"{name}.graphql").read_text(encoding="utf-8")
+
+
+@dataclass
+class Response:
+    status: int
+    body: dict[str, Any]
+    headers: dict[str, str]
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        return self.body.get("data")
+
+    @property
+    def errors(self) -> list[dict[str, Any]]:
+        return self.body.get("errors") or []
+
+    @property
+    def error_codes(self) -> list[str]:
+        return [(e.get("extensions") or {}).get("code") for e in self.errors]
+
+
+class GraphQLClient:
+    def __init__(self, app: Any) -> None:
+        self._http = TestClient(app, raise_server_exceptions=False)
+
+    def query(self, document: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
+        headers = {"authorization": f"Bearer {token}"} if token else {}
+        r = self._http.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
+        return Response(r.status_code, r.json(), dict(r.headers))
+
+    def run(self, name: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
+        """Run the named operation from graphql/operations/<name>.graphql."""
+        return self.query(operation(name), variables, token)
