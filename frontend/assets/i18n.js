@@ -1,0 +1,33 @@
+// Interface text: Vietnamese first, English second.
+export const text = {
+  vi: {
+    skip: "Bỏ qua đến nội dung chính", portal: "Cổng Dịch vụ công Quốc gia", navProcedures: "Thủ tục",
+    navTrack: "Tra cứu hồ sơ", official: "Đây là địa chỉ chính thức duy nhất của Cổng Dịch vụ công Quốc gia. Hãy cảnh giác với trang giả mạo.",
+    hotline: "Tổng đài hỗ trợ: 18001096 (miễn phí)", searchTitle: "Tra cứu thủ tục hành chính",
+    searchLabel: "Tên hoặc mã thủ tục", searchHint: "Ví dụ: đăng ký khai sinh, lý lịch tư pháp, 1.001193",
+    search: "Tìm kiếm", found: (n) => `${n} thủ tục`, none: "Không tìm thấy thủ tục phù hợp.",
+    days: (n) => (n === 0 ? "Trong ngày" : `${n} ngày làm việc`), full: "Trực tuyến toàn trình", partial: "Trực tuyến một phần",
+    sample: "Dữ liệu mẫu", more: "Xem thêm", back: "← Quay lại", documents: "Thành phần hồ sơ", fees: "Phí, lệ phí",
+    legal: "Căn cứ pháp lý", agency: "Cơ quan giải quyết", time: "Thời hạn giải quyết", originals: "bản chính", copies: "bản sao",
+    trackTitle: "Tra cứu hồ sơ", code: "Mã hồ sơ", secret: "Mã tra cứu (in trên phiếu tiếp nhận)", track: "Tra cứu",
+    status: "Trạng thái", received: "Ngày tiếp nhận", due: "Ngày hẹn trả kết quả", late: "Quá hạn", onTime: "Trong hạn",
+    center: "Nơi tiếp nhận", error: "Đã có lỗi. Vui lòng thử lại.", loading: "Đang tải…",
+    statuses: { RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
+      RESULT_READY: "Có kết quả", RETURNED: "Đã trả kết quả", REJECTED: "Từ chối", WITHDRAWN: "Đã rút" },
+  },
+  en: {
+    skip: "Skip to main content", portal: "National Public Service Portal", navProcedures: "Procedures",
+    navTrack: "Track a dossier", official: "This is the only official address of the National Public Service Portal. Beware of fake sites.",
+    hotline: "Help line: 18001096 (free)", searchTitle: "Find an administrative procedure",
+    searchLabel: "Procedure name or code", searchHint: "E.g. birth registration, criminal record, 1.001193",
+    search: "Search", found: (n) => `${n} procedures`, none: "No matching procedure.",
+    days: (n) => (n === 0 ? "Same day" : `${n} working days`), full: "Fully online", partial: "Partly online",
+    sample: "Sample data", more: "Load more", back: "← Back", documents: "Documents", fees: "Fees",
+    legal: "Legal basis", agency: "Competent agency", time: "Processing time", originals: "original(s)", copies: "copy(ies)",
+    trackTitle: "Track a dossier", code: "Dossier code", secret: "Tracking code (printed on the receipt)", track: "Track",
+    status: "Status", received: "Received", due: "Result due", late: "Late", onTime: "On time",
+    center: "Receiving center", error: "Something went wrong. Please try again.", loading: "Loading…",
+    statuses: { RECEIVED: "Received", PROCESSING: "Processing", SUPPLEMENT_REQUESTED: "Supplement requested",
+      RESULT_READY: "Result ready", RETURNED: "Returned", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" },
+  },
+};
