@@ -1,0 +1,65 @@
+"""After `sam deploy`: seed the stack's tables with the reference data, upload the static site, and
+invalidate CloudFront's cache. Everything is read from the stack's outputs."""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import os
+import sys
+import tomllib
+from pathlib import Path
+
+import boto3
+
+ROOT = Path(__file__).resolve().parent.parent
+FRONTEND = ROOT / "frontend"
+LONG_CACHE = "public, max-age=31536000, immutable"
+SHORT_CACHE = "public, max-age=300"
+
+
+def stack_outputs(stack_name: str, region: str) -> dict[str, str]:
+    stack = boto3.client("cloudformation", region_name=region).describe_stacks(StackName=stack_name)["Stacks"][0]
+    return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
+
+
+def upload_site(bucket: str, region: str) -> int:
+    s3 = boto3.client("s3", region_name=region)
+    count = 0
+    for path in sorted(FRONTEND.rglob("*")):
+        if path.is_file():
+            key = path.relative_to(FRONTEND).as_posix()
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            cache = SHORT_CACHE if path.suffix in {".html", ".js", ".css", ".json"} else LONG_CACHE
+            s3.upload_file(str(path), bucket, key, ExtraArgs={"ContentType": content_type, "CacheControl": cache})
+            count += 1
+    return count
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config-env", default="staging")
+    args = parser.parse_args(argv)
+    config = tomllib.loads((ROOT / "infra" / "samconfig.toml").read_text())[args.config_env]["global"]["parameters"]
+    outputs = stack_outputs(config["stack_name"], config["region"])
+    os.environ.update(
+        AWS_REGION=config["region"],
+        PROCEDURES_TABLE=outputs["ProceduresTableName"],
+        CENTERS_TABLE=outputs["CentersTableName"],
+        DOSSIERS_TABLE=outputs["DossiersTableName"],
+    )
+    from infra.seed import seed_reference_data  # after the environment names the stack's tables
+
+    report = seed_reference_data()
+    print(f"seeded {report.procedures} procedures and {report.centers} centers in {report.seconds}s")
+    print(f"uploaded {upload_site(outputs['SiteBucketName'], config['region'])} files")
+    boto3.client("cloudfront").create_invalidation(
+        DistributionId=outputs["DistributionId"],
+        InvalidationBatch={"Paths": {"Quantity": 1, "Items": ["/*"]}, "CallerReference": str(os.getpid())},
+    )
+    print(f"the portal: {outputs['SiteUrl']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
