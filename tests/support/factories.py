@@ -20,6 +20,7 @@ def make_dossier(**overrides: Any) -> Dossier:
         "procedure_code": "1.001193",
         "procedure_name": "Đăng ký khai sinh",
         "center_id": "hcc-01",
+        "province_code": "01",
         "applicant": Applicant("001090012345", "Nguyễn Văn An (mẫu)"),
         "channel": Channel.ONLINE,
         "status": Status.RECEIVED,

@@ -33,6 +33,13 @@ class Response:
     def error_codes(self) -> list[str]:
         return [(e.get("extensions") or {}).get("code") for e in self.errors]
 
+    def outcome(self, field: str) -> str:
+        """A mutation's outcome: the top-level error code, else the `code` of its union error, else OK."""
+        if self.errors:
+            return self.error_codes[0]
+        result = (self.data or {}).get(field) or {}
+        return result.get("code") or "OK"
+
 
 class GraphQLClient:
     def __init__(self, app: Any) -> None:

@@ -4,9 +4,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from portal.clock import VIETNAM
-from portal.dossiers.lifecycle import TRANSITIONS, Action, apply
-from portal.dossiers.model import ActorRole, Status
-from portal.errors import Conflict
+from portal.dossiers.lifecycle import EXTEND, RATE, TRANSITIONS, Action, apply, extend_deadline, rate
+from portal.dossiers.model import ActorRole, Attachment, Status
+from portal.errors import Conflict, InvalidInput
 from portal.workdays.vietnam_calendar import vietnam_calendar
 from tests.support.factories import make_dossier
 
@@ -47,10 +47,10 @@ def test_nothing_leaves_a_final_status(final):
 
 def test_a_supplement_may_be_requested_only_once():
     d = make_dossier(received_at=T0)
-    d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL)
+    d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, note="Bản sao giấy chứng sinh")
     d, _ = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, T0 + timedelta(days=1), CAL)
     with pytest.raises(Conflict) as refused:
-        apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0 + timedelta(days=2), CAL)
+        apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0 + timedelta(days=2), CAL, note="x")
     assert "only once" in refused.value.message_en
 
 
@@ -58,7 +58,14 @@ def test_the_applicants_supplement_time_does_not_count():
     # 5 working days from Mon 2 March: due Mon 9 March. Supplement asked Wed 4 March (2 days used),
     # provided Mon 16 March: 3 days remain -> Thu 19 March.
     d = make_dossier(received_at=T0, processing_days=5, due=date(2026, 3, 9))
-    d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, datetime(2026, 3, 4, 10, tzinfo=VIETNAM), CAL)
+    d, _ = apply(
+        d,
+        Action.REQUEST_SUPPLEMENT,
+        ActorRole.OFFICER,
+        datetime(2026, 3, 4, 10, tzinfo=VIETNAM),
+        CAL,
+        note="Tờ khai có chữ ký",
+    )
     assert not d.is_late(datetime(2026, 3, 12, 10, tzinfo=VIETNAM))  # waiting on the applicant
     d, event = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, datetime(2026, 3, 16, 10, tzinfo=VIETNAM), CAL)
     assert d.due_date == date(2026, 3, 19)
@@ -76,3 +83,47 @@ def test_each_transition_bumps_the_version_for_optimistic_locking():
     d = replace(make_dossier(received_at=T0), version=3)
     d2, _ = apply(d, Action.START_PROCESSING, ActorRole.OFFICER, T0, CAL)
     assert d2.version == 4
+
+
+def test_a_supplement_request_or_refusal_must_say_what_and_why():
+    d = make_dossier(received_at=T0)
+    for action in (Action.REQUEST_SUPPLEMENT, Action.REJECT):
+        with pytest.raises(InvalidInput):
+            apply(d, action, ActorRole.OFFICER, T0, CAL, note="  ")
+
+
+def test_the_electronic_result_is_kept_with_the_dossier():
+    d = make_dossier(received_at=T0)
+    d, _ = apply(d, Action.START_PROCESSING, ActorRole.OFFICER, T0, CAL)
+    result = Attachment("trich-luc-khai-sinh.pdf", "application/pdf", 52_000)
+    d, _ = apply(d, Action.MARK_RESULT_READY, ActorRole.OFFICER, T0, CAL, result=result)
+    assert d.result == result
+
+
+def test_a_new_appointment_date_is_set_once_and_no_later_than_a_working_day_before():
+    # due Monday 9 March 2026: the last day to apologize is Friday 6 March
+    d = make_dossier(received_at=T0, due=date(2026, 3, 9))
+    late = datetime(2026, 3, 9, 8, tzinfo=VIETNAM)
+    with pytest.raises(Conflict):
+        extend_deadline(d, date(2026, 3, 12), "Chờ xác minh", late, CAL)
+    on_time = datetime(2026, 3, 6, 16, tzinfo=VIETNAM)
+    with pytest.raises(InvalidInput):
+        extend_deadline(d, date(2026, 3, 14), "Chờ xác minh", on_time, CAL)  # a Saturday
+    d2, event = extend_deadline(d, date(2026, 3, 12), "Chờ xác minh của cơ quan công an", on_time, CAL)
+    assert d2.due_date == event.due_date == date(2026, 3, 12) and d2.status is d.status and event.action == EXTEND
+    with pytest.raises(Conflict):
+        extend_deadline(d2, date(2026, 3, 13), "again", datetime(2026, 3, 10, 9, tzinfo=VIETNAM), CAL)
+
+
+def test_a_dossier_is_rated_once_after_its_result():
+    d = make_dossier(received_at=T0)
+    with pytest.raises(Conflict):
+        rate(d, 5, "", T0)
+    d, _ = apply(d, Action.START_PROCESSING, ActorRole.OFFICER, T0, CAL)
+    d, _ = apply(d, Action.MARK_RESULT_READY, ActorRole.OFFICER, T0, CAL)
+    with pytest.raises(InvalidInput):
+        rate(d, 6, "", T0)
+    d, event = rate(d, 4, " Nhanh, chu đáo ", T0)
+    assert d.rating.score == 4 and d.rating.comment == "Nhanh, chu đáo" and event.action == RATE
+    with pytest.raises(Conflict):
+        rate(d, 5, "", T0)

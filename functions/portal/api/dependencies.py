@@ -13,6 +13,7 @@ from portal.procedures.catalog import Catalog
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
+from portal.store.stats import StatsStore
 
 
 @dataclass
@@ -21,6 +22,7 @@ class Services:
     procedures: ProcedureStore
     centers: CenterStore
     dossiers: DossierStore
+    stats: StatsStore
     clock: Clock
     verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
     tracking_key: Callable[[], bytes]
@@ -58,6 +60,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         procedures=procedures,
         centers=CenterStore(),
         dossiers=DossierStore(),
+        stats=StatsStore(),
         clock=clock or SystemClock(),
         verifier=verifier,
         tracking_key=_tracking_key_source(config),

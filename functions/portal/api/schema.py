@@ -9,6 +9,7 @@ from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, PublicErrors
+from portal.api.kpis.queries import KpiQueries
 from portal.api.procedures.queries import ProcedureQueries
 
 MAX_DEPTH = 8
@@ -17,7 +18,7 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, DossierQueries):
+class Query(ProcedureQueries, CenterQueries, DossierQueries, KpiQueries):
     pass
 
 

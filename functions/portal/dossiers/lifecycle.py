@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import Enum
 
-from portal.dossiers.model import ActorRole, Dossier, Status, TimelineEvent
-from portal.errors import Conflict
+from portal.dossiers.model import ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
+from portal.errors import Conflict, InvalidInput
 from portal.workdays.working_days import WorkCalendar, counting_start
 
 
@@ -22,6 +22,11 @@ class Action(Enum):
 
 
 RECEIVE = "receive"  # the action of the first timeline event
+EXTEND = "extend"  # apology and new appointment date (Circular 03/2025, form 04)
+RATE = "rate"
+
+# Actions whose note the applicant needs: what to supplement, why it was refused.
+NOTE_REQUIRED = frozenset({Action.REQUEST_SUPPLEMENT, Action.REJECT})
 
 # (status now, action) -> (status after, who may do it)
 TRANSITIONS: dict[tuple[Status, Action], tuple[Status, ActorRole]] = {
@@ -44,9 +49,21 @@ MAX_SUPPLEMENT_REQUESTS = 1
 
 
 def apply(
-    dossier: Dossier, action: Action, actor: ActorRole, at: datetime, calendar: WorkCalendar, note: str = ""
+    dossier: Dossier,
+    action: Action,
+    actor: ActorRole,
+    at: datetime,
+    calendar: WorkCalendar,
+    note: str = "",
+    result: Attachment | None = None,
 ) -> tuple[Dossier, TimelineEvent]:
     """The dossier after `action`, and the timeline event recording it. Raises Conflict if not allowed."""
+    if action in NOTE_REQUIRED and not note.strip():
+        raise InvalidInput.for_field(
+            "note",
+            "Cần ghi rõ nội dung (những gì cần bổ sung, hoặc lý do từ chối).",
+            "A note is required (everything to supplement, or the reason for refusal).",
+        )
     allowed = TRANSITIONS.get((dossier.status, action))
     if allowed is None:
         raise Conflict(
@@ -74,6 +91,8 @@ def apply(
         used = calendar.working_days_between(started, paused_at.date()) if paused_at else 0
         remaining = max(dossier.processing_days - used, 0)
         changes["due_date"] = calendar.add_working_days(counting_start(at, calendar), remaining)
+    if action is Action.MARK_RESULT_READY and result is not None:
+        changes["result"] = result
     if new_status in {Status.RESULT_READY, Status.REJECTED, Status.WITHDRAWN} and dossier.completed_at is None:
         changes["completed_at"] = at
     updated = replace(dossier, **changes)
@@ -87,6 +106,69 @@ def apply(
         due_date=updated.due_date,
     )
     return replace(updated, timeline=(*dossier.timeline, event)), event
+
+
+def _append(dossier: Dossier, event: TimelineEvent, **changes) -> tuple[Dossier, TimelineEvent]:
+    updated = replace(dossier, updated_at=event.at, version=dossier.version + 1, **changes)
+    return replace(updated, timeline=(*dossier.timeline, event)), event
+
+
+def extend_deadline(
+    dossier: Dossier, new_due: date, reason: str, at: datetime, calendar: WorkCalendar
+) -> tuple[Dossier, TimelineEvent]:
+    """A late dossier: the agency apologizes and sets a new appointment date, once, no later than one
+    working day before the current one (Decree 118/2025)."""
+    if dossier.status not in {Status.RECEIVED, Status.PROCESSING}:
+        raise Conflict("Chỉ gia hạn được hồ sơ đang xử lý.", "Only a dossier in progress can be extended.")
+    if dossier.extensions >= 1:
+        raise Conflict("Ngày hẹn mới chỉ được đặt một lần.", "A new appointment date can be set only once.")
+    last_day = dossier.due_date
+    while not calendar.is_working_day(last_day := last_day - timedelta(days=1)):
+        pass
+    if at.date() > last_day:
+        raise Conflict(
+            f"Phải xin lỗi và hẹn lại chậm nhất ngày {last_day:%d/%m/%Y}, trước ngày hẹn một ngày làm việc.",
+            f"The apology and new date were due by {last_day:%Y-%m-%d}, one working day before the appointment.",
+        )
+    if new_due <= dossier.due_date or not calendar.is_working_day(new_due):
+        raise InvalidInput.for_field(
+            "newDueDate",
+            "Ngày hẹn mới phải là ngày làm việc sau ngày hẹn hiện tại.",
+            "The new date must be a working day after the current appointment date.",
+        )
+    if not reason.strip():
+        raise InvalidInput.for_field("reason", "Cần nêu lý do chậm trễ.", "The reason for the delay is required.")
+    event = TimelineEvent(
+        seq=len(dossier.timeline) + 1,
+        at=at,
+        action=EXTEND,
+        status=dossier.status,
+        actor=ActorRole.OFFICER,
+        note=reason.strip(),
+        due_date=new_due,
+    )
+    return _append(dossier, event, due_date=new_due, extensions=dossier.extensions + 1)
+
+
+def rate(dossier: Dossier, score: int, comment: str, at: datetime) -> tuple[Dossier, TimelineEvent]:
+    """The applicant rates a dossier once its handling is over."""
+    if dossier.status not in {Status.RESULT_READY, Status.RETURNED, Status.REJECTED}:
+        raise Conflict("Chỉ đánh giá được khi đã có kết quả.", "A dossier can be rated once it has a result.")
+    if dossier.rating is not None:
+        raise Conflict("Hồ sơ này đã được đánh giá.", "This dossier was already rated.")
+    if not 1 <= score <= 5:
+        raise InvalidInput.for_field("score", "Điểm đánh giá từ 1 đến 5.", "The score is from 1 to 5.")
+    if len(comment) > 1000:
+        raise InvalidInput.for_field("comment", "Nhận xét tối đa 1000 ký tự.", "A comment is at most 1000 characters.")
+    event = TimelineEvent(
+        seq=len(dossier.timeline) + 1,
+        at=at,
+        action=RATE,
+        status=dossier.status,
+        actor=ActorRole.APPLICANT,
+        due_date=dossier.due_date,
+    )
+    return _append(dossier, event, rating=Rating(score, comment.strip(), at))
 
 
 def _last_event_at(dossier: Dossier, action: Action) -> datetime | None:

@@ -49,6 +49,19 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Rating:
+    """The applicant's satisfaction with how the dossier was handled (1 to 5), given once."""
+
+    score: int
+    comment: str
+    at: datetime
+
+    @property
+    def satisfied(self) -> bool:
+        return self.score >= 4
+
+
+@dataclass(frozen=True)
 class TimelineEvent:
     seq: int  # 1, 2, 3... in the order things happened
     at: datetime
@@ -65,6 +78,7 @@ class Dossier:
     procedure_code: str
     procedure_name: str
     center_id: str
+    province_code: str  # of the receiving center: KPIs are counted per center, province and nation
     applicant: Applicant
     channel: Channel
     status: Status
@@ -76,7 +90,9 @@ class Dossier:
     updated_at: datetime
     completed_at: datetime | None = None
     supplement_requests: int = 0
-    extensions: int = 0
+    extensions: int = 0  # apologies with a new appointment date: at most one
+    result: Attachment | None = None  # the electronic result
+    rating: Rating | None = None
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
 

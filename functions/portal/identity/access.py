@@ -6,7 +6,8 @@ see is reported as not found, so guessing codes reveals nothing.
 
 from __future__ import annotations
 
-from portal.dossiers.model import Dossier
+from portal.dossiers.lifecycle import Action
+from portal.dossiers.model import ActorRole, Dossier
 from portal.errors import Forbidden, NotAuthenticated, NotFound
 from portal.identity.principal import (
     Admin,
@@ -78,3 +79,55 @@ def can_read_dossier(principal: Principal, dossier: Dossier) -> bool:
 def check_can_read_dossier(principal: Principal, dossier: Dossier) -> None:
     if not can_read_dossier(principal, dossier):
         raise dossier_not_found(dossier.code)
+
+
+# Which officers of the receiving center may take each action (a lead may take them all).
+OFFICER_ROLES: dict[Action, frozenset[OfficerRole]] = {
+    Action.START_PROCESSING: frozenset({OfficerRole.PROCESSING}),
+    Action.REQUEST_SUPPLEMENT: frozenset({OfficerRole.PROCESSING}),
+    Action.MARK_RESULT_READY: frozenset({OfficerRole.PROCESSING}),
+    Action.REJECT: frozenset({OfficerRole.PROCESSING}),
+    Action.RETURN_RESULT: frozenset({OfficerRole.RECEPTION}),
+}
+APPLICANT_ACTIONS = frozenset({Action.PROVIDE_SUPPLEMENT, Action.WITHDRAW})
+
+
+def _is_applicant(principal: Principal, dossier: Dossier, scope: Scope) -> bool:
+    citizen = acting_citizen(principal, scope)
+    return citizen is not None and citizen.id_number == dossier.applicant.id_number
+
+
+def check_can_act(principal: Principal, dossier: Dossier, action: Action) -> ActorRole:
+    """The role in which `principal` takes `action` on `dossier`; whether the dossier's state allows
+    it is the lifecycle's business."""
+    check_can_read_dossier(principal, dossier)
+    if isinstance(principal, Officer):
+        if action in APPLICANT_ACTIONS:
+            raise Forbidden("Thao tác này dành cho người nộp hồ sơ.", "Only the applicant can do this.")
+        require_officer(principal, dossier.center_id, OFFICER_ROLES[action])
+        return ActorRole.OFFICER
+    if action not in APPLICANT_ACTIONS or not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Bạn không được thực hiện thao tác này.", "You may not do this.")
+    return ActorRole.APPLICANT
+
+
+def check_can_extend(principal: Principal, dossier: Dossier) -> Officer:
+    """Only the center's lead signs the apology and new appointment date."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.LEAD}))
+
+
+def check_can_rate(principal: Principal, dossier: Dossier) -> None:
+    check_can_read_dossier(principal, dossier)
+    if not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Chỉ người nộp hồ sơ được đánh giá.", "Only the applicant can rate.")
+
+
+def check_can_read_kpis(principal: Principal, center_id: str | None) -> None:
+    """Admins see every scope; a center's lead sees that center's."""
+    require_signed_in(principal)
+    if isinstance(principal, Admin):
+        return
+    if isinstance(principal, Officer) and center_id == principal.center_id and principal.role is OfficerRole.LEAD:
+        return
+    raise Forbidden("Bạn không được xem chỉ số này.", "You may not see these figures.")

@@ -4,6 +4,7 @@
     pk = <dossier code>                    sk = "EVENT#0001"...  its timeline, in order
     pk = "IDEMPOTENCY#<applicant>#<key>"   sk = "IDEMPOTENCY"    one submit request -> one dossier
     pk = "SEQUENCE#<agency>#<yymmdd>"      sk = "SEQUENCE"       the agency's daily dossier counter
+    pk = "STATS#<scope>"                   sk = "MONTH#<yyyy-mm>" KPI counters of a center/province/nation
 
 So tracking a dossier is one Query on its partition, and a submit is one transaction.
 """
@@ -29,6 +30,8 @@ DOSSIER_SK = "DOSSIER"
 EVENT_SK_PREFIX = "EVENT#"
 IDEMPOTENCY_SK = "IDEMPOTENCY"
 SEQUENCE_SK = "SEQUENCE"
+STATS_PK_PREFIX = "STATS#"
+MONTH_SK_PREFIX = "MONTH#"
 
 
 def event_sk(seq: int) -> str:
@@ -73,6 +76,12 @@ class AttachmentMap(MapAttribute):
     document = UnicodeAttribute(default="")
 
 
+class RatingMap(MapAttribute):
+    score = NumberAttribute()
+    comment = UnicodeAttribute(default="")
+    at = UnicodeAttribute()
+
+
 class DossierItem(Model):
     Meta = table_meta(settings().tables.dossiers)
 
@@ -81,6 +90,7 @@ class DossierItem(Model):
     procedure_code = UnicodeAttribute()
     procedure_name = UnicodeAttribute()
     center_id = UnicodeAttribute()
+    province_code = UnicodeAttribute()
     applicant_id = UnicodeAttribute()
     applicant = ApplicantMap()
     channel = UnicodeAttribute()
@@ -95,6 +105,8 @@ class DossierItem(Model):
     completed_at = UnicodeAttribute(null=True)
     supplement_requests = NumberAttribute(default=0)
     extensions = NumberAttribute(default=0)
+    result = AttachmentMap(null=True)
+    rating = RatingMap(null=True)
     version = VersionAttribute()
 
     applicant_index = ApplicantIndex()
@@ -131,3 +143,24 @@ class SequenceItem(Model):
     sk = UnicodeAttribute(range_key=True, default=SEQUENCE_SK)
     value = NumberAttribute(default=0)
     expires_at = TTLAttribute(null=True)
+
+
+class StatsItem(Model):
+    """One month of KPI counters for one scope (see portal.kpis.counters); updated with ADD only."""
+
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    received = NumberAttribute(default=0)
+    online = NumberAttribute(default=0)
+    finished = NumberAttribute(default=0)
+    on_time = NumberAttribute(default=0)
+    late = NumberAttribute(default=0)
+    withdrawn = NumberAttribute(default=0)
+    supplement_requests = NumberAttribute(default=0)
+    extended = NumberAttribute(default=0)
+    electronic_results = NumberAttribute(default=0)
+    ratings = NumberAttribute(default=0)
+    rating_sum = NumberAttribute(default=0)
+    satisfied = NumberAttribute(default=0)

@@ -16,10 +16,12 @@ from portal.dossiers.model import (
     Channel,
     Dossier,
     DuplicateSubmission,
+    Rating,
     Status,
     TimelineEvent,
 )
 from portal.errors import Conflict
+from portal.kpis.counters import KpiDelta
 from portal.pagination import Page
 from portal.store.dossier_items import (
     DOSSIER_SK,
@@ -30,10 +32,12 @@ from portal.store.dossier_items import (
     DossierItem,
     EventItem,
     IdempotencyItem,
+    RatingMap,
     SequenceItem,
     event_sk,
 )
 from portal.store.paging import query_page
+from portal.store.stats import add_to_transaction
 from portal.store.tables import connection
 
 IDEMPOTENCY_RETENTION = timedelta(days=30)
@@ -48,6 +52,16 @@ def idempotency_pk(applicant_id: str, request_id: str) -> str:
     return f"IDEMPOTENCY#{applicant_id}#{request_id}"
 
 
+def _attachment_map(x: Attachment | None) -> AttachmentMap | None:
+    if x is None:
+        return None
+    return AttachmentMap(name=x.name, content_type=x.content_type, size_bytes=x.size_bytes, document=x.document)
+
+
+def _attachment(m: AttachmentMap | None) -> Attachment | None:
+    return None if m is None else Attachment(m.name, m.content_type, int(m.size_bytes), m.document)
+
+
 def _dossier_item(d: Dossier) -> DossierItem:
     a = d.applicant
     return DossierItem(
@@ -56,6 +70,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         procedure_code=d.procedure_code,
         procedure_name=d.procedure_name,
         center_id=d.center_id,
+        province_code=d.province_code,
         applicant_id=a.id_number,
         applicant=ApplicantMap(
             id_number=a.id_number,
@@ -69,10 +84,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         status=d.status.value,
         queue_key=queue_key(d.status, d.due_date, d.code),
         form_data=d.form_data,
-        attachments=[
-            AttachmentMap(name=x.name, content_type=x.content_type, size_bytes=x.size_bytes, document=x.document)
-            for x in d.attachments
-        ],
+        attachments=[_attachment_map(x) for x in d.attachments],
         received_at=d.received_at.isoformat(),
         due_date=d.due_date.isoformat(),
         processing_days=d.processing_days,
@@ -80,6 +92,10 @@ def _dossier_item(d: Dossier) -> DossierItem:
         completed_at=d.completed_at.isoformat() if d.completed_at else None,
         supplement_requests=d.supplement_requests,
         extensions=d.extensions,
+        result=_attachment_map(d.result),
+        rating=RatingMap(score=d.rating.score, comment=d.rating.comment, at=d.rating.at.isoformat())
+        if d.rating
+        else None,
     )
 
 
@@ -104,6 +120,7 @@ def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dos
         procedure_code=item.procedure_code,
         procedure_name=item.procedure_name,
         center_id=item.center_id,
+        province_code=item.province_code,
         applicant=Applicant(
             id_number=a.id_number,
             full_name=a.full_name,
@@ -115,9 +132,7 @@ def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dos
         channel=Channel(item.channel),
         status=Status(item.status),
         form_data=item.form_data or {},
-        attachments=tuple(
-            Attachment(x.name, x.content_type, int(x.size_bytes), x.document) for x in item.attachments or ()
-        ),
+        attachments=tuple(_attachment(x) for x in item.attachments or ()),
         received_at=datetime.fromisoformat(item.received_at),
         due_date=date.fromisoformat(item.due_date),
         processing_days=int(item.processing_days),
@@ -125,6 +140,10 @@ def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dos
         completed_at=datetime.fromisoformat(item.completed_at) if item.completed_at else None,
         supplement_requests=int(item.supplement_requests),
         extensions=int(item.extensions),
+        result=_attachment(item.result),
+        rating=Rating(int(item.rating.score), item.rating.comment, datetime.fromisoformat(item.rating.at))
+        if item.rating
+        else None,
         version=int(item.version),
         timeline=timeline,
     )
@@ -162,8 +181,8 @@ class DossierStore:
         except IdempotencyItem.DoesNotExist:
             return None
 
-    def create(self, dossier: Dossier, request_id: str, now: datetime) -> None:
-        """Write the dossier, its first event and its request id in one transaction.
+    def create(self, dossier: Dossier, request_id: str, now: datetime, kpi: KpiDelta | None = None) -> None:
+        """Write the dossier, its first event, its request id and the KPI counters in one transaction.
 
         Raises DuplicateSubmission when the request id was already used by this applicant.
         """
@@ -178,22 +197,26 @@ class DossierStore:
                 for event in dossier.timeline:
                     tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
                 tx.save(marker, condition=IdempotencyItem.pk.does_not_exist())
+                add_to_transaction(tx, kpi)
         except TransactWriteError as error:
             reasons = error.cancellation_reasons or []
-            if reasons and reasons[-1] is not None and reasons[-1].code == "ConditionalCheckFailed":
+            marker_reason = reasons[len(dossier.timeline) + 1] if len(reasons) > len(dossier.timeline) + 1 else None
+            if marker_reason is not None and marker_reason.code == "ConditionalCheckFailed":
                 existing = self.find_submitted(dossier.applicant.id_number, request_id)
                 if existing:
                     raise DuplicateSubmission(existing) from error
             raise
 
-    def record(self, dossier: Dossier, event: TimelineEvent) -> None:
-        """Save a transition: the dossier (only if nobody changed it since it was read) and its new event."""
+    def record(self, dossier: Dossier, event: TimelineEvent, kpi: KpiDelta | None = None) -> None:
+        """Save a change: the dossier (only if nobody changed it since it was read), its new event and the
+        KPI counters it moves, in one transaction - a retried or racing change never counts twice."""
         item = _dossier_item(dossier)
         item.version = dossier.version - 1  # the version that was read; pynamodb checks it and adds one
         try:
             with TransactWrite(connection=connection()) as tx:
                 tx.save(item)
                 tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+                add_to_transaction(tx, kpi)
         except TransactWriteError as error:
             if any(r is not None and r.code == "ConditionalCheckFailed" for r in error.cancellation_reasons or []):
                 raise Conflict(

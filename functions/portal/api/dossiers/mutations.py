@@ -1,23 +1,58 @@
-"""Filing a dossier online."""
+"""Changing dossiers: filing online, receiving at the desk, processing, supplementing, rating."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
-from portal.api.dossiers.types import Dossier, DossierSubmitted, SubmitDossierInput
-from portal.api.errors import InvalidInputError, NotFoundError
-from portal.dossiers import service
+from portal.api.dossiers.types import (
+    ActOnDossierInput,
+    AttachmentInput,
+    Dossier,
+    DossierSubmitted,
+    DossierUpdated,
+    ExtendDeadlineInput,
+    RateDossierInput,
+    ReceiveDossierInput,
+    SubmitDossierInput,
+)
+from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.dossiers import intake, workflow
 from portal.dossiers.model import Attachment
 from portal.errors import InvalidInput
-from portal.identity.access import require_applicant
-from portal.identity.principal import Scope
+from portal.identity.access import require_applicant, require_officer
+from portal.identity.principal import OfficerRole, Scope
 
 SubmitDossierResult = Annotated[
     DossierSubmitted | InvalidInputError | NotFoundError, strawberry.union("SubmitDossierResult")
 ]
+UpdateDossierResult = Annotated[
+    DossierUpdated | InvalidInputError | NotFoundError | ConflictError, strawberry.union("UpdateDossierResult")
+]
+
+
+def _attachments(inputs: list[AttachmentInput]) -> tuple[Attachment, ...]:
+    return tuple(Attachment(a.name, a.content_type, a.size_bytes, a.document) for a in inputs)
+
+
+def _form(data: Any) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        raise InvalidInput.for_field("formData", "Dữ liệu đơn phải là một đối tượng.", "formData must be an object.")
+    return data
+
+
+def _request(input: SubmitDossierInput | ReceiveDossierInput) -> intake.SubmitRequest:
+    return intake.SubmitRequest(
+        request_id=input.client_request_id,
+        procedure_code=input.procedure_code,
+        center_id=input.center_id,
+        form_data=_form(input.form_data),
+        attachments=_attachments(input.attachments),
+        phone=input.phone,
+        email=input.email,
+    )
 
 
 @strawberry.type
@@ -28,19 +63,49 @@ class DossierMutations:
     def submit_dossier(self, info: Info, input: SubmitDossierInput) -> SubmitDossierResult:
         ctx = info.context
         citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
-        if not isinstance(input.form_data, dict):
-            raise InvalidInput.for_field(
-                "formData", "Dữ liệu đơn phải là một đối tượng.", "formData must be an object."
-            )
-        request = service.SubmitRequest(
-            request_id=input.client_request_id,
-            procedure_code=input.procedure_code,
-            center_id=input.center_id,
-            form_data=input.form_data,
-            attachments=tuple(Attachment(a.name, a.content_type, a.size_bytes, a.document) for a in input.attachments),
-            phone=input.phone,
-            email=input.email,
-        )
         s = ctx.services
-        submission = service.submit_dossier(s.dossiers, s.centers, s.catalog, s.clock, citizen, request)
+        submission = intake.submit_dossier(s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input))
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
+
+    @strawberry.mutation(
+        description="Officers: receive a dossier at the desk (no electronic identity demanded in person)."
+    )
+    def receive_dossier(self, info: Info, input: ReceiveDossierInput) -> SubmitDossierResult:
+        ctx = info.context
+        officer = require_officer(ctx.principal, roles=frozenset({OfficerRole.RECEPTION}))
+        a = input.applicant
+        walk_in = intake.WalkInApplicant(a.id_number.strip(), a.full_name, a.date_of_birth, a.address)
+        s = ctx.services
+        submission = intake.receive_in_person(
+            s.dossiers, s.centers, s.catalog, s.clock, officer, walk_in, _request(input)
+        )
+        return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
+
+    @strawberry.mutation(
+        description="Move a dossier along: officers process and return; the applicant supplements or withdraws."
+    )
+    def act_on_dossier(self, info: Info, input: ActOnDossierInput) -> UpdateDossierResult:
+        ctx = info.context
+        result = _attachments([input.result])[0] if input.result else None
+        dossier = workflow.act_on_dossier(
+            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.action, input.note, result
+        )
+        return DossierUpdated(dossier=Dossier(dossier=dossier))
+
+    @strawberry.mutation(
+        description="Center leads: apologize and set a new appointment date, once, before the current one."
+    )
+    def extend_dossier_deadline(self, info: Info, input: ExtendDeadlineInput) -> UpdateDossierResult:
+        ctx = info.context
+        dossier = workflow.extend_deadline(
+            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.new_due_date, input.reason
+        )
+        return DossierUpdated(dossier=Dossier(dossier=dossier))
+
+    @strawberry.mutation(description="The applicant rates a dossier once it has a result.")
+    def rate_dossier(self, info: Info, input: RateDossierInput) -> UpdateDossierResult:
+        ctx = info.context
+        dossier = workflow.rate_dossier(
+            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.score, input.comment
+        )
+        return DossierUpdated(dossier=Dossier(dossier=dossier))

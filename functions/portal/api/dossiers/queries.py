@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge, DossierTracking
+from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge, DossierStatus, DossierTracking
 from portal.api.pagination import PageInfo
 from portal.dossiers import service
-from portal.identity.access import require_applicant, require_public_read, require_signed_in
+from portal.identity.access import require_applicant, require_officer, require_public_read
 from portal.identity.principal import Scope
 
 
@@ -17,7 +17,6 @@ class DossierQueries:
     @strawberry.field(description="A dossier of yours (citizen) or of your center (officer).")
     def dossier(self, info: Info, code: str) -> Dossier:
         ctx = info.context
-        require_signed_in(ctx.principal)
         return Dossier(dossier=service.get_dossier(ctx.services.dossiers, ctx.principal, code))
 
     @strawberry.field(description="Follow any dossier with the code and tracking secret printed on its receipt.")
@@ -33,6 +32,19 @@ class DossierQueries:
         ctx = info.context
         citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
         page = service.my_dossiers(ctx.services.dossiers, citizen, first, after)
+        return DossierConnection(
+            edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )
+
+    @strawberry.field(
+        description="Officers: your center's dossiers by status, then appointment date (most urgent first)."
+    )
+    def center_queue(
+        self, info: Info, status: DossierStatus | None = None, first: int | None = None, after: str | None = None
+    ) -> DossierConnection:
+        ctx = info.context
+        officer = require_officer(ctx.principal)
+        page = service.center_queue(ctx.services.dossiers, officer, status, first, after)
         return DossierConnection(
             edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
         )

@@ -11,10 +11,11 @@ from strawberry.types import Info
 from portal.api.centers.types import Center
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
-from portal.dossiers import model
+from portal.dossiers import lifecycle, model
 from portal.dossiers.tracking import tracking_secret
 
 DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
+DossierAction = strawberry.enum(lifecycle.Action, name="DossierAction")
 Channel = strawberry.enum(model.Channel, name="Channel")
 ActorRole = strawberry.enum(model.ActorRole, name="ActorRole")
 
@@ -55,6 +56,17 @@ class Attachment:
     content_type: str
     size_bytes: int
     document: str
+
+
+@strawberry.type
+class Rating:
+    score: int
+    comment: str
+    at: datetime
+
+
+def _attachment(a: model.Attachment) -> Attachment:
+    return Attachment(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
 
 
 @strawberry.interface(description="What anyone following a dossier may see.")
@@ -115,6 +127,14 @@ class DossierSummary:
     def supplement_requests(self) -> int:
         return self.dossier.supplement_requests
 
+    @strawberry.field(description="1 once the agency apologized and set a new appointment date (at most once).")
+    def deadline_extensions(self) -> int:
+        return self.dossier.extensions
+
+    @strawberry.field(description="The electronic result, once ready.")
+    def result(self) -> Attachment | None:
+        return _attachment(self.dossier.result) if self.dossier.result else None
+
     @strawberry.field
     def timeline(self) -> list[TimelineEvent]:
         return [TimelineEvent.from_domain(e) for e in self.dossier.timeline]
@@ -140,10 +160,16 @@ class Dossier(DossierSummary):
 
     @strawberry.field
     def attachments(self) -> list[Attachment]:
-        return [
-            Attachment(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
-            for a in self.dossier.attachments
-        ]
+        return [_attachment(a) for a in self.dossier.attachments]
+
+    @strawberry.field
+    def rating(self) -> Rating | None:
+        r = self.dossier.rating
+        return Rating(score=r.score, comment=r.comment, at=r.at) if r else None
+
+    @strawberry.field(description="Increases with every change; shows whether what you see is current.")
+    def version(self) -> int:
+        return self.dossier.version
 
     @strawberry.field(description="Printed on the receipt: with the code, lets anyone holding it follow the dossier.")
     def tracking_secret(self, info: Info) -> str:
@@ -192,3 +218,58 @@ class SubmitDossierInput:
 class DossierSubmitted:
     dossier: Dossier
     duplicate: bool = strawberry.field(description="True when this request had already been received (a retry).")
+
+
+@strawberry.type
+class DossierUpdated:
+    dossier: Dossier
+
+
+@strawberry.input
+class WalkInApplicantInput:
+    id_number: str = strawberry.field(
+        description="Personal identification number (12 digits), from the applicant's papers."
+    )
+    full_name: str
+    date_of_birth: date | None = None
+    address: str = ""
+
+
+@strawberry.input
+class ReceiveDossierInput:
+    client_request_id: str
+    procedure_code: str
+    center_id: str = strawberry.field(description="Your own center.")
+    applicant: WalkInApplicantInput
+    form_data: JSON
+    attachments: list[AttachmentInput] = strawberry.field(
+        default_factory=list, description="The papers, digitized at the desk."
+    )
+    phone: str = ""
+    email: str = ""
+
+
+@strawberry.input
+class ActOnDossierInput:
+    code: str
+    action: DossierAction
+    note: str = strawberry.field(
+        default="", description="Required to request a supplement (list everything) or to refuse."
+    )
+    result: AttachmentInput | None = strawberry.field(
+        default=None, description="The electronic result (mark_result_ready)."
+    )
+
+
+@strawberry.input
+class ExtendDeadlineInput:
+    code: str
+    new_due_date: date
+    reason: str = strawberry.field(description="The apology's reason for the delay (form 04).")
+
+
+@strawberry.input
+class RateDossierInput:
+    code: str
+    score: int = strawberry.field(description="1 (very dissatisfied) to 5 (very satisfied).")
+    comment: str = ""

@@ -1,0 +1,76 @@
+"""KPIs of the service index: on-time, online and satisfaction rates, per center, province or nation."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from portal.kpis import service
+from portal.kpis.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
+
+
+@strawberry.type
+class Kpis:
+    scope: str
+    from_month: str
+    to_month: str
+    received: int
+    online: int
+    finished: int
+    on_time: int
+    late: int
+    withdrawn: int
+    supplement_requests: int
+    extended: int
+    electronic_results: int
+    ratings: int
+    on_time_rate: float | None = strawberry.field(description="Results ready by the appointment date / results.")
+    online_rate: float | None = strawberry.field(
+        description=f"Filed online / received (full marks at {ONLINE_FULL_MARKS:.0%})."
+    )
+    satisfaction_rate: float | None = strawberry.field(
+        description=f"Ratings of 4-5 / ratings (target {SATISFACTION_TARGET:.0%})."
+    )
+    average_rating: float | None
+    meets_satisfaction_target: bool | None
+
+    @classmethod
+    def of(cls, scope: str, from_month: str, to_month: str, k: KpiCounts) -> Kpis:
+        rate = k.satisfaction_rate
+        return cls(
+            scope=scope,
+            from_month=from_month,
+            to_month=to_month,
+            received=k.received,
+            online=k.online,
+            finished=k.finished,
+            on_time=k.on_time,
+            late=k.late,
+            withdrawn=k.withdrawn,
+            supplement_requests=k.supplement_requests,
+            extended=k.extended,
+            electronic_results=k.electronic_results,
+            ratings=k.ratings,
+            on_time_rate=k.on_time_rate,
+            online_rate=k.online_rate,
+            satisfaction_rate=rate,
+            average_rating=k.average_rating,
+            meets_satisfaction_target=None if rate is None else rate >= SATISFACTION_TARGET,
+        )
+
+
+@strawberry.type
+class KpiQueries:
+    @strawberry.field(description="Admins (any scope) and center leads (their center): KPIs over a range of months.")
+    def kpis(
+        self,
+        info: Info,
+        from_month: str,
+        to_month: str,
+        center_id: str | None = None,
+        province_code: str | None = None,
+    ) -> Kpis:
+        ctx = info.context
+        counts = service.kpis(ctx.services.stats, ctx.principal, center_id, province_code, from_month, to_month)
+        scope = f"center:{center_id}" if center_id else f"province:{province_code}" if province_code else "national"
+        return Kpis.of(scope, from_month, to_month, counts)

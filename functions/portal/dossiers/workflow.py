@@ -1,0 +1,58 @@
+"""What happens to a dossier after reception: officers process it, the applicant supplements,
+withdraws or rates it. Each change is checked (access, then lifecycle), recorded with its timeline
+event and KPI counters in one transaction, and refused if someone else changed the dossier meanwhile."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portal.clock import Clock
+from portal.dossiers import lifecycle
+from portal.dossiers.lifecycle import Action
+from portal.dossiers.model import Attachment, Dossier, TimelineEvent
+from portal.dossiers.repository import DossierRepository
+from portal.dossiers.service import get_dossier
+from portal.identity.access import check_can_act, check_can_extend, check_can_rate
+from portal.identity.principal import Principal
+from portal.kpis.counters import delta
+from portal.workdays.vietnam_calendar import calendar_around
+
+
+def _save(dossiers: DossierRepository, before: Dossier, after: Dossier, event: TimelineEvent) -> Dossier:
+    dossiers.record(after, event, kpi=delta(before, after, event))
+    return after
+
+
+def act_on_dossier(
+    dossiers: DossierRepository,
+    clock: Clock,
+    principal: Principal,
+    code: str,
+    action: Action,
+    note: str = "",
+    result: Attachment | None = None,
+) -> Dossier:
+    dossier = get_dossier(dossiers, principal, code)
+    actor = check_can_act(principal, dossier, action)
+    now = clock.now()
+    updated, event = lifecycle.apply(dossier, action, actor, now, calendar_around(now.year), note.strip(), result)
+    return _save(dossiers, dossier, updated, event)
+
+
+def extend_deadline(
+    dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, new_due: date, reason: str
+) -> Dossier:
+    dossier = get_dossier(dossiers, principal, code)
+    check_can_extend(principal, dossier)
+    now = clock.now()
+    updated, event = lifecycle.extend_deadline(dossier, new_due, reason, now, calendar_around(now.year))
+    return _save(dossiers, dossier, updated, event)
+
+
+def rate_dossier(
+    dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, score: int, comment: str
+) -> Dossier:
+    dossier = get_dossier(dossiers, principal, code)
+    check_can_rate(principal, dossier)
+    updated, event = lifecycle.rate(dossier, score, comment, clock.now())
+    return _save(dossiers, dossier, updated, event)

@@ -1,0 +1,38 @@
+"""Steps of a dossier's life through the API, shared by tests and benchmarks."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tests.support.factories import form_for
+
+BIRTH = "1.001193"
+
+
+def birth_procedure():
+    from infra.reference.catalog import load_catalog
+
+    return next(p for p in load_catalog()[1] if p.code == BIRTH)
+
+
+def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) -> dict:
+    procedure = procedure or birth_procedure()
+    payload = {
+        "clientRequestId": uuid.uuid4().hex,
+        "procedureCode": procedure.code,
+        "centerId": center_id,
+        "formData": form_for(procedure),
+        **overrides,
+    }
+    r = api.run("SubmitDossier", {"input": payload}, token=token)
+    assert r.errors == [], r.errors
+    result = r.data["submitDossier"]
+    assert result["__typename"] == "DossierSubmitted", result
+    return result["dossier"]
+
+
+def act(api, token: str, code: str, action: str, **fields: Any) -> dict:
+    r = api.run("ActOnDossier", {"input": {"code": code, "action": action, **fields}}, token=token)
+    assert r.errors == [], r.errors
+    return r.data["actOnDossier"]
