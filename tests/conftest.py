@@ -4,10 +4,8 @@ from template.yaml, reference data seeded. The environment is applied before `po
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -22,7 +20,9 @@ local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test"
 from infra.dev_issuer import DevIssuer  # noqa: E402
 from portal.clock import VIETNAM, FixedClock  # noqa: E402
 from portal.config import settings  # noqa: E402
+from tests.support.dynamodb_calls import dynamodb_calls  # noqa: E402
 from tests.support.graphql_client import GraphQLClient  # noqa: E402
+from tests.support.jwks_server import serve_jwks  # noqa: E402
 from tests.support.people import People  # noqa: E402
 
 
@@ -34,25 +34,7 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> DevIssuer:
 @pytest.fixture(scope="session")
 def jwks_server(issuer: DevIssuer) -> Iterator[str]:
     """The identity provider's JWKS endpoint, over real HTTP."""
-    import json
-
-    body = json.dumps(issuer.jwks()).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            if self.path != f"{local_env.DEV_ISSUER_PATH}/jwks.json":
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", JWKS_PORT), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve_jwks(issuer, JWKS_PORT)
     yield settings().oidc_jwks_url
     server.shutdown()
 
@@ -97,3 +79,12 @@ def api(services) -> GraphQLClient:
 @pytest.fixture(scope="session")
 def people(issuer: DevIssuer) -> People:
     return People(issuer)
+
+
+@pytest.fixture(autouse=True)
+def no_scans(request: pytest.FixtureRequest):
+    """No request path may scan a table: a test during which any Scan happens fails."""
+    with dynamodb_calls() as calls:
+        yield
+    if not request.node.get_closest_marker("scans_on_purpose"):
+        assert calls["Scan"] == 0, f"a Scan was issued: {dict(calls)}"

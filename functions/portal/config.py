@@ -25,6 +25,7 @@ class Settings:
     dynamodb_endpoint: str | None  # None in AWS; DynamoDB Local's URL elsewhere
     tables: TableNames
     catalog_refresh_seconds: int
+    reference_cache_seconds: int  # centers kept per container (0: read DynamoDB every time)
     introspection: bool
     oidc_issuer: str
     oidc_audience: str
@@ -60,6 +61,7 @@ def settings() -> Settings:
         dynamodb_endpoint=env.get("DYNAMODB_ENDPOINT") or None,
         tables=TableNames(**{attr: env.get(var, f"portal-{attr}") for var, attr in TABLE_ENVIRONMENT.items()}),
         catalog_refresh_seconds=int(env.get("CATALOG_REFRESH_SECONDS", "300")),
+        reference_cache_seconds=int(env.get("REFERENCE_CACHE_SECONDS", "300")),
         introspection=_flag("GRAPHQL_INTROSPECTION", default=True),
         oidc_issuer=env.get("OIDC_ISSUER", ""),
         oidc_audience=env.get("OIDC_AUDIENCE", "portal"),

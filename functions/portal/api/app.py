@@ -14,9 +14,12 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
+from portal.api.errors import public_error
 from portal.api.schema import build_schema
 from portal.config import settings
 from portal.observability import logger, request_id_var
@@ -38,6 +41,13 @@ class PortalGraphQL(GraphQL):
         if context.authorization:
             await context.authenticate()
         return context
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Every response leaves through here - parse and validation failures included - so this is
+        where errors are made fit for clients."""
+        if result.errors:
+            result.errors = [public_error(e) for e in result.errors]
+        return await super().process_result(request, result)
 
     def encode_json(self, data: object) -> str:
         """UTF-8 as is: Vietnamese text escaped as \\uXXXX would be two to three times larger on the wire."""

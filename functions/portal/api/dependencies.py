@@ -58,7 +58,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     return Services(
         catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
         procedures=procedures,
-        centers=CenterStore(),
+        centers=CenterStore(cache_seconds=config.reference_cache_seconds),
         dossiers=DossierStore(),
         stats=StatsStore(),
         clock=clock or SystemClock(),

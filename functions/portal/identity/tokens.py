@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import jwt
-
 from portal.errors import NotAuthenticated, Unavailable
 
 ALLOWED_ALGORITHMS = ("RS256", "ES256")
@@ -27,11 +25,20 @@ class IssuerConfig:
 
 
 class TokenVerifier:
+    """Made at cold start but imports pyjwt and cryptography (~40 ms) only when the first token arrives:
+    most requests (procedure lookup, centers, tracking) carry none."""
+
     def __init__(self, config: IssuerConfig) -> None:
         self._config = config
-        self._jwks = jwt.PyJWKClient(config.jwks_url, cache_jwk_set=True, lifespan=JWKS_CACHE_SECONDS, timeout=3)
+        self._jwks: Any = None
 
     def verify(self, token: str) -> dict[str, Any]:
+        import jwt
+
+        if self._jwks is None:
+            self._jwks = jwt.PyJWKClient(
+                self._config.jwks_url, cache_jwk_set=True, lifespan=JWKS_CACHE_SECONDS, timeout=3
+            )
         try:
             header = jwt.get_unverified_header(token)
             if header.get("alg") not in ALLOWED_ALGORITHMS:

@@ -9,6 +9,7 @@ from portal.centers.model import Center, CenterKind, GeoPoint
 from portal.pagination import Page
 from portal.store.center_items import CenterItem
 from portal.store.paging import query_page
+from portal.store.ttl_cache import MISSING, TtlCache
 
 BATCH_GET_LIMIT = 100  # DynamoDB's BatchGetItem limit; pynamodb splits larger requests
 
@@ -60,16 +61,39 @@ def from_item(item: CenterItem) -> Center:
 
 
 class CenterStore:
+    """Centers are reference data: each container keeps what it read for `cache_seconds` (0: no cache)."""
+
+    def __init__(self, cache_seconds: float = 0) -> None:
+        self._by_id: TtlCache[str, Center | None] = TtlCache(cache_seconds)
+        self._by_cell: TtlCache[str, list[Center]] = TtlCache(cache_seconds)
+
     def get(self, center_id: str) -> Center | None:
+        cached = self._by_id.get(center_id)
+        if cached is not MISSING:
+            return cached  # type: ignore[return-value]
         try:
-            return from_item(CenterItem.get(center_id))
+            center: Center | None = from_item(CenterItem.get(center_id))
         except CenterItem.DoesNotExist:
-            return None
+            center = None
+        self._by_id.put(center_id, center)
+        return center
 
     def get_many(self, center_ids: Iterable[str]) -> dict[str, Center]:
-        """One BatchGetItem per 100 ids (the DataLoader's batch function)."""
-        unique = list(dict.fromkeys(center_ids))
-        return {item.center_id: from_item(item) for item in CenterItem.batch_get(unique)}
+        """The cached ones, and one BatchGetItem per 100 of the others (the DataLoader's batch function)."""
+        found: dict[str, Center] = {}
+        missing = []
+        for center_id in dict.fromkeys(center_ids):
+            cached = self._by_id.get(center_id)
+            if cached is MISSING:
+                missing.append(center_id)
+            elif cached is not None:
+                found[center_id] = cached  # type: ignore[assignment]
+        if missing:
+            loaded = {item.center_id: from_item(item) for item in CenterItem.batch_get(missing)}
+            for center_id in missing:
+                self._by_id.put(center_id, loaded.get(center_id))
+            found.update(loaded)
+        return found
 
     def by_province(self, province_code: str, first: int | None, after: str | None) -> Page[Center]:
         return query_page(
@@ -90,8 +114,15 @@ class CenterStore:
         )
 
     def in_cells(self, cells: Iterable[str]) -> list[Center]:
-        """Every center standing in the given geohash cells: one Query per cell."""
-        return [from_item(item) for cell in cells for item in CenterItem.geo_index.query(cell)]
+        """Every center standing in the given geohash cells: one Query per cell not cached."""
+        centers: list[Center] = []
+        for cell in cells:
+            cached = self._by_cell.get(cell)
+            if cached is MISSING:
+                cached = [from_item(item) for item in CenterItem.geo_index.query(cell)]
+                self._by_cell.put(cell, cached)
+            centers.extend(cached)  # type: ignore[arg-type]
+        return centers
 
     def put_many(self, centers: Iterable[Center]) -> int:
         count = 0

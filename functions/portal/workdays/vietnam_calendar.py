@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import holidays
-
 from portal.workdays.working_days import WorkCalendar
 
 
 @lru_cache(maxsize=8)
 def vietnam_calendar(first_year: int, last_year: int) -> WorkCalendar:
+    import holidays  # only requests that compute a due date pay for importing it (cold start)
+
     years = range(first_year, last_year + 1)
     vn = holidays.country_holidays("VN", years=years)
     weekend_workdays = frozenset(getattr(vn, "weekend_workdays", ()) or ())

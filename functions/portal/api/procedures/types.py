@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import strawberry
 
 from portal.api.pagination import PageInfo
@@ -67,6 +69,10 @@ class Procedure:
 
     @classmethod
     def from_domain(cls, p: model.Procedure) -> Procedure:
+        return _procedure_type(p)
+
+    @classmethod
+    def _build(cls, p: model.Procedure) -> Procedure:
         return cls(
             code=p.code,
             name=p.name,
@@ -102,6 +108,12 @@ class Procedure:
             is_sample=p.is_sample,
             source_ref=p.source_ref,
         )
+
+
+@lru_cache(maxsize=8192)
+def _procedure_type(p: model.Procedure) -> Procedure:
+    """Procedures are immutable catalog entries: a page of 50 dossiers of one procedure builds it once."""
+    return Procedure._build(p)
 
 
 @strawberry.type

@@ -1,0 +1,49 @@
+"""The benchmarks' own DynamoDB Local and portal environment (applied before `portal` is imported)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from infra import local_env
+from infra.dev_issuer import DevIssuer
+from infra.dynamodb_local import DynamoDBLocal, free_port
+from tests.support.jwks_server import serve_jwks
+
+BENCH_DATA = local_env.LOCAL / "bench-dynamodb"
+
+
+@dataclass
+class BenchEnvironment:
+    ddb: DynamoDBLocal
+    issuer: DevIssuer
+
+
+@contextmanager
+def bench_environment(data_dir: Path | None = None, table_prefix: str = "bench") -> Iterator[BenchEnvironment]:
+    """DynamoDB Local on a free port (in memory unless data_dir), tables created, reference data seeded,
+    and a JWKS endpoint for the tokens the benchmarks mint."""
+    ddb = DynamoDBLocal(free_port(), data_dir=data_dir, log_path=local_env.LOCAL / "bench-dynamodb.log")
+    local_env.LOCAL.mkdir(exist_ok=True)
+    issuer_port = free_port()
+    local_env.apply(
+        ddb.endpoint, f"http://127.0.0.1:{issuer_port}", table_prefix=table_prefix, key="bench-tracking-key"
+    )
+    issuer = DevIssuer(
+        f"http://127.0.0.1:{issuer_port}{local_env.DEV_ISSUER_PATH}", key_dir=local_env.LOCAL / "bench-keys"
+    )
+    jwks = serve_jwks(issuer, issuer_port)
+    with ddb:
+        from infra.seed import seed_reference_data
+        from infra.tables import create_tables
+        from portal.config import settings
+
+        created = create_tables(settings())
+        if created or data_dir is None:
+            seed_reference_data()
+        try:
+            yield BenchEnvironment(ddb, issuer)
+        finally:
+            jwks.shutdown()

@@ -1,0 +1,64 @@
+"""Bounded DynamoDB work per request: no N+1, one Query to follow a dossier, no scans (see conftest)."""
+
+from dataclasses import replace
+
+import pytest
+
+from portal.store.centers import CenterStore
+from tests.support.dynamodb_calls import dynamodb_calls
+from tests.support.graphql_client import GraphQLClient
+from tests.support.journeys import submit
+
+LIST_WITH_RELATIONS = """
+query MyDossiersWithRelations($first: Int) {
+  myDossiers(first: $first) {
+    edges { node { code status center { id name hotline } procedure { code name processingDays } } }
+  }
+}
+"""
+
+
+def test_a_page_of_50_dossiers_at_50_centers_costs_one_query_and_one_batch_get(services, people):
+    from portal.api.app import create_app
+
+    uncached = GraphQLClient(create_app(services=replace(services, centers=CenterStore(cache_seconds=0))))
+    token = people.citizen(pid="001090050050", sub="fifty")
+    page = uncached.run("Centers", {"provinceCode": "01", "first": 60}).data["centers"]["edges"]
+    communes = [e["node"]["id"] for e in page if e["node"]["kind"] == "COMMUNE"][:50]
+    for center in communes:
+        submit(uncached, token, center)
+
+    with dynamodb_calls() as calls:
+        r = uncached.query(LIST_WITH_RELATIONS, {"first": 50}, token=token)
+    nodes = [e["node"] for e in r.data["myDossiers"]["edges"]]
+    assert len(nodes) == 50 and len({n["center"]["id"] for n in nodes}) == 50
+    assert all(n["procedure"]["code"] == "1.001193" for n in nodes)
+    assert dict(calls) == {"Query": 1, "BatchGetItem": 1}
+
+
+def test_following_a_dossier_is_one_query_once_its_center_is_known(api, people):
+    d = submit(api, people.citizen(), "hcc-01-00070")
+    api.run("TrackDossier", {"code": d["code"], "trackingSecret": d["trackingSecret"]})  # warms the center cache
+    with dynamodb_calls() as calls:
+        r = api.run("TrackDossier", {"code": d["code"], "trackingSecret": d["trackingSecret"]})
+    assert r.errors == [] and dict(calls) == {"Query": 1}
+
+
+def test_a_wrong_tracking_secret_costs_no_dynamodb_call(api, people):
+    d = submit(api, people.citizen(), "hcc-01-00070")
+    with dynamodb_calls() as calls:
+        r = api.run("TrackDossier", {"code": d["code"], "trackingSecret": "AAAAA-AAAAA"})
+    assert r.error_codes == ["NOT_FOUND"] and sum(calls.values()) == 0
+
+
+@pytest.mark.scans_on_purpose
+def test_the_scan_guard_itself_notices_a_scan(dynamodb):
+    import boto3
+
+    from portal.config import settings
+
+    config = settings()
+    client = boto3.client("dynamodb", endpoint_url=config.dynamodb_endpoint, region_name=config.region)
+    with dynamodb_calls() as calls:
+        client.scan(TableName=config.tables.procedures, Limit=1)
+    assert calls["Scan"] == 1  # so the autouse guard would fail a test that scans
