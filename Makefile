@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test schema token lint deploy clean help
+.PHONY: dev test bench schema token lint deploy clean help
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -16,6 +16,10 @@ dev: ## run the portal on http://127.0.0.1:8080 (DynamoDB Local, tables, seed da
 test: ## run every test (own DynamoDB Local on a free port, real browser); non-zero on failure
 	@./infra/bootstrap.sh --browser
 	@$(PY) -m pytest $(ARGS)
+
+bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--quick" for a short run)
+	@./infra/bootstrap.sh --bench
+	@$(PY) -m tests.bench $(ARGS)
 
 schema: ## re-export graphql/schema.graphql and the frontend's operations from the code
 	@$(PY) -m infra.export_schema

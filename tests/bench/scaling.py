@@ -1,0 +1,149 @@
+"""Scaling curve: the same reads with 10k, 100k and 1M dossiers in the table; their cost must stay flat.
+
+    python -m tests.bench.scaling [--scales 10000,100000,1000000]
+
+Bulk dossiers are complete head items written by the store's own serialization (every GSI key set),
+spread over every commune center and 4 dossiers per applicant; the dossiers the reads touch are filed
+through the API with their timelines. The data is kept in .local/bench-dynamodb, so only the first
+run pays for loading (DynamoDB Local writes ~1-2k items/s here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import threading
+import time
+from datetime import datetime, timedelta
+from typing import Any
+
+from tests.bench.environment import BENCH_DATA, bench_environment
+from tests.bench.figures import Timing, header, measure, save
+from tests.bench.handler_latency import Invoker, _submit_variables
+
+DOSSIERS_PER_APPLICANT = 4
+LOADER_THREADS = 8
+MARKER = BENCH_DATA / ".bulk-dossiers"
+
+
+def _loaded() -> int:
+    return int(MARKER.read_text()) if MARKER.exists() else 0
+
+
+def _bulk_items(start: int, stop: int, centers: list[tuple[str, str, str]]) -> Any:
+    from portal.clock import VIETNAM
+    from portal.dossiers.codes import make_dossier_code
+    from portal.dossiers.model import Applicant
+    from portal.store.dossiers import _dossier_item
+    from tests.support.factories import make_dossier
+
+    day0 = datetime(2025, 7, 1, 9, tzinfo=VIETNAM)
+    for i in range(start, stop):
+        center_id, province, agency = centers[i % len(centers)]
+        received = day0 + timedelta(minutes=i % 500_000)
+        dossier = make_dossier(
+            code=make_dossier_code(agency, received.date(), 100_000 + i),
+            center_id=center_id,
+            province_code=province,
+            applicant=Applicant(f"9{i // DOSSIERS_PER_APPLICANT:011d}", "Công dân mẫu (bulk sample)"),
+            received_at=received,
+            updated_at=received,
+            due=(received + timedelta(days=7)).date(),
+        )
+        item = _dossier_item(dossier)
+        item.version = 1  # what the store's save would have set
+        yield item.serialize()
+
+
+def load_to(total: int, centers: list[tuple[str, str, str]]) -> None:
+    import boto3
+
+    from portal.config import settings
+
+    config = settings()
+    client = boto3.client("dynamodb", endpoint_url=config.dynamodb_endpoint, region_name=config.region)
+    start = _loaded()
+    if start >= total:
+        return
+    print(f"  loading dossiers {start:,} -> {total:,} ...", flush=True)
+    began = time.perf_counter()
+    chunk = (total - start + LOADER_THREADS - 1) // LOADER_THREADS
+
+    def worker(lo: int, hi: int) -> None:
+        batch: list[dict] = []
+        for item in _bulk_items(lo, hi, centers):
+            batch.append({"PutRequest": {"Item": item}})
+            if len(batch) == 25:
+                _write(client, config.tables.dossiers, batch)
+                batch = []
+        if batch:
+            _write(client, config.tables.dossiers, batch)
+
+    threads = [threading.Thread(target=worker, args=(lo, min(lo + chunk, total))) for lo in range(start, total, chunk)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    MARKER.write_text(str(total))
+    print(f"  loaded {total - start:,} in {time.perf_counter() - began:.0f} s", flush=True)
+
+
+def _write(client: Any, table: str, requests: list[dict]) -> None:
+    pending = {table: requests}
+    while pending:
+        pending = client.batch_write_item(RequestItems=pending).get("UnprocessedItems") or {}
+
+
+def _reads(invoke: Invoker, env: Any, birth: Any, rng: random.Random, n: int) -> list[Timing]:
+    center = "hcc-01-00070"
+    citizen = env.issuer.mint_for("citizen")
+    officer = env.issuer.mint_for("officer", center_id=center, center_role="lead")
+    tracked = [
+        invoke("SubmitDossier", _submit_variables(birth, center), citizen)["submitDossier"]["dossier"]
+        for _ in range(20)
+    ]
+
+    def track() -> None:
+        d = rng.choice(tracked)
+        invoke("TrackDossier", {"code": d["code"], "trackingSecret": d["trackingSecret"]})
+
+    return [
+        measure("track a dossier", track, n),
+        measure("my dossiers (first 20)", lambda: invoke("MyDossiers", {"first": 20}, citizen), n),
+        measure("center queue (first 50)", lambda: invoke("CenterQueue", {"first": 50}, officer), max(50, n // 4)),
+    ]
+
+
+def run(scales: list[int], n: int = 200) -> dict[str, Any]:
+    results: dict[str, Any] = {}
+    with bench_environment(data_dir=BENCH_DATA) as env:
+        from infra.reference.catalog import load_catalog
+        from infra.reference.centers import build_centers
+        from tests.support.journeys import birth_procedure
+
+        centers = [(c.id, c.province_code, c.agency_code) for c in build_centers(load_catalog()[1]) if c.commune_code]
+        invoke = Invoker()
+        birth = birth_procedure()
+        rng = random.Random(7)
+        for scale in sorted(scales):
+            load_to(scale, centers)
+            results[str(scale)] = _reads(invoke, env, birth, rng, n)
+    header("Scaling: the same reads as the table grows (p50 / p99 ms)")
+    for scale, timings in results.items():
+        print(f"  {int(scale):>9,} dossiers")
+        for t in timings:
+            print("  " + t.row())
+    save("scaling", results)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scales", default="10000,100000,1000000")
+    parser.add_argument("-n", type=int, default=200)
+    args = parser.parse_args()
+    run([int(s) for s in args.scales.split(",")], args.n)
+
+
+if __name__ == "__main__":
+    main()
