@@ -13,6 +13,8 @@ from portal.procedures.catalog import Catalog
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
+from portal.units.directory import UnitDirectory
+from portal.units.sources import load_gazetteer
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Services:
     procedures: ProcedureStore
     centers: CenterStore
     dossiers: DossierStore
+    units: UnitDirectory
     clock: Clock
     verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
     tracking_key: Callable[[], bytes]
@@ -58,10 +61,17 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         procedures=procedures,
         centers=CenterStore(),
         dossiers=DossierStore(),
+        units=shared_units(),
         clock=clock or SystemClock(),
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
     )
+
+
+@cache
+def shared_units() -> UnitDirectory:
+    """One per process: the units never change while it runs (they ship with the code)."""
+    return UnitDirectory(load_gazetteer)
 
 
 @cache

@@ -10,6 +10,7 @@ from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, PublicErrors
 from portal.api.procedures.queries import ProcedureQueries
+from portal.api.units.queries import UnitQueries
 
 MAX_DEPTH = 8
 MAX_ALIASES = 15
@@ -17,7 +18,7 @@ MAX_TOKENS = 2000
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, DossierQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries):
     pass
 
 
