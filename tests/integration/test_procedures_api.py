@@ -80,6 +80,15 @@ def test_one_procedure_has_everything_its_page_shows(api):
     assert p["processingDays"] >= 0 and p["onlineLevel"] in {"FULL", "PARTIAL"}
 
 
+def test_a_fee_that_is_not_fixed_is_null_not_zero(api):
+    def amounts(code):
+        return [f["amountVnd"] for f in api.run("GetProcedure", {"code": code}).data["procedure"]["fees"]]
+
+    assert amounts("1.001193") == [0]  # birth registration is free
+    assert amounts("1.013225") == [None]  # construction permit: set by the Provincial People's Council
+    assert amounts("1.000656") == [0, None, 8000]
+
+
 def test_a_malformed_code_is_a_typed_input_error(api):
     r = api.run("GetProcedure", {"code": "khai-sinh"})
     assert r.data is None
