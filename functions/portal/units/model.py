@@ -35,6 +35,12 @@ class DivisionType(Enum):
         return None, name
 
 
+def in_sentence(name: str) -> str:
+    """'phường Yên Phụ' from 'Phường Yên Phụ': the division word in lower case, as inside a sentence."""
+    kind, short = DivisionType.of_name(name)
+    return f"{kind.value.lower()} {short}" if kind else name
+
+
 @dataclass(frozen=True)
 class Province:
     code: str  # 2 digits, e.g. "01"
