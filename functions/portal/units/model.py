@@ -29,10 +29,13 @@ class DivisionType(Enum):
     @classmethod
     def of_name(cls, name: str) -> tuple[DivisionType | None, str]:
         """('Phường', 'Yên Phụ') from 'Phường Yên Phụ'; (None, name) when the name carries no type."""
-        for kind in sorted(cls, key=lambda k: -len(k.value)):
-            if name.startswith(kind.value + " "):
+        for kind in _LONGEST_FIRST:  # "Thị xã" before "Xã"
+            if name.startswith(kind.value) and name[len(kind.value) : len(kind.value) + 1] == " ":
                 return kind, name[len(kind.value) + 1 :].strip()
         return None, name
+
+
+_LONGEST_FIRST = sorted(DivisionType, key=lambda k: -len(k.value))
 
 
 def in_sentence(name: str) -> str:
