@@ -6,9 +6,12 @@ full or abbreviated. It is read from the right: province, then (old form) distri
 whatever stands before is the street. Every reading that fits is scored, and the best wins:
 
 1. fewer division words that contradict the name they stand before ("Quận Hoàn Kiếm" is a district),
-2. then the finer level reached (commune, district, province),
-3. then more of the text explained,
-4. then the new form (an address that is valid today is read as it stands).
+2. then more of the text explained ("Yên Phụ, Tây Hồ, Hà Nội" is an old ward, not the new Tây Hồ),
+3. then a province named rather than guessed,
+4. then the finer level reached (commune, district, province),
+5. then division words that are the unit's own ("Thị trấn X", not "Xã X", in the same district),
+6. then, when the citizen typed accents, names typed with their own accents ("Sa Pa", not "Sa Pả"),
+7. then the new form (an address that is valid today is read as it stands).
 
 Equal best readings are all kept (the answer is then ambiguous). An old commune that was split among
 several new communes gives all of them. Pure: the units come in a Gazetteer, nothing is read here.
