@@ -26,16 +26,18 @@ class SeedReport:
 
 
 REFERENCE = Path(__file__).parent / "reference"
+UNITS = Path(__file__).parent.parent / "functions" / "portal" / "units"  # the centers use the address reader
 SOURCE_PACKAGES = ("vietnam-provinces", "vietnamadminunits")
 
 
 def reference_fingerprint() -> str:
     """Changes whenever the seeded data could: the source files, their builders, the data packages."""
     digest = hashlib.sha256()
-    for path in sorted(REFERENCE.rglob("*")):
-        if path.is_file() and path.suffix in {".json", ".py"}:
-            digest.update(path.relative_to(REFERENCE).as_posix().encode())
-            digest.update(path.read_bytes())
+    for folder in (REFERENCE, UNITS):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in {".json", ".py"}:
+                digest.update(path.relative_to(folder.parent).as_posix().encode())
+                digest.update(path.read_bytes())
     for package in SOURCE_PACKAGES:
         digest.update(f"{package}=={version(package)}".encode())
     return digest.hexdigest()

@@ -91,11 +91,17 @@ async function procedurePage(code) {
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${en ? d.nameEn : d.name} (${d.originals} ${t("originals")}, ${d.copies} ${t("copies")})`))),
       el("h2", {}, t("fees")),
-      el("ul", {}, p.fees.map((f) => el("li", {}, en ? f.descriptionEn : f.description))),
+      el("ul", {}, p.fees.map((f) => el("li", {}, `${en ? f.descriptionEn : f.description} — ${feeAmount(f.amountVnd)}`))),
       el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, l))));
   } catch (error) {
     main().replaceChildren(el("p", { class: "error" }, errorText(error)));
   }
+}
+
+// null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.
+function feeAmount(amount) {
+  if (amount === null) return t("notFixed");
+  return amount === 0 ? t("free") : t("amount", amount);
 }
 
 function trackPage() {

@@ -19,6 +19,11 @@ from portal.procedures.model import (
 CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
 
 
+def _amount(value: int | None) -> int | None:
+    """null in the file: the amount is not fixed (it is not free)."""
+    return None if value is None else int(value)
+
+
 def _procedure(entry: dict[str, Any]) -> Procedure:
     return Procedure(
         code=entry["code"],
@@ -35,7 +40,7 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         ),
         processing_days=int(entry["processing_days"]),
         processing_note=entry.get("processing_note", ""),
-        fees=tuple(Fee(f["description"], f["description_en"], int(f["amount_vnd"])) for f in entry["fees"]),
+        fees=tuple(Fee(f["description"], f["description_en"], _amount(f["amount_vnd"])) for f in entry["fees"]),
         legal_basis=tuple(entry["legal_basis"]),
         online_level=OnlineLevel(entry["online_level"]),
         any_center=bool(entry["any_center"]),

@@ -3,51 +3,44 @@
 Every province has its Public Administration Service Center and every commune/ward/special zone its
 commune center (Decree 118/2025). Names and codes of the units are real (vietnam-provinces); where a
 center's own address, hotline or position is not published in a source we hold, it is derived here
-(the unit's centroid from vietnamadminunits, the national portal's hotline) and the center is marked
-`is_sample`.
+(the unit's centroid from vietnamadminunits, the national portal's hotline), the derived fields are
+listed in `sample_fields` and the center is marked `is_sample`. Hanoi's seat, branches and reception
+points come from infra/reference/hanoi_centers.py.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
-from pathlib import Path
 
-import vietnamadminunits
 from vietnam_provinces import Province, Ward
 
-from portal.centers.model import Center, CenterKind, GeoPoint
+from infra.reference.admin_units import new_ward_points, package_version, province_points
+from infra.reference.center_defaults import (
+    DERIVED,
+    NATIONAL_HOTLINE,
+    WEEKDAY_HOURS,
+    commune_center_id,
+    provincial_center_id,
+)
+from infra.reference.hanoi_centers import hanoi_extras
+from portal.centers.model import Center, CenterKind
+from portal.datasets import ReferenceDataset
 from portal.procedures.model import Level, Procedure
-
-NATIONAL_HOTLINE = "18001096"  # the National Public Service Portal's support line
-WEEKDAY_HOURS = "Thứ Hai – Thứ Sáu: 7:30–11:30, 13:30–17:00; sáng Thứ Bảy: 7:30–11:30"
-DATASET = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
+from portal.units.sources import CURRENT_DATASET
 
 
-def _coordinates() -> tuple[dict[str, GeoPoint], dict[str, GeoPoint]]:
-    """(province code -> centroid, ward code -> centroid) from vietnamadminunits' 2025 table."""
-    with sqlite3.connect(f"file:{DATASET}?mode=ro", uri=True) as db:
-        rows = db.execute(
-            "select provinceCode, provinceLat, provinceLon, wardCode, wardLat, wardLon from admin_units"
-        ).fetchall()
-    provinces = {p: GeoPoint(plat, plon) for p, plat, plon, *_ in rows if plat is not None}
-    wards = {w: GeoPoint(wlat, wlon) for *_, w, wlat, wlon in rows if wlat is not None}
-    return provinces, wards
-
-
-def provincial_center_id(province_code: str) -> str:
-    return f"hcc-{province_code}"
-
-
-def commune_center_id(province_code: str, ward_code: str) -> str:
-    return f"hcc-{province_code}-{ward_code}"
+def centroids_dataset() -> ReferenceDataset:
+    return ReferenceDataset(
+        "vietnamadminunits", package_version(), "Tọa độ tâm của đơn vị hành chính / the units' centroids"
+    )
 
 
 def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
     procedures = list(procedures)
     province_level = frozenset(p.code for p in procedures if Level.PROVINCE in p.levels)
     commune_level = frozenset(p.code for p in procedures if Level.COMMUNE in p.levels)
-    province_points, ward_points = _coordinates()
+    provinces_at, wards_at = province_points(), new_ward_points()
+    datasets = (CURRENT_DATASET, centroids_dataset())
     centers: list[Center] = []
     for province in Province.iter_all():
         pcode = f"{province.code.value:02d}"
@@ -62,29 +55,34 @@ def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
                 address=province.name,
                 hotline=NATIONAL_HOTLINE,
                 opening_hours=WEEKDAY_HOURS,
-                location=province_points.get(pcode),
+                location=provinces_at.get(pcode),
                 procedure_codes=province_level,
                 is_sample=True,
+                sample_fields=DERIVED,
+                datasets=datasets,
             )
         )
         wards = sorted(Ward.iter_by_province(province.code), key=lambda w: w.code.value)
         for index, ward in enumerate(wards, start=1):
             wcode = f"{ward.code.value:05d}"
+            name = " ".join(ward.name.split())
             centers.append(
                 Center(
                     id=commune_center_id(pcode, wcode),
                     kind=CenterKind.COMMUNE,
-                    name=f"Trung tâm Phục vụ hành chính công {ward.name}",
+                    name=f"Trung tâm Phục vụ hành chính công {name}",
                     agency_code=f"X{pcode}.{index:03d}.00",
                     province_code=pcode,
                     commune_code=wcode,
-                    address=f"{ward.name}, {province.name}",
+                    address=f"{name}, {province.name}",
                     hotline=NATIONAL_HOTLINE,
                     opening_hours=WEEKDAY_HOURS,
-                    location=ward_points.get(wcode),
+                    location=wards_at[wcode].location,
                     procedure_codes=commune_level,
                     is_sample=True,
+                    sample_fields=DERIVED,
+                    datasets=datasets,
                     parent_id=provincial_center_id(pcode),
                 )
             )
-    return centers
+    return hanoi_extras(centers, province_level, commune_level, datasets)

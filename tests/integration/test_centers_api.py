@@ -1,14 +1,21 @@
 """Center directory through the API: by province, by commune, nearest to a point."""
 
-from vietnam_provinces import ProvinceCode, Ward
+from collections import Counter
+
+import pytest
+from vietnam_provinces import Province, ProvinceCode, Ward
 
 HOAN_KIEM_LAKE = {"lat": 21.0288, "lon": 105.8525}
+NEAR_MUONG_TE = {"lat": 22.49, "lon": 102.64}  # rural Lai Châu, about 1 km from Xã Mường Tè's centroid
+CUC_PHUONG_FOREST = {"lat": 20.32, "lon": 105.60}  # the national park: the nearest center is over 6 km away
+CRIMINAL_RECORD = "3.000333"  # received by provincial centers only
+BIRTH_REGISTRATION = "1.001193"  # received by commune centers
 
 
 def _all_pages(api, variables):
     nodes, cursor = [], None
     while True:
-        r = api.run("Centers", {**variables, "first": 50, "after": cursor})
+        r = api.run("Centers", {**variables, "first": 100, "after": cursor})
         assert r.errors == []
         c = r.data["centers"]
         nodes += [e["node"] for e in c["edges"]]
@@ -17,11 +24,56 @@ def _all_pages(api, variables):
             return nodes
 
 
+def nearest(api, near, **variables):
+    r = api.run("NearestCenters", {"near": near, "first": 20, **variables})
+    assert r.errors == []
+    return r.data["centers"]["edges"]
+
+
+@pytest.fixture(scope="module")
+def every_center(seeded):
+    """All centers, province by province, through the API's own operation."""
+    from portal.api.app import create_app
+    from portal.api.dependencies import build_services
+    from tests.support.graphql_client import GraphQLClient
+
+    api = GraphQLClient(create_app(services=build_services()))
+    return [n for p in Province.iter_all() for n in _all_pages(api, {"provinceCode": f"{p.code.value:02d}"})]
+
+
+def test_every_province_and_every_commune_has_its_center_plus_hanoi_branches_and_reception_points(every_center):
+    kinds = Counter(n["kind"] for n in every_center)
+    assert kinds == {"PROVINCIAL": 34, "COMMUNE": 3321, "BRANCH": 30, "RECEPTION_POINT": 198}
+    communes = {n["communeCode"] for n in every_center if n["kind"] == "COMMUNE"}
+    assert communes == {f"{w.code.value:05d}" for w in Ward.iter_all()}
+    assert len({n["id"] for n in every_center}) == len(every_center)
+
+
+def test_what_is_derived_is_marked_sample_in_the_data_with_the_datasets_it_came_from(every_center):
+    assert all(n["isSample"] == bool(n["sampleFields"]) for n in every_center)
+    assert all(n["isSample"] for n in every_center if n["kind"] in ("BRANCH", "RECEPTION_POINT"))
+    for n in every_center:
+        versions = {d["name"]: d["version"] for d in n["datasets"]}
+        assert versions["vietnam-provinces"] == "2025.10.1" and versions["vietnamadminunits"] == "1.0.4"
+
+
 def test_a_province_lists_its_provincial_center_and_every_commune_center(api):
-    nodes = _all_pages(api, {"provinceCode": "01"})
-    kinds = [n["kind"] for n in nodes]
-    assert kinds.count("PROVINCIAL") == 1
-    assert kinds.count("COMMUNE") == len(list(Ward.iter_by_province(ProvinceCode.P_01)))
+    nodes = _all_pages(api, {"provinceCode": "04"})  # Cao Bằng: no branches, no reception points
+    kinds = Counter(n["kind"] for n in nodes)
+    assert kinds == {"PROVINCIAL": 1, "COMMUNE": len(list(Ward.iter_by_province(ProvinceCode.P_04)))}
+
+
+def test_the_hanoi_seat_is_the_published_address_resolved_to_its_new_ward(api):
+    from infra.reference.hanoi_centers import SEAT_OLD_ADDRESS
+
+    seat = api.run("GetCenter", {"id": "hcc-01"}).data["center"]
+    resolved = api.run("ResolveAddress", {"text": SEAT_OLD_ADDRESS}).data["resolveAddress"]
+    ward = resolved["candidates"][0]["commune"]["name"]
+    assert resolved["split"] and ward == "Phường Hồng Hà"
+    assert seat["address"].startswith(f"Số 197 Nghi Tàm, {ward}, Thành phố Hà Nội")
+    assert "phường Yên Phụ, quận Tây Hồ" in seat["address"]
+    assert "seed-004 kinhtedothi.vn" in {d["name"] for d in seat["datasets"]}
+    assert set(seat["sampleFields"]) >= {"location", "hotline"}
 
 
 def test_a_commune_lists_its_own_center(api):
@@ -29,17 +81,53 @@ def test_a_commune_lists_its_own_center(api):
     assert [n["name"] for n in nodes] == ["Trung tâm Phục vụ hành chính công Phường Hoàn Kiếm"]
 
 
-def test_the_nearest_centers_receiving_a_procedure_come_nearest_first_within_the_radius(api):
-    r = api.run("NearestCenters", {"near": HOAN_KIEM_LAKE, "radiusKm": 5, "procedureCode": "1.001193", "first": 10})
-    edges = r.data["centers"]["edges"]
+def test_a_commune_lists_its_reception_points_with_its_center(api):
+    nodes = _all_pages(api, {"communeCode": "00376"})  # Xã Sóc Sơn, Hanoi: merged from several communes
+    center = next(n for n in nodes if n["kind"] == "COMMUNE")
+    points = [n for n in nodes if n["kind"] == "RECEPTION_POINT"]
+    assert points and all(p["parentId"] == center["id"] and p["communeCode"] == "00376" for p in points)
+    assert all(p["name"].startswith("Điểm tiếp nhận") and p["isSample"] for p in points)
+
+
+def test_in_hoan_kiem_the_nearest_centers_come_nearest_first_within_the_radius(api):
+    edges = nearest(api, HOAN_KIEM_LAKE, radiusKm=5, procedureCode=BIRTH_REGISTRATION)
     distances = [e["distanceKm"] for e in edges]
     assert edges and distances == sorted(distances) and distances[-1] <= 5
-    assert edges[0]["node"]["name"].endswith("Hoàn Kiếm")
+    assert edges[0]["node"]["name"] == "Trung tâm Phục vụ hành chính công Phường Hoàn Kiếm"
+    assert edges[0]["distanceKm"] < 1
+
+
+def test_a_procedure_filter_keeps_only_the_centers_that_receive_it(api):
+    provincial = nearest(api, HOAN_KIEM_LAKE, radiusKm=5, procedureCode=CRIMINAL_RECORD)
+    assert provincial and {e["node"]["kind"] for e in provincial} == {"BRANCH", "PROVINCIAL"}
+    assert "hcc-01" in {e["node"]["id"] for e in provincial}  # the seat, in Yên Phụ, about 3 km away
+    anything = nearest(api, HOAN_KIEM_LAKE, radiusKm=5)
+    assert {e["node"]["kind"] for e in anything} >= {"COMMUNE", "BRANCH"}
+
+
+def test_in_the_countryside_the_nearest_center_is_the_communes_own(api):
+    edges = nearest(api, NEAR_MUONG_TE, radiusKm=10, procedureCode=BIRTH_REGISTRATION)
+    assert edges[0]["node"]["id"] == "hcc-12-03445" and edges[0]["distanceKm"] < 2
+    assert edges[0]["node"]["name"] == "Trung tâm Phục vụ hành chính công Xã Mường Tè"
+
+
+def test_far_from_any_center_the_answer_is_empty_not_an_error(api):
+    r = api.run("NearestCenters", {"near": CUC_PHUONG_FOREST, "radiusKm": 5})
+    assert r.errors == [] and r.data["centers"]["edges"] == []
+    wider = nearest(api, CUC_PHUONG_FOREST, radiusKm=10)
+    assert wider and wider[0]["node"]["name"].endswith("Xã Cúc Phương") and wider[0]["distanceKm"] > 5
 
 
 def test_one_center_by_id(api):
     c = api.run("GetCenter", {"id": "hcc-01"}).data["center"]
     assert c["kind"] == "PROVINCIAL" and c["provinceCode"] == "01" and c["procedureCodes"]
+
+
+def test_commune_centers_stand_at_their_own_communes_centroid(api):
+    """vietnamadminunits' codes for 131 wards differ from the official ones; positions follow names."""
+    kim_lien = api.run("GetCenter", {"id": "hcc-01-00226"}).data["center"]
+    assert kim_lien["name"].endswith("Phường Kim Liên")
+    assert kim_lien["location"] == {"lat": 21.0057, "lon": 105.832}  # not Văn Miếu's, which has that code there
 
 
 def test_bad_center_queries_are_typed_input_errors(api):

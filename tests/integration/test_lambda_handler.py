@@ -59,3 +59,10 @@ def test_bad_input_through_the_handler_is_a_typed_error_not_a_stack_trace(handle
     assert response["statusCode"] == 200
     assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
     assert "Traceback" not in response["body"]
+
+
+def test_an_old_address_resolves_through_the_lambda_handler(handler):
+    """The unit data ship inside the function's package (functions/portal/units/data)."""
+    _, response, body = invoke(handler, "ResolveAddress", {"text": "P. Yên Phụ, Q. Tây Hồ, Hà Nội"})
+    assert response["statusCode"] == 200
+    assert [c["commune"]["code"] for c in body["data"]["resolveAddress"]["candidates"]] == ["00097", "00103"]

@@ -8,6 +8,53 @@ def test_birth_registration_is_found_first_with_or_without_accents(api):
         assert r.data["procedures"]["edges"][0]["node"]["code"] == "1.001193", query
 
 
+def first_code(api, query, **filters):
+    r = api.run("SearchProcedures", {"search": query, "filter": filters or None, "first": 5})
+    assert r.errors == []
+    edges = r.data["procedures"]["edges"]
+    return edges[0]["node"]["code"] if edges else None
+
+
+def test_the_criminal_record_certificate_is_found_first(api):
+    for query in ("ly lich tu phap", "Lý lịch tư pháp", "phieu ly lich tu phap"):
+        assert first_code(api, query) == "3.000333", query
+
+
+def test_one_wrong_missing_extra_or_swapped_letter_is_forgiven(api):
+    assert first_code(api, "dang ky khai sonh") == "1.001193"  # wrong
+    assert first_code(api, "ly lich tu phapp") == "3.000333"  # extra
+    assert first_code(api, "phiu ly lich tu phap") == "3.000333"  # missing
+    assert first_code(api, "dnag ky thuong tru") == "1.004222"  # swapped: permanent residence registration
+    assert first_code(api, "dang ki khai sinh") == "1.001193"  # "kí" is a correct spelling of "ký"
+
+
+def test_the_high_volume_procedures_of_the_seeds_are_found_by_their_names(api):
+    assert first_code(api, "dang ky khai tu") == "1.000656"
+    assert first_code(api, "doi giay phep lai xe") == "3.000347"
+    assert first_code(api, "dang ky thanh lap ho kinh doanh") == "1.001612"
+
+
+def test_filters_apply_to_a_search(api):
+    r = api.run(
+        "SearchProcedures", {"search": "dang ky", "filter": {"field": "Hộ tịch", "level": "COMMUNE"}, "first": 100}
+    )
+    nodes = [e["node"] for e in r.data["procedures"]["edges"]]
+    assert nodes and all(n["field"] == "Hộ tịch" and "COMMUNE" in n["levels"] for n in nodes)
+    everywhere = first_code(api, "khai sinh")
+    provincial = first_code(api, "khai sinh", field="Hộ tịch", level="PROVINCE")
+    assert everywhere == "1.001193" and provincial not in (None, everywhere)  # birth registration is communal
+    r = api.run("SearchProcedures", {"filter": {"agency": "cong an"}, "first": 100})
+    nodes = [e["node"] for e in r.data["procedures"]["edges"]]
+    assert len(nodes) >= 10 and all("Công an" in n["agency"] for n in nodes)
+    assert first_code(api, "khai sinh", field="Đất đai") is None
+
+
+def test_the_seeded_catalog_has_at_least_100_procedures_across_15_fields(api):
+    r = api.run("SearchProcedures", {"first": 1})
+    assert r.data["procedures"]["totalCount"] >= 100
+    assert len(api.run("ProcedureFields").data["procedureFields"]) >= 15
+
+
 def test_the_whole_catalog_pages_through_without_repeats(api):
     seen, cursor = [], None
     while True:
@@ -31,6 +78,15 @@ def test_one_procedure_has_everything_its_page_shows(api):
     assert p["name"] == "Đăng ký khai sinh"
     assert p["documents"] and p["legalBasis"] and p["formFields"]
     assert p["processingDays"] >= 0 and p["onlineLevel"] in {"FULL", "PARTIAL"}
+
+
+def test_a_fee_that_is_not_fixed_is_null_not_zero(api):
+    def amounts(code):
+        return [f["amountVnd"] for f in api.run("GetProcedure", {"code": code}).data["procedure"]["fees"]]
+
+    assert amounts("1.001193") == [0]  # birth registration is free
+    assert amounts("1.013225") == [None]  # construction permit: set by the Provincial People's Council
+    assert amounts("1.000656") == [0, None, 8000]
 
 
 def test_a_malformed_code_is_a_typed_input_error(api):

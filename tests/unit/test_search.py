@@ -64,3 +64,19 @@ def test_no_query_lists_the_whole_catalog_in_code_order():
 
 def test_nonsense_finds_nothing():
     assert codes("xyzzy qwerty") == []
+
+
+def test_a_word_the_catalog_uses_is_not_also_read_as_a_rarer_neighbour():
+    index = SearchIndex(
+        [
+            make_procedure(code="1.003583", name="Đăng ký khai sinh lưu động"),  # "động" is one letter from "đăng"
+            make_procedure(code="1.001193", name="Đăng ký khai sinh"),
+            make_procedure(code="1.000656", name="Đăng ký khai tử"),
+        ]
+    )
+    assert [h.procedure.code for h in index.search("dang ky khai sonh")][0] == "1.001193"
+
+
+def test_ki_and_ky_are_both_correct_spellings():
+    assert codes("dang ki khai sinh")[0] == "1.001193"
+    assert codes("li lich tu phap")[0] == "2.001711"

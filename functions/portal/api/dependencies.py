@@ -14,6 +14,8 @@ from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
 from portal.store.stats import StatsStore
+from portal.units.directory import UnitDirectory
+from portal.units.sources import load_gazetteer
 
 
 @dataclass
@@ -23,6 +25,7 @@ class Services:
     centers: CenterStore
     dossiers: DossierStore
     stats: StatsStore
+    units: UnitDirectory
     clock: Clock
     verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
     tracking_key: Callable[[], bytes]
@@ -61,10 +64,17 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         centers=CenterStore(cache_seconds=config.reference_cache_seconds),
         dossiers=DossierStore(),
         stats=StatsStore(),
+        units=shared_units(),
         clock=clock or SystemClock(),
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
     )
+
+
+@cache
+def shared_units() -> UnitDirectory:
+    """One per process: the units never change while it runs (they ship with the code)."""
+    return UnitDirectory(load_gazetteer)
 
 
 @cache

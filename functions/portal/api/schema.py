@@ -19,6 +19,7 @@ from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS
 from portal.api.kpis.queries import KpiQueries
 from portal.api.procedures.queries import ProcedureQueries
+from portal.api.units.queries import UnitQueries
 
 MAX_DEPTH = 8
 MAX_ALIASES = 15
@@ -28,7 +29,7 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
     pass
 
 

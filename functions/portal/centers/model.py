@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
 
 CENTER_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
@@ -40,6 +41,8 @@ class Center:
     is_sample: bool  # data derived or made up here rather than read from an official source
     email: str = ""
     parent_id: str | None = None
+    sample_fields: frozenset[str] = frozenset()  # which fields are derived or made up (when is_sample)
+    datasets: tuple[ReferenceDataset, ...] = ()  # what the entry was built from, with versions
 
     def receives(self, procedure_code: str) -> bool:
         return procedure_code in self.procedure_codes

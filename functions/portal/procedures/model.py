@@ -45,7 +45,11 @@ class RequiredDocument:
 class Fee:
     description: str
     description_en: str
-    amount_vnd: int
+    amount_vnd: int | None  # 0: free; None: not fixed (set by the Provincial People's Council, by vehicle type, ...)
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.amount_vnd is not None
 
 
 @dataclass(frozen=True)

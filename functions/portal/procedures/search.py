@@ -2,8 +2,9 @@
 
 The catalog (hundreds to a few thousand procedures) is indexed at cold start. Scoring is BM25 over
 weighted fields, where each query word may match a catalog word exactly, as a prefix (the last word,
-as the user is still typing) or with one wrong, missing, extra or swapped letter. Every query word
-must match something. A name equal to the query, or containing it as a phrase, ranks first.
+as the user is still typing) or, when the catalog does not use that word at all, with one wrong,
+missing, extra or swapped letter. Every query word must match something. A name equal to the query,
+or containing it as a phrase (a mistyped word read as the catalog word it stands for), ranks first.
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ class Hit:
     score: float
 
 
+def _normalize(text: str) -> str:
+    """Folded, with the final "y" of a syllable after a consonant read as "i": "ký"/"kí", "lý"/"lí" are both
+    correct spellings (not "quy", "tay": a vowel stands before their "y")."""
+    return " ".join(
+        w[:-1] + "i" if len(w) > 1 and w[-1] == "y" and w[-2] not in "aeiouy" else w for w in fold(text).split()
+    )
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -55,14 +64,14 @@ class SearchIndex:
     def __init__(self, procedures: Iterable[Procedure]) -> None:
         self._docs: list[Procedure] = sorted(procedures, key=lambda p: p.code)
         self._by_code = {p.code: i for i, p in enumerate(self._docs)}
-        self._folded_names = [fold(p.name) for p in self._docs]
+        self._folded_names = [_normalize(p.name) for p in self._docs]
         # word -> {doc index: field-weighted term frequency}
         self._postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
         self._doc_length: list[float] = []
         for i, procedure in enumerate(self._docs):
             length = 0.0
             for field_name, weight in FIELD_WEIGHTS.items():
-                for word in fold(getattr(procedure, field_name)).split():
+                for word in _normalize(getattr(procedure, field_name)).split():
                     self._postings[word][i] += weight
                     length += weight
             self._doc_length.append(length)
@@ -91,7 +100,8 @@ class SearchIndex:
         if is_last:
             for candidate in self._words_with_prefix(word):
                 matches.setdefault(candidate, PREFIX)
-        if len(word) >= MIN_FUZZY_LENGTH:
+        # A word the catalog uses is not a typo: "dang" must not also count as the rarer "dong".
+        if len(word) >= MIN_FUZZY_LENGTH and word not in self._postings:
             for key in _deletions(word) | {word}:
                 for candidate in self._by_deletion.get(key, ()):
                     if candidate not in matches and _within_one_edit(word, candidate):
@@ -106,7 +116,7 @@ class SearchIndex:
             yield candidate
 
     def search(self, query: str) -> list[Hit]:
-        folded = fold(query)
+        folded = _normalize(query)
         if not folded:
             return [Hit(p, 0.0) for p in self._docs]
         if CODE_PATTERN.match(query.strip()):
@@ -114,9 +124,10 @@ class SearchIndex:
             return [Hit(exact, CODE_MATCH_SCORE)] if exact else []
         query_words = folded.split()
         n_docs = len(self._docs)
-        scores: dict[int, float] | None = None
+        # doc -> (score so far, the catalog words the query words were read as)
+        scores: dict[int, tuple[float, tuple[str, ...]]] | None = None
         for position, word in enumerate(query_words):
-            word_scores: dict[int, float] = defaultdict(float)
+            word_scores: dict[int, tuple[float, str]] = {}
             for candidate, weight in self._expand(word, position == len(query_words) - 1).items():
                 postings = self._postings[candidate]
                 idf = math.log(1 + (n_docs - len(postings) + 0.5) / (len(postings) + 0.5))
@@ -126,22 +137,27 @@ class SearchIndex:
                         * (BM25_K1 + 1)
                         / (tf + BM25_K1 * (1 - BM25_B + BM25_B * self._doc_length[doc] / self._average_length))
                     )
-                    word_scores[doc] = max(word_scores[doc], weight * idf * norm)
+                    score = weight * idf * norm
+                    if doc not in word_scores or score > word_scores[doc][0]:
+                        word_scores[doc] = (score, candidate)
             # every query word must match: intersect
-            scores = (
-                dict(word_scores)
-                if scores is None
-                else {d: s + word_scores[d] for d, s in scores.items() if d in word_scores}
-            )
+            if scores is None:
+                scores = {d: (s, (w,)) for d, (s, w) in word_scores.items()}
+            else:
+                scores = {
+                    d: (s + word_scores[d][0], read + (word_scores[d][1],))
+                    for d, (s, read) in scores.items()
+                    if d in word_scores
+                }
             if not scores:
                 return []
         assert scores is not None
         hits = []
-        for doc, score in scores.items():
-            name = self._folded_names[doc]
-            if name == folded:
+        for doc, (score, read) in scores.items():
+            name, phrase = self._folded_names[doc], " ".join(read)
+            if name in (folded, phrase):
                 score *= 3.0
-            elif f" {folded} " in f" {name} ":
+            elif f" {folded} " in f" {name} " or f" {phrase} " in f" {name} ":
                 score *= 1.5
             hits.append(Hit(self._docs[doc], score))
         hits.sort(key=lambda h: (-h.score, h.procedure.code))

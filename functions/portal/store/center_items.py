@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from pynamodb.attributes import BooleanAttribute, NumberAttribute, UnicodeAttribute, UnicodeSetAttribute
+from pynamodb.attributes import (
+    BooleanAttribute,
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+)
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
@@ -41,6 +48,12 @@ class GeoIndex(GlobalSecondaryIndex):
     geohash = UnicodeAttribute(range_key=True)
 
 
+class DatasetMap(MapAttribute):
+    name = UnicodeAttribute()
+    version = UnicodeAttribute()
+    note = UnicodeAttribute(default="")
+
+
 class CenterItem(Model):
     Meta = table_meta(settings().tables.centers)
 
@@ -61,6 +74,8 @@ class CenterItem(Model):
     geohash = UnicodeAttribute(null=True)
     procedure_codes = UnicodeSetAttribute(default=set)
     is_sample = BooleanAttribute()
+    sample_fields = UnicodeSetAttribute(default=set)
+    datasets = ListAttribute(of=DatasetMap, default=list)
 
     province_index = ProvinceIndex()
     commune_index = CommuneIndex()

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from portal.centers.geo import CELL_PRECISION, geohash
 from portal.centers.model import Center, CenterKind, GeoPoint
+from portal.datasets import ReferenceDataset
 from portal.pagination import Page
-from portal.store.center_items import CenterItem
+from portal.store.center_items import CenterItem, DatasetMap
 from portal.store.paging import query_page
 from portal.store.ttl_cache import MISSING, TtlCache
 
@@ -37,6 +38,8 @@ def to_item(c: Center) -> CenterItem:
         geohash=full_hash,
         procedure_codes=set(c.procedure_codes) or None,
         is_sample=c.is_sample,
+        sample_fields=set(c.sample_fields) or None,
+        datasets=[DatasetMap(name=d.name, version=d.version, note=d.note) for d in c.datasets],
     )
 
 
@@ -57,6 +60,8 @@ def from_item(item: CenterItem) -> Center:
         is_sample=item.is_sample,
         email=item.email,
         parent_id=item.parent_id,
+        sample_fields=frozenset(item.sample_fields or ()),
+        datasets=tuple(ReferenceDataset(d.name, d.version, d.note) for d in item.datasets or ()),
     )
 
 

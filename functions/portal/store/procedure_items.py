@@ -29,7 +29,7 @@ class DocumentMap(MapAttribute):
 class FeeMap(MapAttribute):
     description = UnicodeAttribute()
     description_en = UnicodeAttribute()
-    amount_vnd = NumberAttribute()
+    amount_vnd = NumberAttribute(null=True)  # absent: not fixed
 
 
 class FormFieldMap(MapAttribute):

@@ -76,7 +76,9 @@ def from_item(item: ProcedureItem) -> Procedure:
         ),
         processing_days=int(item.processing_days),
         processing_note=item.processing_note,
-        fees=tuple(Fee(f.description, f.description_en, int(f.amount_vnd)) for f in item.fees),
+        fees=tuple(
+            Fee(f.description, f.description_en, None if f.amount_vnd is None else int(f.amount_vnd)) for f in item.fees
+        ),
         legal_basis=tuple(item.legal_basis),
         online_level=OnlineLevel(item.online_level),
         any_center=item.any_center,

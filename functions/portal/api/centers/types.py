@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from portal.api.pagination import PageInfo
+from portal.api.units.types import ReferenceDataset
 from portal.centers import model
 
 CenterKind = strawberry.enum(model.CenterKind, name="CenterKind")
@@ -40,6 +41,10 @@ class Center:
     is_sample: bool = strawberry.field(
         description="True when derived or made up here, not read from an official source."
     )
+    sample_fields: list[str] = strawberry.field(
+        description="Which fields are derived or made up (e.g. location: the commune's centroid)."
+    )
+    datasets: list[ReferenceDataset] = strawberry.field(description="What the entry was built from, with versions.")
 
     @classmethod
     def from_domain(cls, c: model.Center) -> Center:
@@ -58,6 +63,8 @@ class Center:
             location=GeoPoint(lat=c.location.lat, lon=c.location.lon) if c.location else None,
             procedure_codes=sorted(c.procedure_codes),
             is_sample=c.is_sample,
+            sample_fields=sorted(c.sample_fields),
+            datasets=[ReferenceDataset.from_domain(d) for d in c.datasets],
         )
 
 

@@ -29,7 +29,10 @@ class RequiredDocument:
 class Fee:
     description: str
     description_en: str
-    amount_vnd: int
+    amount_vnd: int | None = strawberry.field(
+        description="In đồng. 0: free. Null: not fixed (set by the Provincial People's Council, by vehicle type, "
+        "...): the description says how it is set."
+    )
 
 
 @strawberry.type
