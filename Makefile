@@ -17,9 +17,10 @@ test: ## run every test (own DynamoDB Local on a free port, real browser); non-z
 	@./infra/bootstrap.sh --browser
 	@$(PY) -m pytest $(ARGS)
 
-schema: ## re-export graphql/schema.graphql and the frontend's operations from the code
+schema: ## re-export graphql/schema.graphql, the frontend's operations and its province list
 	@$(PY) -m infra.export_schema
 	@$(PY) -m infra.export_operations
+	@$(PY) -m infra.export_provinces
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)
