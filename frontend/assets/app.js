@@ -4,7 +4,9 @@ import { forget, session, takeTokenFromAddress } from "./auth.js";
 import { loadConfig, signInUrl, signOutUrl } from "./config.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
+import { fileDossierPage } from "./pages/file-dossier.js";
 import { procedurePage } from "./pages/procedure.js";
+import { receiptPage } from "./pages/receipt.js";
 import { searchPage } from "./pages/search.js";
 import { trackPage } from "./pages/track.js";
 import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
@@ -13,8 +15,11 @@ takeTokenFromAddress();
 await loadConfig();
 
 const PROCEDURE = "(\\d\\.\\d{6})";
+const DOSSIER = "([A-Za-z0-9.-]{6,40})";
 addRoute(/^\/$/, searchPage);
 addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), procedurePage);
+addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), fileDossierPage);
+addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
