@@ -4,6 +4,7 @@ import { forget, session, takeTokenFromAddress } from "./auth.js";
 import { loadConfig, signInUrl, signOutUrl } from "./config.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
+import { centersPage } from "./pages/centers.js";
 import { dossierPage } from "./pages/dossier.js";
 import { fileDossierPage } from "./pages/file-dossier.js";
 import { myDossiersPage } from "./pages/my-dossiers.js";
@@ -24,6 +25,7 @@ addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), fileDossierPage);
 addRoute(/^\/ho-so-cua-toi$/, myDossiersPage);
 addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
 addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), dossierPage);
+addRoute(/^\/trung-tam$/, centersPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
