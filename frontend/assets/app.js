@@ -8,6 +8,7 @@ import { centersPage } from "./pages/centers.js";
 import { dossierPage } from "./pages/dossier.js";
 import { fileDossierPage } from "./pages/file-dossier.js";
 import { myDossiersPage } from "./pages/my-dossiers.js";
+import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
 import { procedurePage } from "./pages/procedure.js";
 import { receiptPage } from "./pages/receipt.js";
 import { searchPage } from "./pages/search.js";
@@ -26,6 +27,8 @@ addRoute(/^\/ho-so-cua-toi$/, myDossiersPage);
 addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
 addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), dossierPage);
 addRoute(/^\/trung-tam$/, centersPage);
+addRoute(/^\/can-bo$/, officerQueuePage);
+addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
