@@ -105,7 +105,7 @@ export const text = {
     centersTitle: "Trung tâm Phục vụ hành chính công",
     centersLead: "Bạn có thể nộp hồ sơ tại bất kỳ Trung tâm nào tiếp nhận thủ tục, không phụ thuộc nơi cư trú.",
     allOfProvince: "— Trung tâm cấp tỉnh —", address: "Địa chỉ", openingHours: "Giờ làm việc",
-    centersIn: (n) => `${n} trung tâm`, provinceCenters: (n) => `Trung tâm cấp tỉnh. Chọn xã, phường để xem ${n} trung tâm cấp xã.`,
+    centersIn: (n) => `${n} trung tâm`, provinceCenters: (n) => `Trung tâm cấp tỉnh. Chọn xã, phường (${n} đơn vị) để xem trung tâm cấp xã.`,
     kinds: { PROVINCIAL: "Cấp tỉnh", COMMUNE: "Cấp xã", BRANCH: "Chi nhánh", RECEPTION_POINT: "Điểm tiếp nhận" },
     sampleCenterHint: "Địa chỉ, số điện thoại hoặc vị trí được suy ra, chưa đối chiếu nguồn chính thức.",
     // Officers
