@@ -21,9 +21,10 @@ bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--qui
 	@./infra/bootstrap.sh --bench
 	@$(PY) -m tests.bench $(ARGS)
 
-schema: ## re-export graphql/schema.graphql and the frontend's operations from the code
+schema: ## re-export graphql/schema.graphql, the frontend's operations and its province list
 	@$(PY) -m infra.export_schema
 	@$(PY) -m infra.export_operations
+	@$(PY) -m infra.export_provinces
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)

@@ -1,149 +1,80 @@
-// The static site: hash routes, Vietnamese first. Every request is a named operation (api.js).
-import { run } from "./api.js";
-import { text } from "./i18n.js";
+// The static site's start: take the token out of the address, read the settings, draw the header and
+// route. Vietnamese first; every request is a named operation (api.js).
+import { forget, session, takeTokenFromAddress } from "./auth.js";
+import { loadConfig, signInUrl, signOutUrl } from "./config.js";
+import { el, heading } from "./dom.js";
+import { getLang, onLangChange, setLang, t } from "./i18n.js";
+import { centersPage } from "./pages/centers.js";
+import { dossierPage } from "./pages/dossier.js";
+import { fileDossierPage } from "./pages/file-dossier.js";
+import { myDossiersPage } from "./pages/my-dossiers.js";
+import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
+import { procedurePage } from "./pages/procedure.js";
+import { receiptPage } from "./pages/receipt.js";
+import { searchPage } from "./pages/search.js";
+import { trackPage } from "./pages/track.js";
+import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
 
-let lang = localStorage.getItem("lang") === "en" ? "en" : "vi";
-const t = (key, ...args) => { const v = text[lang][key]; return typeof v === "function" ? v(...args) : v; };
-const main = () => document.getElementById("main");
+takeTokenFromAddress();
+await loadConfig();
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined) node.append(c);
-  return node;
+const PROCEDURE = "(\\d\\.\\d{6})";
+const DOSSIER = "([A-Za-z0-9.-]{6,40})";
+addRoute(/^\/$/, searchPage);
+addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), procedurePage);
+addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), fileDossierPage);
+addRoute(/^\/ho-so-cua-toi$/, myDossiersPage);
+addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
+addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), dossierPage);
+addRoute(/^\/trung-tam$/, centersPage);
+addRoute(/^\/can-bo$/, officerQueuePage);
+addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
+addRoute(/^\/tra-cuu-ho-so$/, trackPage);
+addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
+
+// Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal
+// stays in memory either (receipts just made, dossiers shown); then the identity provider's own
+// sign-out, when one is configured.
+function signOut() {
+  forget();
+  Object.keys(sessionStorage).filter((k) => k.startsWith("draft:")).forEach((k) => sessionStorage.removeItem(k));
+  const away = signOutUrl();
+  if (away) return location.assign(away);
+  history.replaceState(null, "", "/#/");
+  return location.reload();
 }
 
-// A server error in the interface's language: message (vi) or extensions.messageEn (en).
-function errorText(error) {
-  const first = error?.errors?.[0];
-  if (!first) return t("error");
-  return (lang === "en" ? first.extensions?.messageEn : first.message) || first.message || t("error");
-}
-
-function applyStaticText() {
-  document.documentElement.lang = lang;
+// The parts of the page outside <main>: words, the current link, who is signed in.
+function shell() {
+  document.documentElement.lang = getLang();
   document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
-  const button = document.getElementById("lang");
-  button.textContent = lang === "vi" ? "EN" : "VI";
-  button.setAttribute("aria-label", lang === "vi" ? "English" : "Tiếng Việt");
-}
+  document.querySelectorAll("[data-i18n-label]").forEach((n) => n.setAttribute("aria-label", t(n.dataset.i18nLabel)));
+  const lang = document.getElementById("lang");
+  lang.textContent = getLang() === "vi" ? "EN" : "VI";
+  lang.setAttribute("lang", getLang() === "vi" ? "en" : "vi");
+  lang.setAttribute("aria-label", getLang() === "vi" ? "English" : "Tiếng Việt");
 
-function procedureCard(node) {
-  return el("li", { class: "card" },
-    el("h3", {}, el("a", { href: `#/thu-tuc/${node.code}` }, lang === "vi" ? node.name : node.nameEn)),
-    el("div", { class: "meta" },
-      el("span", {}, node.code),
-      el("span", {}, lang === "vi" ? node.field : node.fieldEn),
-      el("span", {}, t("days", node.processingDays)),
-      el("span", { class: `tag ${node.onlineLevel === "FULL" ? "full" : ""}` }, t(node.onlineLevel === "FULL" ? "full" : "partial")),
-      node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
-}
+  const who = session();
+  document.getElementById("nav-officer").hidden = who?.role !== "officer";
+  document.getElementById("nav-mine").hidden = who?.role === "officer";
+  const path = currentPath();
+  document.querySelectorAll("#top-nav a").forEach((a) => {
+    const target = a.getAttribute("href").slice(1);
+    const here = target === "/" ? path === "/" || path.startsWith("/thu-tuc") || path.startsWith("/nop-ho-so") : path.startsWith(target);
+    if (here) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+  });
 
-async function searchPage() {
-  const params = new URLSearchParams(location.hash.split("?")[1] || "");
-  const query = params.get("q") || "";
-  const list = el("ul", { class: "results", id: "results" });
-  const summary = el("p", { class: "muted", id: "summary", "aria-live": "polite" });
-  const input = el("input", { id: "q", name: "q", type: "search", value: query, placeholder: t("searchHint"), autocomplete: "off" });
-  const more = el("button", { class: "primary", type: "button", hidden: true }, t("more"));
-  let cursor = null;
-  let latest = 0; // only the newest request may touch the list: an older answer arriving late is dropped
-  async function load(reset) {
-    const request = ++latest;
-    if (reset) { list.replaceChildren(); cursor = null; }
-    summary.textContent = t("loading");
-    try {
-      const data = await run("SearchProcedures", { search: input.value || null, first: 20, after: cursor });
-      if (request !== latest) return;
-      const c = data.procedures;
-      c.edges.forEach((e) => list.append(procedureCard(e.node)));
-      summary.textContent = c.totalCount ? t("found", c.totalCount) : t("none");
-      cursor = c.pageInfo.endCursor;
-      more.hidden = !c.pageInfo.hasNextPage;
-    } catch (error) {
-      if (request === latest) { summary.textContent = errorText(error); summary.className = "error"; }
-    }
-  }
-  more.addEventListener("click", () => load(false));
-  const form = el("form", { class: "search", role: "search", onsubmit: (e) => {
-    e.preventDefault(); history.replaceState(null, "", `#/?q=${encodeURIComponent(input.value)}`); load(true);
-  } }, el("label", { for: "q", class: "skip" }, t("searchLabel")), input, el("button", { class: "primary", type: "submit" }, t("search")));
-  main().replaceChildren(el("h1", {}, t("searchTitle")), form, summary, list, more);
-  await load(true);
-}
-
-async function procedurePage(code) {
-  main().replaceChildren(el("p", { class: "muted" }, t("loading")));
-  try {
-    const { procedure: p } = await run("GetProcedure", { code });
-    const en = lang === "en";
-    main().replaceChildren(
-      el("p", {}, el("a", { href: "#/" }, t("back"))),
-      el("h1", {}, en ? p.nameEn : p.name),
-      el("div", { class: "meta" }, el("span", {}, p.code), el("span", {}, en ? p.fieldEn : p.field),
-        el("span", { class: `tag ${p.onlineLevel === "FULL" ? "full" : ""}` }, t(p.onlineLevel === "FULL" ? "full" : "partial")),
-        p.isSample ? el("span", { class: "tag sample" }, t("sample")) : null),
-      el("h2", {}, t("agency")), el("p", {}, en ? p.agencyEn : p.agency),
-      el("h2", {}, t("time")), el("p", {}, t("days", p.processingDays), p.processingNote ? ` — ${p.processingNote}` : ""),
-      el("h2", {}, t("documents")),
-      el("ul", {}, p.documents.map((d) => el("li", {}, `${en ? d.nameEn : d.name} (${d.originals} ${t("originals")}, ${d.copies} ${t("copies")})`))),
-      el("h2", {}, t("fees")),
-      el("ul", {}, p.fees.map((f) => el("li", {}, `${en ? f.descriptionEn : f.description} — ${feeAmount(f.amountVnd)}`))),
-      el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, l))));
-  } catch (error) {
-    main().replaceChildren(el("p", { class: "error" }, errorText(error)));
+  const account = document.getElementById("account");
+  if (who) {
+    account.replaceChildren(
+      el("span", { class: "who", id: "signed-in-as" }, who.claims.name || ""),
+      el("button", { type: "button", class: "link-light", id: "sign-out", onclick: signOut }, t("signOut")));
+  } else {
+    const href = signInUrl("citizen", currentRoute());
+    account.replaceChildren(href ? el("a", { href, id: "sign-in" }, t("signIn")) : "");
   }
 }
 
-// null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.
-function feeAmount(amount) {
-  if (amount === null) return t("notFixed");
-  return amount === 0 ? t("free") : t("amount", amount);
-}
-
-function trackPage() {
-  const code = el("input", { id: "code", name: "code", required: true, autocomplete: "off" });
-  const secret = el("input", { id: "secret", name: "secret", required: true, autocomplete: "off" });
-  const out = el("div", { id: "tracking", "aria-live": "polite" });
-  const form = el("form", { onsubmit: async (e) => {
-    e.preventDefault();
-    out.replaceChildren(el("p", { class: "muted" }, t("loading")));
-    try {
-      const { trackDossier: d } = await run("TrackDossier", { code: code.value.trim(), trackingSecret: secret.value.trim() });
-      out.replaceChildren(el("div", { class: "card" },
-        el("p", {}, `${t("status")}: `, el("span", { class: "status" }, t("statuses")[d.status])),
-        el("p", {}, `${d.procedureName} — ${d.code}`),
-        el("p", {}, `${t("received")}: ${new Date(d.receivedAt).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB")}`),
-        el("p", {}, `${t("due")}: ${d.dueDate} (${d.late ? t("late") : t("onTime")})`),
-        d.center ? el("p", {}, `${t("center")}: ${d.center.name}`) : null,
-        el("ol", { class: "timeline" }, d.timeline.map((ev) => el("li", {},
-          el("strong", {}, t("statuses")[ev.status]), " — ", new Date(ev.at).toLocaleString(lang === "vi" ? "vi-VN" : "en-GB"))))));
-    } catch (error) {
-      out.replaceChildren(el("p", { class: "error" }, errorText(error)));
-    }
-  } },
-  el("label", { class: "field" }, el("span", {}, t("code")), code),
-  el("label", { class: "field" }, el("span", {}, t("secret")), secret),
-  el("button", { class: "primary", type: "submit" }, t("track")));
-  main().replaceChildren(el("h1", {}, t("trackTitle")), form, out);
-}
-
-function route() {
-  applyStaticText();
-  const path = location.hash.replace(/^#/, "").split("?")[0] || "/";
-  const procedure = path.match(/^\/thu-tuc\/(\d\.\d{6})$/);
-  if (procedure) return procedurePage(procedure[1]);
-  if (path === "/tra-cuu-ho-so") return trackPage();
-  return searchPage();
-}
-
-document.getElementById("lang").addEventListener("click", () => {
-  lang = lang === "vi" ? "en" : "vi";
-  localStorage.setItem("lang", lang);
-  route();
-});
-window.addEventListener("hashchange", route);
-route();
+document.getElementById("lang").addEventListener("click", () => setLang(getLang() === "vi" ? "en" : "vi"));
+onLangChange(() => { shell(); render(); });
+startRouter(shell);

@@ -1,35 +1,71 @@
-// Interface text: Vietnamese first, English second.
-export const text = {
-  vi: {
-    skip: "Bỏ qua đến nội dung chính", portal: "Cổng Dịch vụ công Quốc gia", navProcedures: "Thủ tục",
-    navTrack: "Tra cứu hồ sơ", official: "Đây là địa chỉ chính thức duy nhất của Cổng Dịch vụ công Quốc gia. Hãy cảnh giác với trang giả mạo.",
-    hotline: "Tổng đài hỗ trợ: 18001096 (miễn phí)", searchTitle: "Tra cứu thủ tục hành chính",
-    searchLabel: "Tên hoặc mã thủ tục", searchHint: "Ví dụ: đăng ký khai sinh, lý lịch tư pháp, 1.001193",
-    search: "Tìm kiếm", found: (n) => `${n} thủ tục`, none: "Không tìm thấy thủ tục phù hợp.",
-    days: (n) => (n === 0 ? "Trong ngày" : `${n} ngày làm việc`), full: "Trực tuyến toàn trình", partial: "Trực tuyến một phần",
-    sample: "Dữ liệu mẫu", more: "Xem thêm", back: "← Quay lại", documents: "Thành phần hồ sơ", fees: "Phí, lệ phí",
-    free: "Miễn phí", notFixed: "Mức thu không cố định", amount: (n) => `${n.toLocaleString("vi-VN")} đồng`,
-    legal: "Căn cứ pháp lý", agency: "Cơ quan giải quyết", time: "Thời hạn giải quyết", originals: "bản chính", copies: "bản sao",
-    trackTitle: "Tra cứu hồ sơ", code: "Mã hồ sơ", secret: "Mã tra cứu (in trên phiếu tiếp nhận)", track: "Tra cứu",
-    status: "Trạng thái", received: "Ngày tiếp nhận", due: "Ngày hẹn trả kết quả", late: "Quá hạn", onTime: "Trong hạn",
-    center: "Nơi tiếp nhận", error: "Đã có lỗi. Vui lòng thử lại.", loading: "Đang tải…",
-    statuses: { RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
-      RESULT_READY: "Có kết quả", RETURNED: "Đã trả kết quả", REJECTED: "Từ chối", WITHDRAWN: "Đã rút" },
-  },
-  en: {
-    skip: "Skip to main content", portal: "National Public Service Portal", navProcedures: "Procedures",
-    navTrack: "Track a dossier", official: "This is the only official address of the National Public Service Portal. Beware of fake sites.",
-    hotline: "Help line: 18001096 (free)", searchTitle: "Find an administrative procedure",
-    searchLabel: "Procedure name or code", searchHint: "E.g. birth registration, criminal record, 1.001193",
-    search: "Search", found: (n) => `${n} procedures`, none: "No matching procedure.",
-    days: (n) => (n === 0 ? "Same day" : `${n} working days`), full: "Fully online", partial: "Partly online",
-    sample: "Sample data", more: "Load more", back: "← Back", documents: "Documents", fees: "Fees",
-    free: "Free", notFixed: "Amount not fixed", amount: (n) => `${n.toLocaleString("en-US")} VND`,
-    legal: "Legal basis", agency: "Competent agency", time: "Processing time", originals: "original(s)", copies: "copy(ies)",
-    trackTitle: "Track a dossier", code: "Dossier code", secret: "Tracking code (printed on the receipt)", track: "Track",
-    status: "Status", received: "Received", due: "Result due", late: "Late", onTime: "On time",
-    center: "Receiving center", error: "Something went wrong. Please try again.", loading: "Loading…",
-    statuses: { RECEIVED: "Received", PROCESSING: "Processing", SUPPLEMENT_REQUESTED: "Supplement requested",
-      RESULT_READY: "Result ready", RETURNED: "Returned", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" },
-  },
-};
+// The interface language (Vietnamese first, English second), its words (text.js) and formats.
+import { text } from "./text.js";
+
+let lang = localStorage.getItem("lang") === "en" ? "en" : "vi";
+const listeners = new Set();
+
+export const getLang = () => lang;
+export const isEn = () => lang === "en";
+
+export function setLang(next) {
+  lang = next === "en" ? "en" : "vi";
+  localStorage.setItem("lang", lang);
+  document.documentElement.lang = lang;
+  listeners.forEach((f) => f(lang));
+}
+
+export const onLangChange = (f) => listeners.add(f);
+
+export function t(key, ...args) {
+  const v = text[lang][key] ?? text.vi[key];
+  if (v === undefined) return key;
+  return typeof v === "function" ? v(...args) : v;
+}
+
+// Pick the Vietnamese or English of a pair the server sent: ({ name, nameEn }, "name").
+export const pick = (obj, key) => (lang === "en" ? obj[`${key}En`] || obj[key] : obj[key]);
+
+// A server message in the interface's language: UserError/FieldError (message, messageEn) or a
+// GraphQL error (message, extensions.messageEn).
+export function serverText(e) {
+  if (!e) return t("error");
+  const en = e.messageEn ?? e.extensions?.messageEn;
+  return (lang === "en" && en) || e.message || t("error");
+}
+
+// What went wrong with a request, for the person using the site.
+export function errorText(error) {
+  if (error?.code === "NETWORK") return t("networkError");
+  if (error?.code === "UNAUTHENTICATED") return t("signInAgain");
+  const first = error?.errors?.[0];
+  if (first?.extensions?.code === "INTERNAL_SERVER_ERROR") return t("error");
+  return first ? serverText(first) : t("error");
+}
+
+const locale = () => (lang === "vi" ? "vi-VN" : "en-GB");
+const VIETNAM_TIME = "Asia/Ho_Chi_Minh"; // dossier times are Vietnam's, wherever the reader is
+
+// "2026-03-09" -> 09/03/2026, without the time-zone shifts of new Date("2026-03-09").
+export function formatDate(iso) {
+  if (!iso) return "";
+  const [y, m, d] = String(iso).slice(0, 10).split("-");
+  return `${d}/${m}/${y}`;
+}
+
+export function formatDateTime(iso) {
+  if (!iso) return "";
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone: VIETNAM_TIME, day: "2-digit", month: "2-digit", year: "numeric", hour: "2-digit", minute: "2-digit",
+  }).format(new Date(iso));
+}
+
+export function formatBytes(n) {
+  const f = (x) => new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(x);
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${f(n / 1024)} KB`;
+  return `${f(n / 1024 / 1024)} MB`;
+}
+
+export const formatKm = (km) => `${new Intl.NumberFormat(locale(), { maximumFractionDigits: 1 }).format(km)} km`;
+
+export const collator = () => new Intl.Collator(locale());

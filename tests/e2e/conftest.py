@@ -3,6 +3,7 @@ exactly as `make dev` does: tokens are minted and verified over HTTP against its
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -46,3 +47,65 @@ def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
     yield LocalServer(base, issuer)
     server.should_exit = True
     thread.join(timeout=10)
+
+
+# --- The browser (Debian's chromium through Playwright), on a phone-sized screen -------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+HOAN_KIEM_LAKE = {"latitude": 21.0288, "longitude": 105.8525}
+
+
+@pytest.fixture(scope="module")  # not longer: Playwright's sync API holds an event loop while it runs
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Pages on a phone (390x844, Vietnamese); the test fails on any JavaScript error or any
+    Content-Security-Policy violation. Options go to the browser context (e.g. geolocation)."""
+    contexts, errors = [], []
+
+    def make(**options):
+        context = browser.new_context(viewport=PHONE, locale="vi-VN", **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on(
+            "console",
+            lambda m: errors.append(m.text) if m.type == "error" and "Content Security Policy" in m.text else None,
+        )
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def located_page(new_page):
+    """A phone whose owner lets the site know it stands by Hoàn Kiếm lake."""
+    return new_page(geolocation=HOAN_KIEM_LAKE, permissions=["geolocation"])

@@ -1,47 +1,13 @@
-"""The static site in a real browser (Debian's chromium through Playwright), on a phone-sized screen."""
-
-import json
-import shutil
-import urllib.request
-import uuid
+"""The static site in a real browser (Debian's chromium through Playwright), on a phone-sized screen:
+finding a procedure, the language switch, tracking with the receipt."""
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.conftest import PHONE
+from tests.e2e.helpers import HttpApi, file_birth_registration
+
 pytestmark = pytest.mark.browser
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
 
 
 def test_a_citizen_finds_birth_registration_typing_without_accents(page, local_server):
@@ -57,52 +23,78 @@ def test_a_citizen_finds_birth_registration_typing_without_accents(page, local_s
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling on a phone"
 
 
+def test_results_come_as_you_type_without_accents_and_stale_answers_are_dropped(page, local_server):
+    page.goto(f"{local_server.base_url}/")
+    expect(page.locator("#results li").first).to_be_visible()
+    sent = []
+    page.on(
+        "request",
+        lambda r: (
+            sent.append(r.post_data_json["variables"]["search"])
+            if r.url.endswith("/graphql") and r.post_data_json.get("operationName") == "SearchProcedures"
+            else None
+        ),
+    )
+    page.locator("#q").press_sequentially("ly lich tu phap", delay=20)  # no Enter, no button
+    first = page.locator("#results li").first
+    expect(first.locator("h3")).to_contain_text("Lý lịch tư pháp")
+    expect(page.locator("#summary")).to_have_text("Tìm thấy 1 thủ tục")
+    assert sent[-1] == "ly lich tu phap" and len(sent) < 4, f"debounced: not one request per key ({sent})"
+    assert "q=ly+lich+tu+phap" in page.url, "the query is kept in the address for Back and reload"
+
+    # Filters are selects; choosing one searches at once.
+    page.fill("#q", "")
+    page.select_option("#f-field", "Hộ tịch")
+    page.select_option("#f-level", "COMMUNE")
+    page.select_option("#f-online", "FULL")
+    expect(page.locator("#results li", has_text="Trực tuyến một phần")).to_have_count(0)  # auto-waits for the last
+    expect(page.locator("#results")).not_to_have_attribute("aria-busy", "true")
+    metas = page.locator("#results li .meta").all_inner_texts()
+    assert metas and all("Hộ tịch" in m and "Trực tuyến toàn trình" in m for m in metas), metas
+    assert "field=" in page.url and "level=COMMUNE" in page.url and "online=FULL" in page.url
+
+
+def test_a_slow_answer_for_an_older_query_never_replaces_the_newer_one(page, local_server):
+    page.goto(f"{local_server.base_url}/")
+    expect(page.locator("#results li").first).to_be_visible()
+    held = []
+
+    def hold_the_first(route):
+        if route.request.post_data_json.get("variables", {}).get("search") == "ho chieu" and not held:
+            held.append(route)  # answered only after the newer query's answer is on screen
+        else:
+            route.continue_()
+
+    page.route("**/graphql", hold_the_first)
+    page.fill("#q", "ho chieu")
+    page.wait_for_timeout(400)
+    page.fill("#q", "dang ky khai sinh")
+    expect(page.locator("#results li").first.locator("h3")).to_have_text("Đăng ký khai sinh")
+    held[0].continue_()
+    page.wait_for_timeout(500)
+    expect(page.locator("#results li").first.locator("h3")).to_have_text("Đăng ký khai sinh")
+
+
 def test_the_interface_switches_to_english(page, local_server):
     page.goto(f"{local_server.base_url}/")
     page.wait_for_selector("#results li")
     page.click("#lang")
     expect(page.locator("h1")).to_have_text("Find an administrative procedure")
     assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("#results li").first.locator("h3")).not_to_be_empty()
 
 
 def test_anyone_with_the_receipt_tracks_a_dossier(page, local_server):
-    from infra.reference.catalog import load_catalog
-    from tests.support.factories import form_for
-
-    birth = next(p for p in load_catalog()[1] if p.code == "1.001193")
-    mutation = (
-        "mutation($i: SubmitDossierInput!){ submitDossier(input:$i){ "
-        "... on DossierSubmitted { dossier { code trackingSecret } } } }"
-    )
-    payload = {
-        "query": mutation,
-        "variables": {
-            "i": {
-                "clientRequestId": uuid.uuid4().hex,
-                "procedureCode": birth.code,
-                "centerId": "hcc-01-00070",
-                "formData": form_for(birth),
-            }
-        },
-    }
-    request = urllib.request.Request(
-        f"{local_server.base_url}/graphql",
-        data=json.dumps(payload).encode(),
-        headers={
-            "content-type": "application/json",
-            "authorization": f"Bearer {local_server.issuer.mint_for('citizen')}",
-        },
-    )
-    with urllib.request.urlopen(request, timeout=30) as r:  # noqa: S310
-        dossier = json.loads(r.read())["data"]["submitDossier"]["dossier"]
+    api = HttpApi(local_server.base_url)
+    dossier = file_birth_registration(api, local_server.issuer.mint_for("citizen"), "hcc-01-00070")
 
     page.goto(f"{local_server.base_url}/#/tra-cuu-ho-so")
     page.fill("#code", dossier["code"])
     page.fill("#secret", dossier["trackingSecret"])
-    page.click("button[type=submit]")
+    page.click("#main button[type=submit]")
     expect(page.locator("#tracking .status")).to_have_text("Đã tiếp nhận")
     expect(page.locator("#tracking")).to_contain_text("Phường Hoàn Kiếm")
 
     page.fill("#secret", "AAAAA-AAAAA")
-    page.click("button[type=submit]")
+    page.click("#main button[type=submit]")
     expect(page.locator("#tracking .error")).to_contain_text("Không tìm thấy hồ sơ")

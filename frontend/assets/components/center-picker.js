@@ -1,0 +1,168 @@
+// Choosing where a dossier is received: the nearest centers receiving the procedure (when the person
+// lets the browser tell where they are), or a province then a commune. Any center receiving the
+// procedure will do, wherever the applicant lives.
+import { centersOfProvince, locate, nearestCenters, placeName, provinceOptions, receives } from "../data.js";
+import { el, select, srOnly } from "../dom.js";
+import { collator, errorText, formatKm, t } from "../i18n.js";
+
+const noteText = (note) => (!note ? "" : note.key ? t(note.key, ...note.args) : note.text);
+
+// state (kept by the page across re-renders): { provinceCode, communeCode, candidates, chosen, note }
+export function centerPicker({ procedureCode, state, onChange }) {
+  const error = el("p", { class: "field-error", id: "center-error", hidden: true });
+  const status = el("p", { class: "muted", id: "center-status", role: "status", "aria-live": "polite" }, noteText(state.note));
+  const list = el("div", { class: "choices", id: "center-choices" });
+  const nearButton = el("button", { type: "button", class: "secondary", id: "near-me" }, t("nearMe"));
+  const province = select({ id: "province" }, [["", t("chooseProvince")], ...provinceOptions()], state.provinceCode);
+  const commune = select({ id: "commune", disabled: !state.provinceCode }, [["", t("chooseCommune")]]);
+
+  // What the picker last said, kept as words of i18n so it follows a change of language.
+  function say(key, ...args) {
+    state.note = { key, args };
+    status.textContent = noteText(state.note);
+  }
+  function sayError(error) {
+    state.note = { text: errorText(error) };
+    status.textContent = state.note.text;
+  }
+
+  function choose(center) {
+    state.chosen = center;
+    error.hidden = true;
+    onChange();
+  }
+
+  function drawCandidates() {
+    onChange(); // the page keeps the picker's state (a change of language or a reload finds it again)
+    const items = state.candidates || [];
+    list.replaceChildren(...items.map((c) => {
+      const id = `center-${c.id}`;
+      const unavailable = c.receives === false;
+      const radio = el("input", {
+        type: "radio", name: "centerId", id, value: c.id, checked: state.chosen?.id === c.id, disabled: unavailable,
+        "aria-describedby": `${id}-more`, onchange: () => choose(c),
+      });
+      return el("div", { class: `choice ${unavailable ? "unavailable" : ""}` }, radio,
+        el("label", { for: id },
+          el("strong", {}, c.name),
+          el("span", { class: "muted block", id: `${id}-more` },
+            c.address,
+            c.distanceKm !== undefined && c.distanceKm !== null ? ` · ${formatKm(c.distanceKm)}` : "",
+            c.receives === undefined ? ` · ${t("checking")}` : "",
+            unavailable ? ` · ${t("notReceiving")}` : "")));
+    }));
+  }
+
+  // Centers of the chosen area: each asked whether it receives the procedure before it can be picked.
+  async function showArea(candidates) {
+    state.candidates = candidates.map((c) => ({ ...c, receives: undefined }));
+    drawCandidates();
+    await Promise.all(state.candidates.map(async (c) => {
+      try {
+        c.receives = await receives(c.id, procedureCode);
+      } catch {
+        c.receives = false;
+      }
+    }));
+    if (state.chosen && !state.candidates.some((c) => c.id === state.chosen.id && c.receives)) choose(null);
+    drawCandidates();
+    const usable = state.candidates.filter((c) => c.receives).length;
+    if (usable) say("centersFound", usable); else say("noneReceiving");
+  }
+
+  async function fillCommunes(keep) {
+    commune.disabled = true;
+    commune.replaceChildren(el("option", { value: "" }, t("loading")));
+    try {
+      const centers = await centersOfProvince(state.provinceCode);
+      const communes = centers.filter((c) => c.communeCode)
+        .sort((a, b) => collator().compare(placeName(a.name), placeName(b.name)));
+      const seen = new Set();
+      commune.replaceChildren(el("option", { value: "" }, t("chooseCommune")),
+        ...communes.filter((c) => !seen.has(c.communeCode) && seen.add(c.communeCode))
+          .map((c) => el("option", { value: c.communeCode, selected: keep && c.communeCode === state.communeCode }, placeName(c.name))));
+      commune.disabled = false;
+      return centers;
+    } catch (e) {
+      sayError(e);
+      return [];
+    }
+  }
+
+  async function areaCandidates() {
+    const centers = await centersOfProvince(state.provinceCode);
+    const provincial = centers.filter((c) => !c.communeCode);
+    const local = state.communeCode ? centers.filter((c) => c.communeCode === state.communeCode) : [];
+    await showArea([...local, ...provincial]);
+  }
+
+  province.addEventListener("change", async () => {
+    state.provinceCode = province.value;
+    state.communeCode = "";
+    state.candidates = [];
+    drawCandidates();
+    if (!state.provinceCode) { commune.disabled = true; return; }
+    say("loading");
+    await fillCommunes(false);
+    try {
+      await areaCandidates();
+    } catch (e) {
+      sayError(e);
+    }
+  });
+
+  commune.addEventListener("change", async () => {
+    state.communeCode = commune.value;
+    say("loading");
+    try {
+      await areaCandidates();
+    } catch (e) {
+      sayError(e);
+    }
+  });
+
+  nearButton.addEventListener("click", async () => {
+    say("locating");
+    let point;
+    try {
+      point = await locate();
+    } catch (e) {
+      say(e.message === "denied" ? "geoDenied" : "geoUnavailable");
+      province.focus();
+      return;
+    }
+    try {
+      const found = await nearestCenters(point, procedureCode);
+      state.candidates = found.map((c) => ({ ...c, receives: true }));
+      drawCandidates();
+      if (found.length) say("nearestFound", found.length); else say("noneNear");
+      list.querySelector("input")?.focus();
+    } catch (e) {
+      sayError(e);
+    }
+  });
+
+  if (state.provinceCode) fillCommunes(true);
+  drawCandidates();
+
+  const node = el("fieldset", { class: "group", id: "center-picker", "aria-describedby": "center-hint center-error" },
+    el("legend", {}, t("centerLegend"), el("span", { class: "req", "aria-hidden": "true" }, " *"), srOnly(` (${t("required")})`)),
+    el("p", { class: "hint", id: "center-hint" }, t("centerHint")),
+    nearButton,
+    el("p", { class: "or" }, t("orByArea")),
+    el("div", { class: "two" },
+      el("div", { class: "field" }, el("label", { for: "province" }, t("province")), province),
+      el("div", { class: "field" }, el("label", { for: "commune" }, t("commune")), commune)),
+    status, list, error);
+
+  return {
+    node,
+    setError(text) {
+      error.hidden = !text;
+      error.textContent = text || "";
+    },
+    focus() {
+      (list.querySelector("input:not([disabled])") || nearButton).focus();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// A dossier's history, oldest first: who did what, when, with the note and the appointment date.
+import { el } from "../dom.js";
+import { formatDate, formatDateTime, t } from "../i18n.js";
+
+export function timeline(events) {
+  return el("ol", { class: "timeline", id: "timeline" }, events.map((ev) => el("li", {},
+    el("strong", {}, t("actions")[ev.action] || ev.action),
+    " — ", el("span", { class: "status-text" }, t("statuses")[ev.status]),
+    el("div", { class: "muted small" }, formatDateTime(ev.at), ev.actor ? ` · ${t("actors")[ev.actor]}` : "",
+      ev.dueDate && ev.action !== "rate" ? ` · ${t("due")}: ${formatDate(ev.dueDate)}` : ""),
+    ev.note ? el("p", { class: "note" }, ev.note) : null)));
+}
+
+export function statusTag(status) {
+  return el("span", { class: `tag status-${status.toLowerCase()}` }, t("statuses")[status]);
+}
+
+// Late, or on time once the result is ready, or still within its time while in progress.
+export function lateTag(d) {
+  if (d.late) return el("span", { class: "tag late" }, t("late"));
+  if (d.status === "WITHDRAWN" || d.status === "REJECTED") return null;
+  const done = d.status === "RESULT_READY" || d.status === "RETURNED";
+  return el("span", { class: "tag ontime" }, done ? t("onTime") : t("withinTime"));
+}

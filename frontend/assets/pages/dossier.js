@@ -1,0 +1,144 @@
+// One of the citizen's dossiers (#/ho-so/<code>): where it stands, what the center asked for, the
+// electronic result, and what the applicant may do now (supplement, withdraw, rate).
+import { mutate, run } from "../api.js";
+import { session } from "../auth.js";
+import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { el, heading, message, srOnly } from "../dom.js";
+import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
+import { signInPrompt } from "./file-dossier.js";
+
+const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
+const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
+
+export function resultCard(result) {
+  return el("section", { class: "group result", id: "result", "aria-labelledby": "result-title" },
+    el("h2", { id: "result-title" }, t("electronicResult")),
+    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`)),
+    el("p", { class: "hint" }, t("resultHint")));
+}
+
+// A confirmation in a modal <dialog> (keyboard: Tab stays inside, Esc cancels).
+export function confirmDialog(text, confirmLabel) {
+  return new Promise((resolve) => {
+    const dialog = el("dialog", { class: "dialog", "aria-labelledby": "confirm-text" },
+      el("p", { id: "confirm-text" }, text),
+      el("div", { class: "actions" },
+        el("button", { type: "button", class: "danger", id: "confirm-yes", onclick: () => dialog.close("yes") }, confirmLabel),
+        el("button", { type: "button", class: "secondary", id: "confirm-no", onclick: () => dialog.close("no") }, t("cancel"))));
+    dialog.addEventListener("close", () => { dialog.remove(); resolve(dialog.returnValue === "yes"); });
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+function ratingForm(code, onDone) {
+  const error = el("p", { class: "field-error", id: "rating-error", role: "alert", hidden: true });
+  const stars = [1, 2, 3, 4, 5].map((n) => el("span", { class: "star" },
+    el("input", { type: "radio", name: "score", id: `score-${n}`, value: n }),
+    el("label", { for: `score-${n}` }, String(n), srOnly(` — ${t("scores")[n]}`))));
+  const comment = el("textarea", { id: "rating-comment", rows: 3, maxlength: 1000 });
+  const button = el("button", { type: "submit", class: "primary" }, t("sendRating"));
+  return el("form", { class: "group", id: "rating", novalidate: true, onsubmit: async (e) => {
+    e.preventDefault();
+    const chosen = e.target.querySelector("input[name=score]:checked");
+    error.hidden = true;
+    if (!chosen) { error.textContent = t("chooseScore"); error.hidden = false; return; }
+    button.disabled = true;
+    try {
+      const { problem } = await mutate("RateDossier", "rateDossier", { code, score: Number(chosen.value), comment: comment.value.trim() });
+      if (problem) { error.textContent = (problem.problems?.[0] && serverText(problem.problems[0])) || serverText(problem); error.hidden = false; return; }
+      onDone(t("thanksRating"));
+    } catch (err) {
+      error.textContent = errorText(err);
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  } },
+  el("h2", {}, t("rateTitle")),
+  el("fieldset", { class: "stars", "aria-describedby": "rating-error" }, el("legend", {}, t("rateLegend")), el("div", { class: "star-row" }, stars),
+    el("p", { class: "hint" }, t("scoreScale"))),
+  el("div", { class: "field" }, el("label", { for: "rating-comment" }, t("comment")), comment),
+  error, button);
+}
+
+export async function dossierPage(view, code) {
+  const route = `#/ho-so/${code}`;
+  const who = session();
+  if (!who) return signInPrompt(view, t("dossierTitle"), route);
+  if (who.role === "officer") {
+    location.replace(`#/can-bo/ho-so/${code}`);
+    return null;
+  }
+  const feedback = el("div", { id: "feedback", role: "status", "aria-live": "polite" });
+
+  async function act(action, note = "") {
+    feedback.replaceChildren();
+    try {
+      const { problem } = await mutate("ActOnDossier", "actOnDossier", { code, action, note });
+      if (problem) return feedback.replaceChildren(message("error", serverText(problem)));
+      await load(t(action === "WITHDRAW" ? "withdrawn" : "supplementSent"));
+    } catch (error) {
+      feedback.replaceChildren(message("error", errorText(error)));
+    }
+  }
+
+  async function load(done = "") {
+    let d;
+    try {
+      d = (await run("GetDossier", { code })).dossier;
+    } catch (error) {
+      return view.show(el("p", {}, el("a", { href: "#/ho-so-cua-toi" }, t("back"))), heading(t("dossierTitle")), message("error", errorText(error)));
+    }
+    const doneNote = done ? message("ok", done) : null;
+    if (doneNote) {
+      doneNote.tabIndex = -1;
+      feedback.replaceChildren(doneNote);
+    }
+    const asked = [...d.timeline].reverse().find((e) => e.action === "request_supplement");
+    const supplement = d.status === "SUPPLEMENT_REQUESTED"
+      ? el("section", { class: "group attention", id: "supplement", "aria-labelledby": "supplement-title" },
+        el("h2", { id: "supplement-title" }, t("supplementTitle")),
+        el("p", { class: "note", id: "supplement-note" }, asked?.note || ""),
+        el("p", { class: "hint" }, t("supplementHint")),
+        el("div", { class: "field" }, el("label", { for: "supplement-text" }, t("supplementWhat")),
+          el("textarea", { id: "supplement-text", rows: 3, maxlength: 1000 })),
+        el("button", { type: "button", class: "primary", id: "provide-supplement", onclick: (e) => {
+          e.target.disabled = true;
+          act("PROVIDE_SUPPLEMENT", document.getElementById("supplement-text").value.trim()).finally(() => { e.target.disabled = false; });
+        } }, t("provideSupplement")))
+      : null;
+    const withdraw = WITHDRAWABLE.includes(d.status)
+      ? el("button", { type: "button", class: "danger", id: "withdraw", onclick: async () => {
+        if (await confirmDialog(t("confirmWithdraw", d.code), t("withdraw"))) act("WITHDRAW");
+      } }, t("withdraw"))
+      : null;
+    const rating = d.rating
+      ? el("section", { class: "group", id: "rated" }, el("h2", {}, t("yourRating")),
+        el("p", {}, t("ratedAs", d.rating.score), d.rating.comment ? ` — “${d.rating.comment}”` : ""))
+      : RATEABLE.includes(d.status) ? ratingForm(code, (text) => load(text)) : null;
+
+    view.show(
+      el("p", {}, el("a", { href: "#/ho-so-cua-toi" }, t("back"))),
+      heading(d.procedureName),
+      el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
+      feedback,
+      supplement,
+      d.result ? resultCard(d.result) : null,
+      el("dl", { class: "facts" },
+        el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
+        el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
+        el("dt", {}, t("due")), el("dd", { id: "due" }, formatDate(d.dueDate), " ", lateTag(d)),
+        d.completedAt ? [el("dt", {}, t("completed")), el("dd", {}, formatDateTime(d.completedAt))] : null,
+        el("dt", {}, t("center")), el("dd", {}, d.center?.name || d.centerId, d.center?.hotline
+          ? [el("br"), t("hotlineShort"), " ", el("a", { href: `tel:${d.center.hotline}` }, d.center.hotline)] : null)),
+      rating,
+      el("h2", {}, t("history")), timeline(d.timeline),
+      el("div", { class: "actions" },
+        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw));
+    doneNote?.focus(); // after an action, say what happened (the page was drawn anew)
+  }
+
+  view.show(el("p", { class: "muted" }, t("loading")));
+  await load();
+}

@@ -1,0 +1,49 @@
+// The signed-in citizen's dossiers, newest first, a page at a time.
+import { run } from "../api.js";
+import { session } from "../auth.js";
+import { lateTag, statusTag } from "../components/timeline.js";
+import { el, heading, message } from "../dom.js";
+import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { signInPrompt } from "./file-dossier.js";
+
+const PAGE = 10;
+
+function card(d) {
+  return el("li", { class: "card" },
+    el("h3", {}, el("a", { href: `#/ho-so/${d.code}` }, d.procedureName)),
+    el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
+    el("div", { class: "meta" },
+      el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
+      el("span", {}, `${t("due")}: ${formatDate(d.dueDate)}`),
+      d.center ? el("span", {}, d.center.name) : null));
+}
+
+export async function myDossiersPage(view) {
+  const who = session();
+  if (!who) return signInPrompt(view, t("myDossiers"), "#/ho-so-cua-toi");
+  if (who.role !== "citizen") return view.show(heading(t("myDossiers")), message("info", t("citizensOnly")));
+  const list = el("ul", { class: "results", id: "dossiers" });
+  const status = el("p", { class: "muted", role: "status", "aria-live": "polite" }, t("loading"));
+  const more = el("button", { type: "button", class: "secondary", hidden: true }, t("more"));
+  let after = null;
+
+  async function load() {
+    more.disabled = true;
+    try {
+      const { myDossiers } = await run("MyDossiers", { first: PAGE, after });
+      if (!view.alive) return;
+      list.append(...myDossiers.edges.map((e) => card(e.node)));
+      after = myDossiers.pageInfo.endCursor;
+      more.hidden = !myDossiers.pageInfo.hasNextPage;
+      status.textContent = list.children.length ? t("dossierCount", list.children.length) : t("noDossiers");
+    } catch (error) {
+      status.className = "error";
+      status.textContent = errorText(error);
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener("click", load);
+  view.show(heading(t("myDossiers")), status, list, more, el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
+  await load();
+}

@@ -1,0 +1,209 @@
+// The officer's workspace (#/can-bo): the center's queue by status, most urgent first, and each dossier
+// with the steps the officer may take. The server decides who may do what; refusals are shown as sent.
+import { mutate, run } from "../api.js";
+import { session } from "../auth.js";
+import { attachmentsField } from "../components/attachments.js";
+import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { el, heading, message, select } from "../dom.js";
+import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { queryParams } from "../router.js";
+import { checkAttachment } from "../validation.js";
+import { confirmDialog, resultCard } from "./dossier.js";
+import { signInPrompt } from "./file-dossier.js";
+
+const STATUSES = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "RESULT_READY", "RETURNED", "REJECTED", "WITHDRAWN"];
+const PAGE = 20;
+
+function officer(view, route) {
+  const who = session();
+  if (who?.role === "officer") return who;
+  if (!who) signInPrompt(view, t("officerTitle"), route, "officer");
+  else view.show(heading(t("officerTitle")), message("info", t("officersOnly")));
+  return null;
+}
+
+function whoBar(who) {
+  const c = who.claims;
+  return el("p", { class: "muted", id: "officer-of" }, t("officerOf", c.name || "", c.center_id || "", t("officerRoles")[c.center_role] || c.center_role || ""));
+}
+
+function queueCard(d) {
+  return el("li", { class: `card ${d.late ? "is-late" : ""}` },
+    el("h3", {}, el("a", { href: `#/can-bo/ho-so/${d.code}` }, d.procedureName)),
+    el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), d.late ? lateTag(d) : null,
+      el("span", {}, t("channels")[d.channel])),
+    el("div", { class: "meta" },
+      el("span", {}, d.applicant.fullName),
+      el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
+      el("strong", {}, `${t("due")}: ${formatDate(d.dueDate)}`)));
+}
+
+export async function officerQueuePage(view) {
+  const who = officer(view, "#/can-bo");
+  if (!who) return;
+  const chosen = queryParams().get("trang-thai") ?? "RECEIVED";
+  const filter = select({ id: "queue-status" }, [...STATUSES.map((s) => [s, t("statuses")[s]]), ["", t("allStatuses")]], chosen);
+  const list = el("ul", { class: "results", id: "queue" });
+  const status = el("p", { class: "muted", role: "status", "aria-live": "polite" });
+  const more = el("button", { type: "button", class: "secondary", hidden: true }, t("more"));
+  let after = null;
+  let latest = 0;
+
+  async function load(reset) {
+    if (!view.alive) return;
+    const request = ++latest;
+    if (reset) {
+      after = null;
+      history.replaceState(null, "", `#/can-bo?trang-thai=${filter.value}`);
+    }
+    status.textContent = t("loading");
+    try {
+      const { centerQueue } = await run("CenterQueue", { status: filter.value || null, first: PAGE, after });
+      if (request !== latest || !view.alive) return;
+      const cards = centerQueue.edges.map((e) => queueCard(e.node));
+      if (reset) list.replaceChildren(...cards); else list.append(...cards);
+      after = centerQueue.pageInfo.endCursor;
+      more.hidden = !centerQueue.pageInfo.hasNextPage;
+      const late = list.querySelectorAll(".is-late").length;
+      status.textContent = list.children.length ? t("queueCount", list.children.length, late) : t("queueEmpty");
+    } catch (error) {
+      if (request === latest) status.textContent = errorText(error);
+    }
+  }
+  filter.addEventListener("change", () => load(true));
+  more.addEventListener("click", () => load(false));
+  view.show(heading(t("officerTitle")), whoBar(who),
+    el("div", { class: "field narrow" }, el("label", { for: "queue-status" }, t("queueFilter")), filter),
+    el("p", { class: "hint" }, t("queueOrder")),
+    status, list, more);
+  await load(true);
+}
+
+// The steps an officer may take in each status (the lifecycle's table; roles are the server's call).
+function stepsFor(d) {
+  switch (d.status) {
+    case "RECEIVED":
+      return ["START_PROCESSING", "REQUEST_SUPPLEMENT", "REJECT"];
+    case "PROCESSING":
+      return [...(d.supplementRequests < 1 ? ["REQUEST_SUPPLEMENT"] : []), "MARK_RESULT_READY", "REJECT"];
+    case "SUPPLEMENT_REQUESTED":
+      return ["REJECT"];
+    case "RESULT_READY":
+      return ["RETURN_RESULT"];
+    default:
+      return [];
+  }
+}
+
+function formDataList(d) {
+  const fields = d.procedure?.formFields || [];
+  const field = (name) => fields.find((x) => x.name === name);
+  const shown = (name, value) => (field(name)?.type === "DATE" ? formatDate(value) : String(value));
+  const entries = Object.entries(d.formData || {});
+  if (!entries.length) return el("p", { class: "muted" }, "—");
+  return el("dl", { class: "facts", id: "form-data" },
+    entries.map(([k, v]) => [el("dt", {}, field(k) ? pick(field(k), "label") : k), el("dd", {}, shown(k, v))]));
+}
+
+export async function officerDossierPage(view, code) {
+  const who = officer(view, `#/can-bo/ho-so/${code}`);
+  if (!who) return;
+  const feedback = el("div", { id: "officer-feedback" });
+
+  // One step: the note/result it needs, checked here first, then the server's answer shown as it is.
+  function stepForm(d, action) {
+    const needsNote = action === "REQUEST_SUPPLEMENT" || action === "REJECT";
+    const noteId = `note-${action.toLowerCase()}`;
+    const noteError = el("p", { class: "field-error", id: `${noteId}-error`, hidden: true });
+    const note = needsNote ? el("textarea", { id: noteId, rows: 3, maxlength: 2000, "aria-required": "true", "aria-describedby": `${noteId}-hint ${noteId}-error` }) : null;
+    const files = [];
+    const result = action === "MARK_RESULT_READY"
+      ? attachmentsField({ files, id: "result-file", legend: t("resultFile"), single: true })
+      : null;
+    const button = el("button", { type: "submit", class: action === "REJECT" ? "danger" : "primary", id: `do-${action.toLowerCase()}` }, t("steps")[action]);
+    return el("form", { class: "group step", novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      noteError.hidden = true;
+      result?.setError(null);
+      if (note && !note.value.trim()) {
+        noteError.textContent = t("noteRequired");
+        noteError.hidden = false;
+        note.setAttribute("aria-invalid", "true");
+        return note.focus();
+      }
+      if (result && (!files.length || checkAttachment(files[0]))) {
+        result.setError(files.length ? t(...checkAttachment(files[0])) : t("resultRequired"));
+        return result.focus();
+      }
+      if (action === "REJECT" && !(await confirmDialog(t("confirmReject", d.code), t("steps").REJECT))) return;
+      button.disabled = true;
+      feedback.replaceChildren();
+      try {
+        const input = { code, action, note: note?.value.trim() || "" };
+        if (files.length) input.result = { name: files[0].name, contentType: files[0].contentType, sizeBytes: files[0].sizeBytes };
+        const { problem } = await mutate("ActOnDossier", "actOnDossier", input);
+        if (!problem) return await load(t("stepDone", t("steps")[action]));
+        for (const fp of problem.problems || []) {
+          if (fp.field === "note" && note) { noteError.textContent = serverText(fp); noteError.hidden = false; }
+          else if (fp.field.startsWith("result") && result) result.setError(serverText(fp));
+        }
+        feedback.replaceChildren(message("error", el("strong", {}, t("refused")), " ", serverText(problem)));
+        feedback.firstChild.tabIndex = -1;
+        feedback.firstChild.focus();
+      } catch (error) {
+        feedback.replaceChildren(message("error", errorText(error)));
+      } finally {
+        button.disabled = false;
+      }
+    } },
+    el("h3", {}, t("steps")[action]),
+    el("p", { class: "hint", id: `${noteId}-hint` }, t("stepHints")[action]),
+    note ? el("div", { class: "field" }, el("label", { for: noteId }, t(action === "REJECT" ? "rejectReason" : "supplementList")), note, noteError) : null,
+    result?.node, button);
+  }
+
+  async function load(done = "") {
+    let d;
+    try {
+      d = (await run("GetDossier", { code })).dossier;
+    } catch (error) {
+      return view.show(el("p", {}, el("a", { href: "#/can-bo" }, t("back"))), heading(t("dossierTitle")), message("error", errorText(error)));
+    }
+    const doneNote = done ? message("ok", done) : null;
+    if (doneNote) { doneNote.tabIndex = -1; feedback.replaceChildren(doneNote); }
+    const steps = stepsFor(d);
+    const a = d.applicant;
+    view.show(
+      el("p", {}, el("a", { href: "#/can-bo" }, t("backToQueue"))),
+      heading(d.procedureName),
+      el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d), el("span", {}, t("channels")[d.channel])),
+      feedback,
+      el("dl", { class: "facts" },
+        el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
+        el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
+        el("dt", {}, t("due")), el("dd", {}, formatDate(d.dueDate), d.deadlineExtensions ? ` (${t("extended")})` : ""),
+        el("dt", {}, t("supplementRequests")), el("dd", {}, String(d.supplementRequests))),
+      el("section", { class: "group", "aria-labelledby": "steps-title" },
+        el("h2", { id: "steps-title" }, t("nextSteps")),
+        steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
+      d.result ? resultCard(d.result) : null,
+      el("h2", {}, t("applicant")),
+      el("dl", { class: "facts" },
+        el("dt", {}, t("fullName")), el("dd", {}, a.fullName),
+        el("dt", {}, t("idNumber")), el("dd", {}, a.idNumber),
+        el("dt", {}, t("dateOfBirth")), el("dd", {}, formatDate(a.dateOfBirth) || "—"),
+        el("dt", {}, t("residence")), el("dd", {}, a.address || "—"),
+        el("dt", {}, t("phone")), el("dd", {}, a.phone ? el("a", { href: `tel:${a.phone}` }, a.phone) : "—"),
+        el("dt", {}, t("email")), el("dd", {}, a.email || "—")),
+      el("h2", {}, t("declaration")), formDataList(d),
+      el("h2", {}, t("attachments")),
+      d.attachments.length
+        ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "")))
+        : el("p", { class: "muted" }, t("noAttachments")),
+      el("h2", {}, t("history")), timeline(d.timeline));
+    doneNote?.focus();
+  }
+
+  view.show(el("p", { class: "muted" }, t("loading")));
+  await load();
+}

@@ -1,0 +1,52 @@
+// One procedure as the catalog describes it, with the way to file it online.
+import { session } from "../auth.js";
+import { signInUrl } from "../config.js";
+import { getProcedure } from "../data.js";
+import { el, heading, message } from "../dom.js";
+import { errorText, pick, t } from "../i18n.js";
+
+// The link that starts filing: straight to the form when signed in as a citizen, else through sign-in
+// and back to the form.
+export function fileOnlineLink(code, cls = "button primary") {
+  const route = `#/nop-ho-so/${code}`;
+  const signedIn = session()?.role === "citizen";
+  const href = signedIn ? route : signInUrl("citizen", route) || route;
+  return el("a", { class: cls, href, id: "file-online" }, t("fileOnline"));
+}
+
+export async function procedurePage(view, code) {
+  view.show(el("p", { class: "muted" }, t("loading")));
+  try {
+    const p = await getProcedure(code);
+    const online = p.formFields.length > 0;
+    view.show(
+      el("p", {}, el("a", { href: "#/" }, t("back"))),
+      heading(pick(p, "name")),
+      el("div", { class: "meta" }, el("span", {}, p.code), el("span", {}, pick(p, "field")),
+        el("span", {}, p.levels.map((l) => t("levels")[l]).join(", ")),
+        el("span", { class: `tag ${p.onlineLevel === "FULL" ? "full" : ""}` }, t(p.onlineLevel === "FULL" ? "full" : "partial")),
+        p.isSample ? el("span", { class: "tag sample" }, t("sample")) : null),
+      online
+        ? el("div", { class: "cta" }, fileOnlineLink(p.code),
+          el("p", { class: "muted small" }, session()?.role === "citizen" ? t("fileOnlineHintSignedIn") : t("fileOnlineHint")),
+          p.onlineLevel === "PARTIAL" ? el("p", { class: "muted small" }, t("partialHint")) : null)
+        : message("info", t("notOnline")),
+      el("h2", {}, t("agency")), el("p", {}, pick(p, "agency")),
+      el("h2", {}, t("time")), el("p", {}, t("days", p.processingDays), p.processingNote ? ` — ${p.processingNote}` : ""),
+      el("h2", {}, t("documents")),
+      el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${d.originals} ${t("originals")}, ${d.copies} ${t("copies")})`,
+        d.note ? el("span", { class: "muted" }, ` — ${d.note}`) : null))),
+      el("h2", {}, t("fees")),
+      el("ul", {}, p.fees.map((f) => el("li", {}, `${pick(f, "description")} — ${feeAmount(f.amountVnd)}`))),
+      el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, l))),
+      el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
+  } catch (error) {
+    view.show(heading(t("procedureTitle")), message("error", errorText(error)));
+  }
+}
+
+// null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.
+function feeAmount(amount) {
+  if (amount === null || amount === undefined) return t("notFixed");
+  return amount === 0 ? t("free") : t("amount", amount);
+}

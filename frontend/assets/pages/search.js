@@ -1,0 +1,113 @@
+// Finding a procedure: results as you type (accents and case do not matter to the server), filters by
+// field, level and online level; the query lives in the address so Back and reload keep it.
+import { run } from "../api.js";
+import { el, heading, options, select } from "../dom.js";
+import { errorText, pick, t } from "../i18n.js";
+import { queryParams } from "../router.js";
+
+const DEBOUNCE_MS = 250;
+const PAGE = 20;
+let fieldsCache = null; // the catalog's fields, asked once per visit
+
+export function procedureCard(node) {
+  return el("li", { class: "card" },
+    el("h3", {}, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
+    el("div", { class: "meta" },
+      el("span", {}, node.code),
+      el("span", {}, pick(node, "field")),
+      el("span", {}, t("days", node.processingDays)),
+      el("span", { class: `tag ${node.onlineLevel === "FULL" ? "full" : ""}` }, t(node.onlineLevel === "FULL" ? "full" : "partial")),
+      node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
+}
+
+export async function searchPage(view) {
+  const params = queryParams();
+  const input = el("input", {
+    id: "q", name: "q", type: "search", value: params.get("q") || "", placeholder: t("searchHint"),
+    autocomplete: "off", enterkeyhint: "search", "aria-describedby": "summary",
+  });
+  const chosenField = params.get("field");
+  const fieldOptions = (names) => [["", t("allFields")], ...names.map((f) => [f, f])];
+  const field = select({ id: "f-field", name: "field" }, fieldOptions(chosenField ? [chosenField] : []), chosenField);
+  const level = select({ id: "f-level", name: "level" },
+    [["", t("allLevels")], ["PROVINCE", t("levels").PROVINCE], ["COMMUNE", t("levels").COMMUNE]], params.get("level"));
+  const online = select({ id: "f-online", name: "online" },
+    [["", t("allOnline")], ["FULL", t("full")], ["PARTIAL", t("partial")]], params.get("online"));
+  const list = el("ul", { class: "results", id: "results", "aria-label": t("results") });
+  const summary = el("p", { class: "muted", id: "summary", role: "status", "aria-live": "polite" });
+  const more = el("button", { class: "secondary", type: "button", hidden: true }, t("more"));
+
+  let cursor = null;
+  let latest = 0; // only the newest request may touch the list: an older answer arriving late is dropped
+  let timer = null;
+
+  function remember() {
+    const p = new URLSearchParams();
+    if (input.value.trim()) p.set("q", input.value.trim());
+    if (field.value) p.set("field", field.value);
+    if (level.value) p.set("level", level.value);
+    if (online.value) p.set("online", online.value);
+    const query = p.toString();
+    history.replaceState(null, "", `#/${query ? `?${query}` : ""}`);
+  }
+
+  async function load(reset) {
+    clearTimeout(timer);
+    if (!view.alive) return; // typed, then left the page before the pause ended
+    const request = ++latest;
+    if (reset) { cursor = null; remember(); }
+    list.setAttribute("aria-busy", "true");
+    const filter = { field: field.value || null, level: level.value || null, onlineLevel: online.value || null };
+    try {
+      const data = await run("SearchProcedures", {
+        search: input.value.trim() || null,
+        filter: filter.field || filter.level || filter.onlineLevel ? filter : null,
+        first: PAGE,
+        after: cursor,
+      });
+      if (request !== latest || !view.alive) return;
+      const c = data.procedures;
+      const cards = c.edges.map((e) => procedureCard(e.node));
+      if (reset) list.replaceChildren(...cards); else list.append(...cards);
+      summary.className = "muted";
+      summary.textContent = c.totalCount ? t("found", c.totalCount) : t("none");
+      cursor = c.pageInfo.endCursor;
+      more.hidden = !c.pageInfo.hasNextPage;
+    } catch (error) {
+      if (request !== latest || !view.alive) return;
+      summary.className = "error";
+      summary.textContent = errorText(error);
+    } finally {
+      if (request === latest) list.removeAttribute("aria-busy");
+    }
+  }
+
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => load(true), DEBOUNCE_MS);
+  });
+  [field, level, online].forEach((s) => s.addEventListener("change", () => load(true)));
+  more.addEventListener("click", () => load(false));
+
+  const form = el("form", { class: "search", role: "search", onsubmit: (e) => { e.preventDefault(); load(true); } },
+    el("label", { for: "q", class: "label" }, t("searchLabel")),
+    el("div", { class: "search-row" }, input, el("button", { class: "primary", type: "submit" }, t("search"))),
+    el("fieldset", { class: "filters" },
+      el("legend", { class: "label" }, t("filters")),
+      el("div", { class: "filter" }, el("label", { for: "f-field" }, t("field")), field),
+      el("div", { class: "filter" }, el("label", { for: "f-level" }, t("level")), level),
+      el("div", { class: "filter" }, el("label", { for: "f-online" }, t("onlineLevel")), online)));
+
+  view.show(heading(t("searchTitle")), form, summary, list, more);
+
+  const first = load(true);
+  try {
+    fieldsCache ??= (await run("ProcedureFields")).procedureFields;
+    if (!view.alive) return;
+    const current = field.value;
+    field.replaceChildren(...options(fieldOptions(fieldsCache), current));
+  } catch {
+    // The filter stays at "all fields"; searching still works.
+  }
+  await first;
+}

@@ -1,0 +1,65 @@
+"""What the browser tests do besides clicking: call the API as another party would (an officer at
+their desk, the applicant's phone app), and sign in through the local identity provider."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+import uuid
+from urllib.parse import quote
+
+from tests.support.factories import form_for
+from tests.support.graphql_client import Response, operation
+from tests.support.journeys import birth_procedure
+
+
+class HttpApi:
+    """The contract's named operations over real HTTP against the local server."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+
+    def run(self, name: str, variables: dict | None = None, token: str | None = None) -> Response:
+        headers = {"content-type": "application/json"}
+        if token:
+            headers["authorization"] = f"Bearer {token}"
+        body = json.dumps({"query": operation(name), "variables": variables or {}}).encode()
+        request = urllib.request.Request(f"{self.base_url}/graphql", data=body, headers=headers)
+        with urllib.request.urlopen(request, timeout=30) as r:
+            return Response(r.status, json.loads(r.read()), dict(r.headers))
+
+
+def sign_in_url(base_url: str, role: str, route: str, center: str | None = None) -> str:
+    center_part = f"&center={center}" if center else ""
+    return f"{base_url}/dev-issuer/sign-in?role={role}{center_part}&next={quote(route, safe='')}"
+
+
+def my_dossier_codes(api: HttpApi, token: str) -> list[str]:
+    codes, after = [], None
+    while True:
+        r = api.run("MyDossiers", {"first": 100, "after": after}, token=token)
+        assert r.errors == [], r.errors
+        page = r.data["myDossiers"]
+        codes += [e["node"]["code"] for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return codes
+        after = page["pageInfo"]["endCursor"]
+
+
+def file_birth_registration(api: HttpApi, token: str, center_id: str) -> dict:
+    procedure = birth_procedure()
+    payload = {
+        "clientRequestId": uuid.uuid4().hex,
+        "procedureCode": procedure.code,
+        "centerId": center_id,
+        "formData": form_for(procedure),
+    }
+    r = api.run("SubmitDossier", {"input": payload}, token=token)
+    assert r.errors == [] and r.data["submitDossier"]["__typename"] == "DossierSubmitted", r.body
+    return r.data["submitDossier"]["dossier"]
+
+
+def act(api: HttpApi, token: str, code: str, action: str, **fields) -> dict:
+    r = api.run("ActOnDossier", {"input": {"code": code, "action": action, **fields}}, token=token)
+    assert r.errors == [] and r.data["actOnDossier"]["__typename"] == "DossierUpdated", r.body
+    return r.data["actOnDossier"]["dossier"]

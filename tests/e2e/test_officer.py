@@ -1,0 +1,75 @@
+"""The officer's workspace in a real browser: the center's queue, most urgent first, and a dossier's
+steps; refusals from the server (a dossier changed meanwhile) are shown as the server words them."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import PHONE
+from tests.e2e.helpers import HttpApi, act, file_birth_registration, sign_in_url
+
+pytestmark = pytest.mark.browser
+
+CENTER = "hcc-01-00136"  # Phường Phúc Lợi
+
+
+@pytest.fixture
+def parties(local_server):
+    issuer = local_server.issuer
+    return HttpApi(local_server.base_url), issuer.mint_for("citizen"), issuer.mint_for("officer", center_id=CENTER)
+
+
+def test_an_officer_works_through_the_queue_and_starts_processing(page, local_server, parties):
+    api, citizen, _ = parties
+    first = file_birth_registration(api, citizen, CENTER)["code"]
+    second = file_birth_registration(api, citizen, CENTER)["code"]
+
+    page.goto(sign_in_url(local_server.base_url, "officer", "#/can-bo", center=CENTER))
+    expect(page.locator("h1")).to_have_text("Không gian làm việc của cán bộ")
+    expect(page.locator("#officer-of")).to_contain_text(CENTER)
+    expect(page.locator("#nav-officer")).to_be_visible()
+    expect(page.locator("#queue-status")).to_have_value("RECEIVED")
+    expect(page.locator("#queue li", has_text=first)).to_be_visible()
+    codes = page.locator("#queue li .mono").all_inner_texts()
+    assert codes.index(first) < codes.index(second), "same appointment date: in order of arrival"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.locator("#queue li", has_text=first).locator("a").click()
+    expect(page.locator("#status")).to_have_text("Đã tiếp nhận")
+    expect(page.locator("#form-data")).to_contain_text("Họ, chữ đệm và tên trẻ")
+    page.click("#do-request_supplement")  # a supplement request needs its list
+    expect(page.locator("#note-request_supplement-error")).to_have_text("Cần ghi rõ nội dung.")
+    page.click("#do-start_processing")
+    expect(page.locator("#officer-feedback")).to_contain_text("Đã thực hiện: Bắt đầu xử lý.")
+    expect(page.locator("#status")).to_have_text("Đang xử lý")
+    assert api.run("GetDossier", {"code": first}, token=citizen).data["dossier"]["status"] == "PROCESSING"
+
+    page.set_input_files(
+        "#result-file", files=[{"name": "trich-luc.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 result"}]
+    )
+    page.click("#do-mark_result_ready")
+    expect(page.locator("#status")).to_have_text("Có kết quả")
+    expect(page.locator("#result")).to_contain_text("trich-luc.pdf")
+
+    page.click("text=← Danh sách hồ sơ")
+    page.select_option("#queue-status", "RESULT_READY")
+    expect(page.locator("#queue li", has_text=first)).to_be_visible()
+    expect(page.locator("#queue li", has_text=second)).to_have_count(0)
+
+
+def test_a_step_refused_by_the_server_is_shown_in_its_words(page, local_server, parties):
+    api, citizen, officer = parties
+    code = file_birth_registration(api, citizen, CENTER)["code"]
+    page.goto(sign_in_url(local_server.base_url, "officer", f"#/can-bo/ho-so/{code}", center=CENTER))
+    expect(page.locator("#status")).to_have_text("Đã tiếp nhận")
+
+    act(api, officer, code, "START_PROCESSING")  # a colleague got there first
+    page.click("#do-start_processing")
+    feedback = page.locator("#officer-feedback")
+    expect(feedback).to_contain_text("Không thực hiện được:")
+    expect(feedback).to_contain_text("Không thể thực hiện «start_processing» khi hồ sơ đang ở trạng thái «processing»")
+    expect(feedback.locator("[role=alert]")).to_be_focused()
+
+
+def test_a_citizen_is_not_let_into_the_workspace(page, local_server):
+    page.goto(sign_in_url(local_server.base_url, "citizen", "#/can-bo"))
+    expect(page.locator("#main")).to_contain_text("Chức năng này dành cho cán bộ Trung tâm")
