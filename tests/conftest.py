@@ -4,10 +4,8 @@ from template.yaml, reference data seeded. The environment is applied before `po
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -23,6 +21,7 @@ from infra.dev_issuer import DevIssuer  # noqa: E402
 from portal.clock import VIETNAM, FixedClock  # noqa: E402
 from portal.config import settings  # noqa: E402
 from tests.support.graphql_client import GraphQLClient  # noqa: E402
+from tests.support.jwks import JwksEndpoint  # noqa: E402
 from tests.support.people import People  # noqa: E402
 
 
@@ -32,29 +31,11 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> DevIssuer:
 
 
 @pytest.fixture(scope="session")
-def jwks_server(issuer: DevIssuer) -> Iterator[str]:
-    """The identity provider's JWKS endpoint, over real HTTP."""
-    import json
-
-    body = json.dumps(issuer.jwks()).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
-            if self.path != f"{local_env.DEV_ISSUER_PATH}/jwks.json":
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", JWKS_PORT), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield settings().oidc_jwks_url
-    server.shutdown()
+def jwks_server(issuer: DevIssuer) -> Iterator[JwksEndpoint]:
+    """The identity provider's JWKS endpoint, over real HTTP; tests may publish more keys on it."""
+    endpoint = JwksEndpoint(JWKS_PORT, f"{local_env.DEV_ISSUER_PATH}/jwks.json", issuer.jwks()["keys"]).start()
+    yield endpoint
+    endpoint.stop()
 
 
 @pytest.fixture(scope="session")

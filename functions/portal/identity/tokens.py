@@ -3,6 +3,10 @@
 Only asymmetric algorithms are accepted, the key is chosen by `kid` from the provider's JWKS (cached,
 refetched when an unknown `kid` appears, so key rotation needs no deploy), and iss/aud/exp/nbf/iat are
 all required and checked with a small clock skew.
+
+An unknown `kid` refetches the JWKS at most once per cooldown: tokens with made-up kids cannot turn the
+portal into an amplifier against the identity provider. A newly rotated key is seen at the latest after
+the cooldown (providers publish a new key before signing with it, so in practice it is already cached).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from portal.errors import NotAuthenticated, Unavailable
 ALLOWED_ALGORITHMS = ("RS256", "ES256")
 CLOCK_SKEW_SECONDS = 30
 JWKS_CACHE_SECONDS = 300
+JWKS_REFRESH_COOLDOWN_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -27,9 +32,15 @@ class IssuerConfig:
 
 
 class TokenVerifier:
-    def __init__(self, config: IssuerConfig) -> None:
+    def __init__(self, config: IssuerConfig, refresh_cooldown_seconds: float = JWKS_REFRESH_COOLDOWN_SECONDS) -> None:
         self._config = config
-        self._jwks = jwt.PyJWKClient(config.jwks_url, cache_jwk_set=True, lifespan=JWKS_CACHE_SECONDS, timeout=3)
+        self._jwks = jwt.PyJWKClient(
+            config.jwks_url,
+            cache_jwk_set=True,
+            lifespan=JWKS_CACHE_SECONDS,
+            timeout=3,
+            cooldown_duration=refresh_cooldown_seconds,
+        )
 
     def verify(self, token: str) -> dict[str, Any]:
         try:
