@@ -20,6 +20,7 @@ local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test"
 from infra.dev_issuer import DevIssuer  # noqa: E402
 from portal.clock import VIETNAM, FixedClock  # noqa: E402
 from portal.config import settings  # noqa: E402
+from tests.support.dynamodb_calls import DynamoDBCalls, count_dynamodb_calls  # noqa: E402
 from tests.support.graphql_client import GraphQLClient  # noqa: E402
 from tests.support.jwks import JwksEndpoint  # noqa: E402
 from tests.support.people import People  # noqa: E402
@@ -78,3 +79,9 @@ def api(services) -> GraphQLClient:
 @pytest.fixture(scope="session")
 def people(issuer: DevIssuer) -> People:
     return People(issuer)
+
+
+@pytest.fixture
+def dynamodb_calls(monkeypatch: pytest.MonkeyPatch) -> DynamoDBCalls:
+    """Every DynamoDB call the portal makes during the test (real calls, counted on their way out)."""
+    return count_dynamodb_calls(monkeypatch)

@@ -17,6 +17,7 @@ from strawberry.asgi import GraphQL
 
 from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
+from portal.api.limits import QueryLimits
 from portal.api.schema import build_schema
 from portal.config import settings
 from portal.observability import logger, request_id_var
@@ -79,13 +80,19 @@ def create_app(
     services: Services | None = None,
     static_dir: Path | None = None,
     extra_routes: Sequence[BaseRoute] = (),
+    introspection: bool | None = None,
+    query_limits: QueryLimits | None = None,
 ) -> ASGIApp:
-    """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS)."""
+    """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
+
+    `introspection` defaults to the stage's setting (off in prod); GraphiQL is served only when it is on.
+    """
     config = settings()
+    introspection = config.introspection if introspection is None else introspection
     graphql = PortalGraphQL(
         services,
-        schema=build_schema(introspection=config.introspection),
-        graphql_ide="graphiql" if config.introspection else None,
+        schema=build_schema(introspection=introspection, limits=query_limits),
+        graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
     )
     routes: list[BaseRoute] = [Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]), *extra_routes]

@@ -9,10 +9,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import strawberry
-from strawberry.extensions import SchemaExtension
 
 from graphql import GraphQLError
 from portal.errors import Conflict, InvalidInput, NotFound, PortalError
@@ -75,7 +72,8 @@ EXCEPTION_HANDLERS = (InvalidInputHandler(), NotFoundHandler(), ConflictHandler(
 INTERNAL_MESSAGE = "Hệ thống đang gặp sự cố. Vui lòng thử lại sau. (An unexpected error occurred.)"
 
 
-def _public(error: GraphQLError) -> GraphQLError:
+def public_error(error: GraphQLError) -> GraphQLError:
+    """What a client may see of `error` (see the module docstring)."""
     original = error.original_error
     if isinstance(original, PortalError):
         return error
@@ -103,13 +101,3 @@ def _public(error: GraphQLError) -> GraphQLError:
         path=error.path,
         extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id_var.get()},
     )
-
-
-class PublicErrors(SchemaExtension):
-    """Replaces every error by what a client may see (see the module docstring)."""
-
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is not None and getattr(result, "errors", None):
-            result.errors = [_public(e) for e in result.errors]

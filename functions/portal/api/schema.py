@@ -1,19 +1,20 @@
-"""The one GraphQL schema: it only combines the capabilities' queries and mutations."""
+"""The one GraphQL schema: it only combines the capabilities' queries and mutations, and the protections
+every request goes through (error masking, query limits)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
-from strawberry.extensions import DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import MaxTokensLimiter
+from strawberry.types import ExecutionResult
 
 from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
-from portal.api.errors import EXCEPTION_HANDLERS, PublicErrors
+from portal.api.errors import EXCEPTION_HANDLERS, public_error
+from portal.api.limits import QueryLimiter, QueryLimits, static_rules
 from portal.api.procedures.queries import ProcedureQueries
-
-MAX_DEPTH = 8
-MAX_ALIASES = 15
-MAX_TOKENS = 2000
 
 
 @strawberry.type
@@ -27,17 +28,23 @@ class Mutation(DossierMutations):
 
 
 class PortalSchema(strawberry.Schema):
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """Every error leaves through public_error, including one raised by an extension or a validation rule
+        (strawberry answers those with the exception's text, outside any extension's reach)."""
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = [public_error(e) for e in result.errors]
+        return result
+
     def process_errors(self, errors, execution_context=None) -> None:
-        """Logging happens in PublicErrors, once, with the request id; strawberry's own logger stays quiet."""
+        """Logging happens in public_error, once, with the request id; strawberry's own logger stays quiet."""
 
 
-def build_schema(introspection: bool = True) -> strawberry.Schema:
+def build_schema(introspection: bool = True, limits: QueryLimits | None = None) -> strawberry.Schema:
+    limits = limits or QueryLimits()
+    rules = static_rules(limits, introspection)
     extensions = [
-        PublicErrors,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
+        lambda: QueryLimiter(rules, limits.max_cost),
     ]
-    if not introspection:
-        extensions.append(DisableIntrospection)
     return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)
