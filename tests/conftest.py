@@ -4,6 +4,7 @@ from template.yaml, reference data seeded. The environment is applied before `po
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -16,6 +17,9 @@ DDB_PORT = free_port()
 JWKS_PORT = free_port()
 ISSUER_BASE = f"http://127.0.0.1:{JWKS_PORT}"
 local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test", key="test-tracking-key")
+# Every test shares one client address and one fixed clock (one window): counting them all would make tests
+# depend on each other. tests/integration/test_rate_limiting.py turns the limits on with low values.
+os.environ["RATE_LIMITING"] = "off"
 
 from infra.dev_issuer import DevIssuer  # noqa: E402
 from portal.clock import VIETNAM, FixedClock  # noqa: E402

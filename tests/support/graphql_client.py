@@ -35,8 +35,9 @@ class Response:
 
 
 class GraphQLClient:
-    def __init__(self, app: Any) -> None:
-        self._http = TestClient(app, raise_server_exceptions=False)
+    def __init__(self, app: Any, address: str = "testclient") -> None:
+        """`address` is the client's socket address as the app sees it (per-address rate limits)."""
+        self._http = TestClient(app, raise_server_exceptions=False, client=(address, 50000))
 
     def query(self, document: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
         headers = {"authorization": f"Bearer {token}"} if token else {}

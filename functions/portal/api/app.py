@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from portal.api.client_address import client_address
 from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
 from portal.api.limits import QueryLimits
@@ -31,10 +32,13 @@ class PortalGraphQL(GraphQL):
         self._services = services
 
     async def get_context(self, request: Request, response: Response) -> PortalContext:  # type: ignore[override]
+        services = self._services or default_services()
         context = PortalContext(
-            services=self._services or default_services(),
+            services=services,
             request_id=request_id_var.get(),
             authorization=request.headers.get("authorization"),
+            client_address=client_address(request.scope, request.headers, services.client_ip_header),
+            response=response,
         )
         if context.authorization:
             await context.authenticate()

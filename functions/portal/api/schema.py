@@ -1,5 +1,5 @@
 """The one GraphQL schema: it only combines the capabilities' queries and mutations, and the protections
-every request goes through (error masking, query limits)."""
+every request goes through (error masking, query limits, rate limiting)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.limits import QueryLimiter, QueryLimits, static_rules
 from portal.api.procedures.queries import ProcedureQueries
+from portal.api.rate_limiting import RateLimiting
 
 
 @strawberry.type
@@ -46,5 +47,6 @@ def build_schema(introspection: bool = True, limits: QueryLimits | None = None) 
     extensions = [
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: QueryLimiter(rules, limits.max_cost),
+        RateLimiting,  # after validation: a refused query costs no counter write either
     ]
     return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)
