@@ -9,7 +9,7 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -20,6 +20,7 @@ from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
 from portal.api.limits import QueryLimits
 from portal.api.schema import build_schema
+from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp
 from portal.config import settings
 from portal.observability import logger, request_id_var
 
@@ -43,6 +44,11 @@ class PortalGraphQL(GraphQL):
         if context.authorization:
             await context.authenticate()
         return context
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL needs its CDN and its inline script: its page carries its own, looser policy."""
+        html = self.graphql_ide_html
+        return HTMLResponse(html, headers={CSP: graphiql_csp(html)})
 
     def encode_json(self, data: object) -> str:
         """UTF-8 as is: Vietnamese text escaped as \\uXXXX would be two to three times larger on the wire."""
@@ -104,4 +110,4 @@ def create_app(
         routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
     app = Starlette(routes=routes)
     logger.debug("app created", extra={"stage": config.stage})
-    return RequestIdMiddleware(app)
+    return RequestIdMiddleware(SecurityHeadersMiddleware(app))
