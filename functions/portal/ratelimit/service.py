@@ -10,6 +10,9 @@ from portal.ratelimit.policy import Limits, RequestKind, counters_for, window_at
 
 # Counters outlive their window a little, so DynamoDB's TTL sweep never races a live window.
 EXPIRY_GRACE_SECONDS = 60
+# Also the body of WAF's refusal (infra/waf.yaml): the site shows the same words whichever layer refused.
+MESSAGE = "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút."
+MESSAGE_EN = "Too many requests. Please try again shortly."
 
 
 class CounterStore(Protocol):
@@ -26,8 +29,4 @@ def admit(
     window = window_at(timestamp, limits.window_seconds)
     for counter in counters_for(limits, kind, client, ip, window):
         if counters.increment(counter.key, window.end + EXPIRY_GRACE_SECONDS) > counter.limit:
-            raise RateLimited(
-                "Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.",
-                "Too many requests. Please try again shortly.",
-                retry_after=window.seconds_left(timestamp),
-            )
+            raise RateLimited(MESSAGE, MESSAGE_EN, retry_after=window.seconds_left(timestamp))
