@@ -43,6 +43,13 @@ def test_the_cost_multiplies_nested_lists_and_caps_page_sizes():
     assert cost_of(COSTLY.replace("first: 100", "first: 100000")) == cost_of(COSTLY), "pages never exceed 100"
     assert cost_of("{ myDossiers { edges { node { code } } } }") == 1 + 20 + 20, "no `first`: the default page"
     assert cost_of("{ procedureFields }") == 0, "scalars are free"
+    assert cost_of(COSTLY.replace("first: 100", "first: 0")) == 1, "an empty page"
+
+
+def test_a_variables_default_value_is_priced_when_the_variable_is_not_sent():
+    document = "query($n: Int = 100) { myDossiers(first: $n) { edges { node { timeline { seq } } } } }"
+    assert cost_of(document) == cost_of(document, {"n": 100}) == 2201
+    assert cost_of(document, {"n": 5}) == 1 + 5 + 5 + 5 * 20
 
 
 def test_an_over_costly_query_is_refused_before_any_dynamodb_call(api, people, dynamodb_calls):

@@ -49,6 +49,12 @@ class _Pricer:
         root = self._schema.get_root_type(operation.operation)
         if root is None:
             return 0
+        defaults = {
+            d.variable.name.value: int(d.default_value.value)
+            for d in operation.variable_definitions or ()
+            if isinstance(d.default_value, IntValueNode)
+        }
+        self._variables = {**defaults, **self._variables}  # `$n: Int = 100` counts when $n is not sent
         return self._selections(operation.selection_set, root, 1, None, frozenset())
 
     def _selections(
@@ -102,7 +108,8 @@ class _Pricer:
         own_page = self._page_size(node) if PAGE_ARGUMENT in definition.args else None
         pending_for_children = None
         if isinstance(field_type, GraphQLList):
-            multiplier *= own_page or page or DEFAULT_PAGE_SIZE
+            size = own_page if own_page is not None else page
+            multiplier *= size if size is not None else DEFAULT_PAGE_SIZE
         elif own_page is not None:
             pending_for_children = own_page  # a connection: its `edges` list has `first` items
         named = get_named_type(field_type)
