@@ -36,6 +36,7 @@ def apply(
         "PROCEDURES_TABLE": f"{table_prefix}-procedures",
         "CENTERS_TABLE": f"{table_prefix}-centers",
         "DOSSIERS_TABLE": f"{table_prefix}-dossiers",
+        "RATE_LIMITS_TABLE": f"{table_prefix}-rate-limits",
         "OIDC_ISSUER": f"{api_base_url}{DEV_ISSUER_PATH}",
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",

@@ -4,6 +4,7 @@ from template.yaml, reference data seeded. The environment is applied before `po
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import datetime
 
@@ -16,13 +17,16 @@ DDB_PORT = free_port()
 JWKS_PORT = free_port()
 ISSUER_BASE = f"http://127.0.0.1:{JWKS_PORT}"
 local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test", key="test-tracking-key")
+# Every test shares one client address and one fixed clock (one window): counting them all would make tests
+# depend on each other. tests/integration/test_rate_limiting.py turns the limits on with low values.
+os.environ["RATE_LIMITING"] = "off"
 
 from infra.dev_issuer import DevIssuer  # noqa: E402
 from portal.clock import VIETNAM, FixedClock  # noqa: E402
 from portal.config import settings  # noqa: E402
-from tests.support.dynamodb_calls import dynamodb_calls  # noqa: E402
+from tests.support.dynamodb_calls import DynamoDBCalls, listen, stop_listening  # noqa: E402
 from tests.support.graphql_client import GraphQLClient  # noqa: E402
-from tests.support.jwks_server import serve_jwks  # noqa: E402
+from tests.support.jwks import JwksEndpoint  # noqa: E402
 from tests.support.people import People  # noqa: E402
 
 
@@ -32,11 +36,11 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> DevIssuer:
 
 
 @pytest.fixture(scope="session")
-def jwks_server(issuer: DevIssuer) -> Iterator[str]:
-    """The identity provider's JWKS endpoint, over real HTTP."""
-    server = serve_jwks(issuer, JWKS_PORT)
-    yield settings().oidc_jwks_url
-    server.shutdown()
+def jwks_server(issuer: DevIssuer) -> Iterator[JwksEndpoint]:
+    """The identity provider's JWKS endpoint, over real HTTP; tests may publish more keys on it."""
+    endpoint = JwksEndpoint(JWKS_PORT, f"{local_env.DEV_ISSUER_PATH}/jwks.json", issuer.jwks()["keys"]).start()
+    yield endpoint
+    endpoint.stop()
 
 
 @pytest.fixture(scope="session")
@@ -81,10 +85,19 @@ def people(issuer: DevIssuer) -> People:
     return People(issuer)
 
 
+@pytest.fixture
+def dynamodb_calls() -> Iterator[DynamoDBCalls]:
+    """Every DynamoDB call the portal makes during the test (real calls, counted on their way out)."""
+    calls = listen()
+    yield calls
+    stop_listening(calls)
+
+
 @pytest.fixture(autouse=True)
-def no_scans(request: pytest.FixtureRequest):
+def no_scans(request: pytest.FixtureRequest) -> Iterator[None]:
     """No request path may scan a table: a test during which any Scan happens fails."""
-    with dynamodb_calls() as calls:
-        yield
+    calls = listen()
+    yield
+    stop_listening(calls)
     if not request.node.get_closest_marker("scans_on_purpose"):
-        assert calls["Scan"] == 0, f"a Scan was issued: {dict(calls)}"
+        assert calls.counts()["Scan"] == 0, f"a Scan was issued: {dict(calls.counts())}"

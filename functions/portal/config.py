@@ -7,8 +7,11 @@ infra/dev.py and tests/conftest.py. Nothing here has a production secret as its 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+
+from portal.ratelimit.policy import Limits
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,7 @@ class TableNames:
     procedures: str
     centers: str
     dossiers: str
+    rate_limits: str
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Settings:
     oidc_jwks_url: str
     tracking_key: str  # HMAC key of receipts' tracking secrets (from SSM Parameter Store in AWS)
     tracking_key_parameter: str | None
+    rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
+    client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
 
     @property
     def is_local(self) -> bool:
@@ -44,12 +50,26 @@ TABLE_ENVIRONMENT = {
     "PROCEDURES_TABLE": "procedures",
     "CENTERS_TABLE": "centers",
     "DOSSIERS_TABLE": "dossiers",
+    "RATE_LIMITS_TABLE": "rate_limits",
 }
 
 
 def _flag(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     return default if value is None else value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _rate_limits(env: Mapping[str, str]) -> Limits:
+    """Requests per window; the defaults are template.yaml's. Tests turn the whole thing off (RATE_LIMITING=off)."""
+    if not _flag("RATE_LIMITING", default=True):
+        return Limits()
+    return Limits(
+        window_seconds=int(env.get("RATE_LIMIT_WINDOW_SECONDS", "60")),
+        client_reads=int(env.get("RATE_LIMIT_CLIENT_READS", "300")),
+        client_writes=int(env.get("RATE_LIMIT_CLIENT_WRITES", "20")),
+        ip_reads=int(env.get("RATE_LIMIT_IP_READS", "1200")),
+        ip_writes=int(env.get("RATE_LIMIT_IP_WRITES", "120")),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -68,4 +88,6 @@ def settings() -> Settings:
         oidc_jwks_url=env.get("OIDC_JWKS_URL", ""),
         tracking_key=env.get("TRACKING_KEY", ""),
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
+        rate_limits=_rate_limits(env),
+        client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
     )

@@ -69,3 +69,17 @@ class Unavailable(PortalError):
     """A service the portal depends on did not answer; retrying later can succeed."""
 
     code = "SERVICE_UNAVAILABLE"
+
+
+class RateLimited(PortalError):
+    """Too many requests from one client or one address in the current window; `retry_after` in seconds."""
+
+    code = "RATE_LIMITED"
+
+    def __init__(self, message: str, message_en: str, retry_after: int) -> None:
+        super().__init__(message, message_en)
+        self.retry_after = retry_after
+
+    @property
+    def extensions(self) -> dict[str, object]:
+        return {**super().extensions, "retryAfter": self.retry_after}

@@ -10,7 +10,7 @@ from pathlib import Path
 from infra import local_env
 from infra.dev_issuer import DevIssuer
 from infra.dynamodb_local import DynamoDBLocal, free_port
-from tests.support.jwks_server import serve_jwks
+from tests.support.jwks import JwksEndpoint
 
 BENCH_DATA = local_env.LOCAL / "bench-dynamodb"
 
@@ -34,7 +34,7 @@ def bench_environment(data_dir: Path | None = None, table_prefix: str = "bench")
     issuer = DevIssuer(
         f"http://127.0.0.1:{issuer_port}{local_env.DEV_ISSUER_PATH}", key_dir=local_env.LOCAL / "bench-keys"
     )
-    jwks = serve_jwks(issuer, issuer_port)
+    jwks = JwksEndpoint(issuer_port, f"{local_env.DEV_ISSUER_PATH}/jwks.json", issuer.jwks()["keys"]).start()
     with ddb:
         from infra.seed import seed_reference_data
         from infra.tables import create_tables
@@ -46,4 +46,4 @@ def bench_environment(data_dir: Path | None = None, table_prefix: str = "bench")
         try:
             yield BenchEnvironment(ddb, issuer)
         finally:
-            jwks.shutdown()
+            jwks.stop()

@@ -11,9 +11,9 @@ from pynamodb.models import Model
 from infra.tables import local_table_names
 from infra.template import ROOT, TEMPLATE, table_resources
 from portal.config import settings
-from portal.store import center_items, dossier_items, procedure_items
+from portal.store import center_items, dossier_items, procedure_items, rate_limit_items
 
-MODULES = (procedure_items, center_items, dossier_items)
+MODULES = (procedure_items, center_items, dossier_items, rate_limit_items)
 
 
 def _models_by_table() -> dict[str, list[type[Model]]]:
@@ -78,9 +78,10 @@ def test_tables_are_on_demand_with_point_in_time_recovery(logical_id, table_name
     assert properties["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True
 
 
-def test_cfn_lint_passes_on_the_template():
+@pytest.mark.parametrize("template", [TEMPLATE, ROOT / "infra" / "waf.yaml"], ids=lambda p: p.name)
+def test_cfn_lint_passes_on_the_templates(template: Path):
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "cfn-lint"), str(TEMPLATE)],
+        [str(Path(sys.executable).parent / "cfn-lint"), str(template)],
         cwd=ROOT,
         capture_output=True,
         text=True,

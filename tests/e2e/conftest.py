@@ -76,6 +76,13 @@ def browser():
         browser.close()
 
 
+def csp_violations(page) -> list[str]:
+    """What chromium refused under the page's content security policy (it reports each on the console)."""
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    return refused
+
+
 @pytest.fixture
 def new_page(browser):
     """Pages on a phone (390x844, Vietnamese); the test fails on any JavaScript error or any

@@ -4,7 +4,7 @@ finding a procedure, the language switch, tracking with the receipt."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PHONE
+from tests.e2e.conftest import PHONE, csp_violations
 from tests.e2e.helpers import HttpApi, file_birth_registration
 
 pytestmark = pytest.mark.browser
@@ -98,3 +98,32 @@ def test_anyone_with_the_receipt_tracks_a_dossier(page, local_server):
     page.fill("#secret", "AAAAA-AAAAA")
     page.click("#main button[type=submit]")
     expect(page.locator("#tracking .error")).to_contain_text("Không tìm thấy hồ sơ")
+
+
+def test_graphiqls_inline_script_runs_under_its_policy_and_the_sites_policy_would_block_it(browser, local_server):
+    """The CDN is cut off (no network here, and aborted to be sure): the inline script then fails on the
+    missing libraries, which proves it ran; served with the site's strict policy, chromium refuses it."""
+    from portal.api.security_headers import SITE_CSP
+
+    def open_graphiql(strict: bool):
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("https://unpkg.com/**", lambda route: route.abort())
+        if strict:
+
+            def with_site_policy(route):
+                response = route.fetch()
+                route.fulfill(response=response, headers={**response.headers, "content-security-policy": SITE_CSP})
+
+            page.route(f"{local_server.base_url}/graphql", with_site_policy)
+        errors, refused = [], csp_violations(page)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{local_server.base_url}/graphql")
+        page.wait_for_timeout(300)
+        context.close()
+        return errors, refused
+
+    errors, refused = open_graphiql(strict=False)
+    assert refused == [] and any("is not defined" in e for e in errors), (errors, refused)
+    errors, refused = open_graphiql(strict=True)
+    assert errors == [] and any("script-src" in r for r in refused), (errors, refused)

@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 
 from portal.store.centers import CenterStore
-from tests.support.dynamodb_calls import dynamodb_calls
+from tests.support.dynamodb_calls import recording
 from tests.support.graphql_client import GraphQLClient
 from tests.support.journeys import submit
 
@@ -33,27 +33,27 @@ def test_a_page_of_50_dossiers_at_50_centers_costs_one_query_and_one_batch_get(s
     for center in communes:
         submit(uncached, token, center)
 
-    with dynamodb_calls() as calls:
+    with recording() as calls:
         r = uncached.query(LIST_WITH_RELATIONS, {"first": 50}, token=token)
     nodes = [e["node"] for e in r.data["myDossiers"]["edges"]]
     assert len(nodes) == 50 and len({n["center"]["id"] for n in nodes}) == 50
     assert all(n["procedure"]["code"] == "1.001193" for n in nodes)
-    assert dict(calls) == {"Query": 1, "BatchGetItem": 1}
+    assert dict(calls.counts()) == {"Query": 1, "BatchGetItem": 1}
 
 
 def test_following_a_dossier_is_one_query_once_its_center_is_known(api, people):
     d = submit(api, people.citizen(), "hcc-01-00070")
     api.run("TrackDossier", {"code": d["code"], "trackingSecret": d["trackingSecret"]})  # warms the center cache
-    with dynamodb_calls() as calls:
+    with recording() as calls:
         r = api.run("TrackDossier", {"code": d["code"], "trackingSecret": d["trackingSecret"]})
-    assert r.errors == [] and dict(calls) == {"Query": 1}
+    assert r.errors == [] and dict(calls.counts()) == {"Query": 1}
 
 
 def test_a_wrong_tracking_secret_costs_no_dynamodb_call(api, people):
     d = submit(api, people.citizen(), "hcc-01-00070")
-    with dynamodb_calls() as calls:
+    with recording() as calls:
         r = api.run("TrackDossier", {"code": d["code"], "trackingSecret": "AAAAA-AAAAA"})
-    assert r.error_codes == ["NOT_FOUND"] and sum(calls.values()) == 0
+    assert r.error_codes == ["NOT_FOUND"] and len(calls) == 0
 
 
 @pytest.mark.scans_on_purpose
@@ -64,6 +64,6 @@ def test_the_scan_guard_itself_notices_a_scan(dynamodb):
 
     config = settings()
     client = boto3.client("dynamodb", endpoint_url=config.dynamodb_endpoint, region_name=config.region)
-    with dynamodb_calls() as calls:
+    with recording() as calls:
         client.scan(TableName=config.tables.procedures, Limit=1)
-    assert calls["Scan"] == 1  # so the autouse guard would fail a test that scans
+    assert calls.counts()["Scan"] == 1  # so the autouse guard would fail a test that scans

@@ -37,13 +37,14 @@ class Response:
         """A mutation's outcome: the top-level error code, else the `code` of its union error, else OK."""
         if self.errors:
             return self.error_codes[0]
-        result = (self.data or {}).get(field) or {}
-        return result.get("code") or "OK"
+        result = (self.data or {}).get(field)
+        return (result.get("code") if isinstance(result, dict) else None) or "OK"
 
 
 class GraphQLClient:
-    def __init__(self, app: Any) -> None:
-        self._http = TestClient(app, raise_server_exceptions=False)
+    def __init__(self, app: Any, address: str = "testclient") -> None:
+        """`address` is the client's socket address as the app sees it (per-address rate limits)."""
+        self._http = TestClient(app, raise_server_exceptions=False, client=(address, 50000))
 
     def query(self, document: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
         headers = {"authorization": f"Bearer {token}"} if token else {}

@@ -9,18 +9,18 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
-from strawberry.types import ExecutionResult
 
+from portal.api.client_address import client_address
 from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
-from portal.api.errors import public_error
+from portal.api.limits import QueryLimits
 from portal.api.schema import build_schema
+from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp
 from portal.config import settings
 from portal.observability import logger, request_id_var
 
@@ -33,21 +33,22 @@ class PortalGraphQL(GraphQL):
         self._services = services
 
     async def get_context(self, request: Request, response: Response) -> PortalContext:  # type: ignore[override]
+        services = self._services or default_services()
         context = PortalContext(
-            services=self._services or default_services(),
+            services=services,
             request_id=request_id_var.get(),
             authorization=request.headers.get("authorization"),
+            client_address=client_address(request.scope, request.headers, services.client_ip_header),
+            response=response,
         )
         if context.authorization:
             await context.authenticate()
         return context
 
-    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
-        """Every response leaves through here - parse and validation failures included - so this is
-        where errors are made fit for clients."""
-        if result.errors:
-            result.errors = [public_error(e) for e in result.errors]
-        return await super().process_result(request, result)
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL needs its CDN and its inline script: its page carries its own, looser policy."""
+        html = self.graphql_ide_html
+        return HTMLResponse(html, headers={CSP: graphiql_csp(html)})
 
     def encode_json(self, data: object) -> str:
         """UTF-8 as is: Vietnamese text escaped as \\uXXXX would be two to three times larger on the wire."""
@@ -89,13 +90,19 @@ def create_app(
     services: Services | None = None,
     static_dir: Path | None = None,
     extra_routes: Sequence[BaseRoute] = (),
+    introspection: bool | None = None,
+    query_limits: QueryLimits | None = None,
 ) -> ASGIApp:
-    """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS)."""
+    """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
+
+    `introspection` defaults to the stage's setting (off in prod); GraphiQL is served only when it is on.
+    """
     config = settings()
+    introspection = config.introspection if introspection is None else introspection
     graphql = PortalGraphQL(
         services,
-        schema=build_schema(introspection=config.introspection),
-        graphql_ide="graphiql" if config.introspection else None,
+        schema=build_schema(introspection=introspection, limits=query_limits),
+        graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
     )
     routes: list[BaseRoute] = [Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]), *extra_routes]
@@ -103,4 +110,4 @@ def create_app(
         routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
     app = Starlette(routes=routes)
     logger.debug("app created", extra={"stage": config.stage})
-    return RequestIdMiddleware(app)
+    return RequestIdMiddleware(SecurityHeadersMiddleware(app))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass, field
 
+from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 
 from portal.api.dependencies import Services
@@ -33,6 +34,8 @@ class PortalContext:
     services: Services
     request_id: str
     authorization: str | None = None
+    client_address: str | None = None  # for per-address rate limits (see api/client_address.py)
+    response: Response | None = None  # strawberry's sub-response: status and headers of this answer
     loaders: Loaders = field(init=False)
     _principal: Principal | None = field(init=False, default=None)
     _refusal: PortalError | None = field(init=False, default=None)
@@ -55,6 +58,11 @@ class PortalContext:
         if self._principal is None:  # a context made without authenticate() (e.g. in a unit test)
             self._principal = self._verify()
         return self._principal
+
+    @property
+    def known_principal(self) -> Principal | None:
+        """Who is asking, or None when the token was refused: for counting requests, never for access."""
+        return None if self._refusal is not None else self._principal
 
     def _verify(self) -> Principal:
         if not self.authorization:

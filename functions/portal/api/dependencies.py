@@ -10,9 +10,12 @@ from portal.clock import Clock, SystemClock
 from portal.config import Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.procedures.catalog import Catalog
+from portal.ratelimit.policy import Limits
+from portal.ratelimit.service import CounterStore
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
+from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
 from portal.units.directory import UnitDirectory
 from portal.units.sources import load_gazetteer
@@ -29,6 +32,9 @@ class Services:
     clock: Clock
     verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
     tracking_key: Callable[[], bytes]
+    rate_limits: Limits
+    rate_counters: CounterStore
+    client_ip_header: str = ""
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -68,6 +74,9 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         clock=clock or SystemClock(),
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
+        rate_limits=config.rate_limits,
+        rate_counters=RateLimitStore(),
+        client_ip_header=config.client_ip_header,
     )
 
 

@@ -1,29 +1,24 @@
-"""The one GraphQL schema: it only combines the capabilities' queries and mutations."""
+"""The one GraphQL schema: it only combines the capabilities' queries and mutations, and the protections
+every request goes through (error masking, query limits, rate limiting)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
-from strawberry.extensions import (
-    AddValidationRules,
-    DisableIntrospection,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
+from strawberry.types import ExecutionResult
 
 from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
-from portal.api.errors import EXCEPTION_HANDLERS
+from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
+from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.procedures.queries import ProcedureQueries
+from portal.api.rate_limiting import RateLimiting
 from portal.api.units.queries import UnitQueries
 
-MAX_DEPTH = 8
-MAX_ALIASES = 15
-MAX_TOKENS = 2000
 # Clients send the same named operations again and again: parse and validate each document once.
 DOCUMENT_CACHE_SIZE = 256
 
@@ -38,33 +33,28 @@ class Mutation(DossierMutations):
     pass
 
 
-# Built once: the validation cache is keyed by the rule classes, and the limiters make new classes each time
-# they are constructed - per-request limiters would make every request miss the cache.
-STATIC_RULES = (
-    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
-    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
-)
-
-
-class PortalValidationRules(AddValidationRules):
-    """Depth and alias limits, checked (and cached with the rest of validation) before anything runs."""
-
-    def __init__(self) -> None:
-        super().__init__(list(STATIC_RULES))
-
-
 class PortalSchema(strawberry.Schema):
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        """Every error leaves through public_error, including one raised by an extension or a validation rule
+        (strawberry answers those with the exception's text, outside any extension's reach)."""
+        result = await super().execute(*args, **kwargs)
+        if result.errors:
+            result.errors = [public_error(e) for e in result.errors]
+        return result
+
     def process_errors(self, errors, execution_context=None) -> None:
-        """Logging happens where errors are made public (api.app), once, with the request id."""
+        """Logging happens in public_error, once, with the request id; strawberry's own logger stays quiet."""
 
 
-def build_schema(introspection: bool = True) -> strawberry.Schema:
+def build_schema(introspection: bool = True, limits: QueryLimits | None = None) -> strawberry.Schema:
+    limits = limits or QueryLimits()
+    rules = static_rules(limits, introspection)  # built once: the validation cache is keyed by these classes
     extensions = [
-        PortalValidationRules,
-        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: StaticRules(rules),
+        lambda: QueryCost(limits.max_cost),  # prices the validated document with this request's variables
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        RateLimiting,  # after validation: a refused query costs no counter write either
     ]
-    if not introspection:
-        extensions.append(DisableIntrospection)
     return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)

@@ -26,7 +26,7 @@ from portal.dossiers.model import (
     TimelineEvent,
 )
 from portal.dossiers.repository import CenterLookup, DossierRepository
-from portal.errors import FieldProblem, InvalidInput, NotFound
+from portal.errors import FieldProblem, Forbidden, InvalidInput, NotFound
 from portal.identity.principal import PID_LENGTH, Citizen, Officer
 from portal.kpis.counters import delta
 from portal.procedures.catalog import Catalog
@@ -194,8 +194,8 @@ def receive_in_person(
 ) -> Submission:
     """Received at the desk of the officer's own center; the attachments are the digitized papers."""
     if request.center_id != officer.center_id:
-        raise InvalidInput.for_field(
-            "centerId", "Chỉ tiếp nhận tại trung tâm của bạn.", "You receive at your own center only."
+        raise Forbidden(
+            "Bạn chỉ tiếp nhận hồ sơ tại trung tâm của mình.", "You receive dossiers at your own center only."
         )
     if not (len(walk_in.id_number) == PID_LENGTH and walk_in.id_number.isdigit()):
         raise InvalidInput.for_field(

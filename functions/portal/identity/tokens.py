@@ -3,6 +3,10 @@
 Only asymmetric algorithms are accepted, the key is chosen by `kid` from the provider's JWKS (cached,
 refetched when an unknown `kid` appears, so key rotation needs no deploy), and iss/aud/exp/nbf/iat are
 all required and checked with a small clock skew.
+
+An unknown `kid` refetches the JWKS at most once per cooldown: tokens with made-up kids cannot turn the
+portal into an amplifier against the identity provider. A newly rotated key is seen at the latest after
+the cooldown (providers publish a new key before signing with it, so in practice it is already cached).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from portal.errors import NotAuthenticated, Unavailable
 ALLOWED_ALGORITHMS = ("RS256", "ES256")
 CLOCK_SKEW_SECONDS = 30
 JWKS_CACHE_SECONDS = 300
+JWKS_REFRESH_COOLDOWN_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -28,8 +33,9 @@ class TokenVerifier:
     """Made at cold start but imports pyjwt and cryptography (~40 ms) only when the first token arrives:
     most requests (procedure lookup, centers, tracking) carry none."""
 
-    def __init__(self, config: IssuerConfig) -> None:
+    def __init__(self, config: IssuerConfig, refresh_cooldown_seconds: float = JWKS_REFRESH_COOLDOWN_SECONDS) -> None:
         self._config = config
+        self._refresh_cooldown_seconds = refresh_cooldown_seconds
         self._jwks: Any = None
 
     def verify(self, token: str) -> dict[str, Any]:
@@ -37,7 +43,11 @@ class TokenVerifier:
 
         if self._jwks is None:
             self._jwks = jwt.PyJWKClient(
-                self._config.jwks_url, cache_jwk_set=True, lifespan=JWKS_CACHE_SECONDS, timeout=3
+                self._config.jwks_url,
+                cache_jwk_set=True,
+                lifespan=JWKS_CACHE_SECONDS,
+                timeout=3,
+                cooldown_duration=self._refresh_cooldown_seconds,
             )
         try:
             header = jwt.get_unverified_header(token)

@@ -1,0 +1,73 @@
+"""Security headers on every response of the app, with the values of CloudFront's response headers policy
+in template.yaml (a contract test holds them equal), so the local server behaves as the deployed site.
+
+GraphiQL, served only where introspection is on, loads React and GraphiQL from unpkg.com (pinned by SRI
+hashes) and runs one inline script: its page declares its own policy allowing exactly that CDN and that
+script's sha256, plus inline styles (GraphiQL sets them); every other response gets the strict policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CSP = "content-security-policy"
+SITE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+HSTS_MAX_AGE_SECONDS = 63072000  # two years, with preload: the portal is only ever served over HTTPS
+
+SECURITY_HEADERS = {
+    CSP: SITE_CSP,
+    "strict-transport-security": f"max-age={HSTS_MAX_AGE_SECONDS}; includeSubDomains; preload",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "strict-origin-when-cross-origin",
+}
+
+GRAPHIQL_CDN = "https://unpkg.com"
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def graphiql_csp(html: str) -> str:
+    """The policy of the GraphiQL page: the strict one, plus its CDN and the hashes of its inline scripts."""
+    scripts = " ".join(_sha256(s) for s in _INLINE_SCRIPT.findall(html))
+    return (
+        f"default-src 'self'; script-src 'self' {GRAPHIQL_CDN} {scripts}; "
+        f"style-src 'self' {GRAPHIQL_CDN} 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+        f"font-src 'self' {GRAPHIQL_CDN} data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    )
+
+
+class SecurityHeadersMiddleware:
+    """Sets SECURITY_HEADERS on every HTTP response. Only the content security policy may be chosen by the
+    response itself (the GraphiQL page); the other headers are always these."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    if name == CSP and CSP in headers:
+                        continue
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -1,0 +1,19 @@
+"""Request counters in DynamoDB: one atomic UpdateItem (ADD) per counter, so concurrent Lambdas agree."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from portal.store.rate_limit_items import RateLimitItem
+
+
+class RateLimitStore:
+    def increment(self, key: str, expires_at: int) -> int:
+        item = RateLimitItem(key)
+        item.update(
+            actions=[
+                RateLimitItem.count.add(1),
+                RateLimitItem.expires_at.set(datetime.fromtimestamp(expires_at, UTC)),
+            ]
+        )
+        return int(item.count)
