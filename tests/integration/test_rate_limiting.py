@@ -159,16 +159,31 @@ def test_behind_cloudfront_the_viewers_address_is_counted_not_the_edges(services
         assert "errors" not in invoke("GetCenter", {"id": "hcc-01"}, source_ip="130.176.0.1", headers=no_viewer)[1]
 
 
-def test_a_refused_request_touches_only_the_counters(services, people, dynamodb_calls):
+def test_a_refused_mutation_touches_only_the_counters(services, people, dynamodb_calls):
     from portal.config import settings
 
+    api = client(services, client_writes=1, ip_writes=100)
+    token = a_citizen(people)
+    first = api.run("RateDossier", {"input": {"code": "H01.000.00-260302-019999", "score": 5}}, token=token)
+    assert first.errors == []  # counted, then answered (a NotFoundError: no such dossier)
+    dynamodb_calls.clear()
+    second = api.run("RateDossier", {"input": {"code": "H01.000.00-260302-019999", "score": 5}}, token=token)
+    assert second.error_codes == ["RATE_LIMITED"]
+    assert dynamodb_calls.tables() == {settings().tables.rate_limits}, "a refused mutation never runs"
+
+
+def test_past_the_limit_a_read_is_refused_and_then_refused_at_once(services, people, dynamodb_calls):
+    """A read runs while it is counted (its answer is replaced past the limit); once refused, the container
+    refuses the same client again without running or counting anything until the window ends."""
     api = client(services, client_reads=1, ip_reads=100)
     token = a_citizen(people)
     assert api.run("MyDossiers", {"first": 1}, token=token).errors == []
+    refused = api.run("MyDossiers", {"first": 1}, token=token)
+    assert refused.error_codes == ["RATE_LIMITED"] and refused.data is None
+    assert int(refused.headers["retry-after"]) > 0
     dynamodb_calls.clear()
-    assert api.run("MyDossiers", {"first": 1}, token=token).error_codes == ["RATE_LIMITED"]
-    assert dynamodb_calls.tables() == {settings().tables.rate_limits}
-    assert [c.operation for c in dynamodb_calls.calls] == ["UpdateItem"], "the client's counter refused it"
+    again = api.run("MyDossiers", {"first": 1}, token=token)
+    assert again.error_codes == ["RATE_LIMITED"] and len(dynamodb_calls) == 0
 
 
 def test_a_query_refused_by_validation_costs_no_counter_write(services, people, dynamodb_calls):

@@ -11,7 +11,7 @@ from portal.config import Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
-from portal.ratelimit.service import CounterStore
+from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
@@ -34,6 +34,7 @@ class Services:
     tracking_key: Callable[[], bytes]
     rate_limits: Limits
     rate_counters: CounterStore
+    rate_refusals: RecentRefusals
     client_ip_header: str = ""
 
 
@@ -76,6 +77,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         tracking_key=_tracking_key_source(config),
         rate_limits=config.rate_limits,
         rate_counters=RateLimitStore(),
+        rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
     )
 
