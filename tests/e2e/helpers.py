@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 import urllib.request
-import uuid
 from urllib.parse import quote
 
-from tests.support.factories import form_for
+from tests.support import journeys
 from tests.support.graphql_client import Response, operation
-from tests.support.journeys import birth_procedure
 
 
 class HttpApi:
@@ -47,19 +45,10 @@ def my_dossier_codes(api: HttpApi, token: str) -> list[str]:
 
 
 def file_birth_registration(api: HttpApi, token: str, center_id: str) -> dict:
-    procedure = birth_procedure()
-    payload = {
-        "clientRequestId": uuid.uuid4().hex,
-        "procedureCode": procedure.code,
-        "centerId": center_id,
-        "formData": form_for(procedure),
-    }
-    r = api.run("SubmitDossier", {"input": payload}, token=token)
-    assert r.errors == [] and r.data["submitDossier"]["__typename"] == "DossierSubmitted", r.body
-    return r.data["submitDossier"]["dossier"]
+    return journeys.submit(api, token, center_id)
 
 
 def act(api: HttpApi, token: str, code: str, action: str, **fields) -> dict:
-    r = api.run("ActOnDossier", {"input": {"code": code, "action": action, **fields}}, token=token)
-    assert r.errors == [] and r.data["actOnDossier"]["__typename"] == "DossierUpdated", r.body
-    return r.data["actOnDossier"]["dossier"]
+    result = journeys.act(api, token, code, action, **fields)
+    assert result["__typename"] == "DossierUpdated", result
+    return result["dossier"]

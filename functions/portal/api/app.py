@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
@@ -20,7 +21,7 @@ from portal.api.context import PortalContext
 from portal.api.dependencies import Services, default_services
 from portal.api.limits import QueryLimits
 from portal.api.schema import build_schema
-from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp
+from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
 from portal.config import settings
 from portal.observability import logger, request_id_var
 
@@ -74,14 +75,11 @@ class RequestIdMiddleware:
         request_id = _request_id(scope)
         token = request_id_var.set(request_id)
 
-        async def send_with_id(message) -> None:
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode())]
-            await send(message)
+        def identify(headers: MutableHeaders) -> None:
+            headers["x-request-id"] = request_id
 
         try:
-            await self.app(scope, receive, send_with_id)
+            await self.app(scope, receive, on_response_start(send, identify))
         finally:
             request_id_var.reset(token)
 

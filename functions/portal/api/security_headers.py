@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Callable
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -61,13 +62,20 @@ class SecurityHeadersMiddleware:
             await self.app(scope, receive, send)
             return
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS.items():
-                    if name == CSP and CSP in headers:
-                        continue
+        def secure(headers: MutableHeaders) -> None:
+            for name, value in SECURITY_HEADERS.items():
+                if name != CSP or CSP not in headers:
                     headers[name] = value
-            await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, on_response_start(send, secure))
+
+
+def on_response_start(send: Send, change: Callable[[MutableHeaders], None]) -> Send:
+    """`send`, changing the response's headers as it starts (for middlewares that add headers)."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            change(MutableHeaders(scope=message))
+        await send(message)
+
+    return sending
