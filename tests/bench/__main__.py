@@ -1,54 +1,60 @@
-"""`make bench`: every benchmark in one run, printed as tables and written to bench-results/*.json.
+"""`make bench`: every benchmark, each in its own interpreter (each starts its own DynamoDB Local, and the
+portal's settings are fixed at import), printed as tables and written to bench-results/*.json.
 
-    python -m tests.bench [--quick] [--only latency,cold,package,throughput,scaling,lookup]
+    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,scaling]
 
---quick: fewer samples, a shorter load, and the scaling curve up to 100k dossiers (1M takes a first
-run of ~20-30 min to load DynamoDB Local; the data is kept in .local/bench-dynamodb for later runs).
+--quick: fewer samples, a shorter load, and the scaling curve up to 100k dossiers. The full curve goes to
+1M dossiers: the first run loads them into .local/bench-dynamodb (about an hour here), later runs reuse them.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import subprocess
+import sys
 import time
+from pathlib import Path
 
-from tests.bench.figures import save
-
-STEPS = ("latency", "cold", "package", "lookup", "throughput", "scaling")
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def main() -> None:
+def steps(quick: bool) -> dict[str, list[str]]:
+    return {
+        "latency": ["tests.bench.handler_latency", "-n", "100" if quick else "300"],
+        "cold": ["tests.bench.cold_start", "--runs", "3" if quick else "7"],
+        "package": ["tests.bench.package_size"],
+        "lookup": ["tests.bench.lookup", "--rounds", "5" if quick else "20"],
+        "throughput": ["tests.bench.throughput", "--seconds", "10" if quick else "30"],
+        "scaling": [
+            "tests.bench.scaling",
+            "--scales",
+            "10000,100000" if quick else "10000,100000,1000000",
+            "-n",
+            "100" if quick else "200",
+        ],
+    }
+
+
+def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", default=",".join(STEPS))
+    parser.add_argument("--only", default=",".join(steps(False)))
     args = parser.parse_args()
+    plan = steps(args.quick)
     chosen = [s for s in args.only.split(",") if s]
-    started = time.perf_counter()
-    summary: dict[str, object] = {}
-    n = 100 if args.quick else 300
+    unknown = set(chosen) - set(plan)
+    if unknown:
+        parser.error(f"unknown steps {sorted(unknown)}: choose from {', '.join(plan)}")
+    started, failed = time.perf_counter(), []
     for step in chosen:
-        if step == "latency":
-            summary[step] = importlib.import_module("tests.bench.handler_latency").run(n)
-        elif step == "cold":
-            summary[step] = importlib.import_module("tests.bench.cold_start").run(3 if args.quick else 7)
-        elif step == "package":
-            summary[step] = importlib.import_module("tests.bench.package_size").run()
-        elif step == "lookup":
-            try:
-                lookup = importlib.import_module("tests.bench.lookup")
-            except ModuleNotFoundError:
-                continue
-            summary[step] = lookup.run()
-        elif step == "throughput":
-            summary[step] = importlib.import_module("tests.bench.throughput").run(seconds=10 if args.quick else 30)
-        elif step == "scaling":
-            scales = [10_000, 100_000] if args.quick else [10_000, 100_000, 1_000_000]
-            summary[step] = importlib.import_module("tests.bench.scaling").run(scales, n=100 if args.quick else 200)
-        else:
-            raise SystemExit(f"unknown step {step!r}: choose from {', '.join(STEPS)}")
-    path = save("summary", summary)
-    print(f"\nAll figures in {path.parent} ({time.perf_counter() - started:.0f} s)")
+        module, *options = plan[step]
+        if subprocess.run([sys.executable, "-m", module, *options], cwd=ROOT, check=False).returncode != 0:  # noqa: S603
+            failed.append(step)
+    print(f"\nFigures in {ROOT / 'bench-results'} ({time.perf_counter() - started:.0f} s)")
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

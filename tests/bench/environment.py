@@ -23,10 +23,12 @@ class BenchEnvironment:
 
 
 @contextmanager
-def bench_environment(data_dir: Path | None = None, table_prefix: str = "bench") -> Iterator[BenchEnvironment]:
+def bench_environment(
+    data_dir: Path | None = None, table_prefix: str = "bench", port: int | None = None
+) -> Iterator[BenchEnvironment]:
     """DynamoDB Local on a free port (in memory unless data_dir), tables created, reference data seeded,
     and a JWKS endpoint for the tokens the benchmarks mint."""
-    ddb = DynamoDBLocal(free_port(), data_dir=data_dir, log_path=local_env.LOCAL / "bench-dynamodb.log")
+    ddb = DynamoDBLocal(port or free_port(), data_dir=data_dir, log_path=local_env.LOCAL / "bench-dynamodb.log")
     local_env.LOCAL.mkdir(exist_ok=True)
     issuer_port = free_port()
     local_env.apply(

@@ -2,10 +2,11 @@
 
     python -m tests.bench.scaling [--scales 10000,100000,1000000]
 
-Bulk dossiers are complete head items written by the store's own serialization (every GSI key set),
-spread over every commune center and 4 dossiers per applicant; the dossiers the reads touch are filed
-through the API with their timelines. The data is kept in .local/bench-dynamodb, so only the first
-run pays for loading (DynamoDB Local writes ~1-2k items/s here).
+Each scale has its own DynamoDB Local data (.local/bench-dynamodb/<scale>), loaded once and kept: only
+the first run pays for loading (DynamoDB Local wrote ~300 items/s here, an hour for the million). Bulk
+dossiers are complete head items written by the store's own serialization (every GSI key set), spread
+over every commune center, 4 per applicant; the dossiers the reads touch are filed through the API
+with their timelines. Every scale is served on the same port, as the portal's settings are per process.
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ import random
 import threading
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
+from infra.dynamodb_local import free_port
 from tests.bench.environment import BENCH_DATA, bench_environment
 from tests.bench.figures import Timing, header, measure, save
 from tests.bench.handler_latency import Invoker, _submit_variables
 
 DOSSIERS_PER_APPLICANT = 4
 LOADER_THREADS = 8
-MARKER = BENCH_DATA / ".bulk-dossiers"
+MARKER = ".bulk-dossiers"
 
 
-def _loaded() -> int:
-    return int(MARKER.read_text()) if MARKER.exists() else 0
+def _loaded(data_dir: Path) -> int:
+    marker = data_dir / MARKER
+    return int(marker.read_text()) if marker.exists() else 0
 
 
 def _bulk_items(start: int, stop: int, centers: list[tuple[str, str, str]]) -> Any:
@@ -55,14 +59,14 @@ def _bulk_items(start: int, stop: int, centers: list[tuple[str, str, str]]) -> A
         yield item.serialize()
 
 
-def load_to(total: int, centers: list[tuple[str, str, str]]) -> None:
+def load_to(total: int, centers: list[tuple[str, str, str]], data_dir: Path) -> None:
     import boto3
 
     from portal.config import settings
 
     config = settings()
     client = boto3.client("dynamodb", endpoint_url=config.dynamodb_endpoint, region_name=config.region)
-    start = _loaded()
+    start = _loaded(data_dir)
     if start >= total:
         return
     print(f"  loading dossiers {start:,} -> {total:,} ...", flush=True)
@@ -84,7 +88,7 @@ def load_to(total: int, centers: list[tuple[str, str, str]]) -> None:
         t.start()
     for t in threads:
         t.join()
-    MARKER.write_text(str(total))
+    (data_dir / MARKER).write_text(str(total))
     print(f"  loaded {total - start:,} in {time.perf_counter() - began:.0f} s", flush=True)
 
 
@@ -117,18 +121,19 @@ def _reads(invoke: Invoker, env: Any, birth: Any, rng: random.Random, n: int) ->
 
 def run(scales: list[int], n: int = 200) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    with bench_environment(data_dir=BENCH_DATA) as env:
-        from infra.reference.catalog import load_catalog
-        from infra.reference.centers import build_centers
-        from tests.support.journeys import birth_procedure
+    port = free_port()
+    for scale in sorted(scales):
+        data_dir = BENCH_DATA / str(scale)
+        with bench_environment(data_dir=data_dir, port=port) as env:
+            from infra.reference.catalog import load_catalog
+            from infra.reference.centers import build_centers
+            from tests.support.journeys import birth_procedure
 
-        centers = [(c.id, c.province_code, c.agency_code) for c in build_centers(load_catalog()[1]) if c.commune_code]
-        invoke = Invoker()
-        birth = birth_procedure()
-        rng = random.Random(7)
-        for scale in sorted(scales):
-            load_to(scale, centers)
-            results[str(scale)] = _reads(invoke, env, birth, rng, n)
+            centers = [
+                (c.id, c.province_code, c.agency_code) for c in build_centers(load_catalog()[1]) if c.commune_code
+            ]
+            load_to(scale, centers, data_dir)
+            results[str(scale)] = _reads(Invoker(), env, birth_procedure(), random.Random(7), n)
     header("Scaling: the same reads as the table grows (p50 / p99 ms)")
     for scale, timings in results.items():
         print(f"  {int(scale):>9,} dossiers")
