@@ -18,7 +18,7 @@ from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
 from portal.units.directory import UnitDirectory
-from portal.units.sources import load_gazetteer
+from portal.units.model import Gazetteer
 
 
 @dataclass
@@ -82,10 +82,16 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     )
 
 
+def _load_gazetteer() -> Gazetteer:
+    from portal.units.sources import load_gazetteer  # vietnam-provinces loads with the first unit query
+
+    return load_gazetteer()
+
+
 @cache
 def shared_units() -> UnitDirectory:
     """One per process: the units never change while it runs (they ship with the code)."""
-    return UnitDirectory(load_gazetteer)
+    return UnitDirectory(_load_gazetteer)
 
 
 @cache

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from portal.units.address import AddressResolver
 from portal.units.model import Gazetteer
+
+if TYPE_CHECKING:
+    from portal.units.address import AddressResolver
 
 
 class UnitDirectory:
@@ -32,6 +35,8 @@ class UnitDirectory:
     def resolver(self) -> AddressResolver:
         if self._resolver is None:
             gazetteer = self.gazetteer
+            from portal.units.address import AddressResolver  # the matcher loads with the first address query
+
             with self._lock:
                 if self._resolver is None:
                     self._resolver = AddressResolver(gazetteer)

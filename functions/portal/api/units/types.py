@@ -6,16 +6,16 @@ import strawberry
 
 from portal import datasets
 from portal.api.pagination import PageInfo
-from portal.units import address, model
+from portal.units import model, resolution
 
 DivisionType = strawberry.enum(
     model.DivisionType,
     name="DivisionType",
     description="What a unit is called (Tỉnh, Thành phố, Xã, Phường, Đặc khu; before 2025 also Quận, Huyện, ...).",
 )
-AddressForm = strawberry.enum(address.AddressForm, name="AddressForm")
+AddressForm = strawberry.enum(resolution.AddressForm, name="AddressForm")
 AddressPrecision = strawberry.enum(
-    address.Precision, name="AddressPrecision", description="The finest level of the units read in the address."
+    resolution.Precision, name="AddressPrecision", description="The finest level of the units read in the address."
 )
 
 
@@ -86,7 +86,7 @@ class LegacyAddress:
     commune: LegacyUnit | None
 
     @classmethod
-    def from_domain(cls, m: address.LegacyMatch) -> LegacyAddress:
+    def from_domain(cls, m: resolution.LegacyMatch) -> LegacyAddress:
         def unit(u: model.LegacyProvince | model.LegacyDistrict | model.LegacyCommune | None) -> LegacyUnit | None:
             return LegacyUnit(code=u.code, name=u.name) if u else None
 
@@ -123,7 +123,7 @@ class AddressResolution:
     message_en: str
 
     @classmethod
-    def from_domain(cls, r: address.Resolution) -> AddressResolution:
+    def from_domain(cls, r: resolution.Resolution) -> AddressResolution:
         message, message_en = explain(r)
         return cls(
             text=r.text,
@@ -146,7 +146,7 @@ class AddressResolution:
         )
 
 
-def explain(r: address.Resolution) -> tuple[str, str]:
+def explain(r: resolution.Resolution) -> tuple[str, str]:
     """One sentence for the citizen, Vietnamese first."""
     n = len(r.candidates)
     if not n:
@@ -161,11 +161,11 @@ def explain(r: address.Resolution) -> tuple[str, str]:
             f"Có {n} đơn vị cùng tên phù hợp: hãy chọn đúng nơi bạn ở.",
             f"{n} units of the same name fit: choose where you live.",
         )
-    if r.precision is address.Precision.DISTRICT:
+    if r.precision is resolution.Precision.DISTRICT:
         return (
             f"Chỉ đọc được quận/huyện cũ; nay thuộc {n} xã/phường: hãy chọn nơi bạn ở.",
             f"Only the old district was read; it is now part of {n} communes: choose where you live.",
         )
-    if r.precision is address.Precision.PROVINCE:
+    if r.precision is resolution.Precision.PROVINCE:
         return "Chỉ đọc được tỉnh, thành phố.", "Only the province was read."
     return "Đã tìm được xã/phường hiện nay.", "Today's commune was found."
