@@ -24,13 +24,13 @@ class BenchEnvironment:
 
 @contextmanager
 def bench_environment(
-    data_dir: Path | None = None, table_prefix: str = "bench", port: int | None = None
+    data_dir: Path | None = None, table_prefix: str = "bench", port: int | None = None, issuer_port: int | None = None
 ) -> Iterator[BenchEnvironment]:
     """DynamoDB Local on a free port (in memory unless data_dir), tables created, reference data seeded,
     and a JWKS endpoint for the tokens the benchmarks mint."""
     ddb = DynamoDBLocal(port or free_port(), data_dir=data_dir, log_path=local_env.LOCAL / "bench-dynamodb.log")
     local_env.LOCAL.mkdir(exist_ok=True)
-    issuer_port = free_port()
+    issuer_port = issuer_port or free_port()
     local_env.apply(
         ddb.endpoint, f"http://127.0.0.1:{issuer_port}", table_prefix=table_prefix, key="bench-tracking-key"
     )

@@ -121,10 +121,10 @@ def _reads(invoke: Invoker, env: Any, birth: Any, rng: random.Random, n: int) ->
 
 def run(scales: list[int], n: int = 200) -> dict[str, Any]:
     results: dict[str, Any] = {}
-    port = free_port()
+    port, issuer_port = free_port(), free_port()  # the same for every scale: settings are per process
     for scale in sorted(scales):
         data_dir = BENCH_DATA / str(scale)
-        with bench_environment(data_dir=data_dir, port=port) as env:
+        with bench_environment(data_dir=data_dir, port=port, issuer_port=issuer_port) as env:
             from infra.reference.catalog import load_catalog
             from infra.reference.centers import build_centers
             from tests.support.journeys import birth_procedure

@@ -1,8 +1,9 @@
 """Throughput of the local server (uvicorn) under a mixed load of reads and writes from a second process.
 
-    python -m tests.bench.throughput [--seconds 20] [--connections 32] [--workers 2]
+    python -m tests.bench.throughput [--seconds 20] [--connections 32] [--workers 4]
 
-The load (wrk with mixed_load.lua): 60% tracking, 20% procedure search, 15% nearest centers, 5% submits.
+Four uvicorn workers by default (twice the cores here). The load (wrk with mixed_load.lua):
+60% tracking, 20% procedure search, 15% nearest centers, 5% submits.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _wait_until_up(url: str, timeout: float = 30) -> None:
     raise TimeoutError("the server did not start")
 
 
-def run(seconds: int = 20, connections: int = 32, workers: int = 2) -> dict:
+def run(seconds: int = 20, connections: int = 32, workers: int = 4) -> dict:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: run ./infra/bootstrap.sh --bench (apt-get install wrk)")
     with bench_environment() as env, tempfile.TemporaryDirectory() as tmp:
@@ -129,7 +130,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
     run(args.seconds, args.connections, args.workers)
 

@@ -11,10 +11,9 @@ from pynamodb.attributes import (
     UnicodeSetAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
 from portal.config import settings
-from portal.store.tables import table_meta
+from portal.store.tables import PortalModel, table_meta
 
 
 class ProvinceIndex(GlobalSecondaryIndex):
@@ -54,7 +53,7 @@ class DatasetMap(MapAttribute):
     note = UnicodeAttribute(default="")
 
 
-class CenterItem(Model):
+class CenterItem(PortalModel):
     Meta = table_meta(settings().tables.centers)
 
     center_id = UnicodeAttribute(hash_key=True)

@@ -21,10 +21,9 @@ from pynamodb.attributes import (
     VersionAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
 from portal.config import settings
-from portal.store.tables import table_meta
+from portal.store.tables import PortalModel, table_meta
 
 DOSSIER_SK = "DOSSIER"
 EVENT_SK_PREFIX = "EVENT#"
@@ -82,7 +81,7 @@ class RatingMap(MapAttribute):
     at = UnicodeAttribute()
 
 
-class DossierItem(Model):
+class DossierItem(PortalModel):
     Meta = table_meta(settings().tables.dossiers)
 
     pk = UnicodeAttribute(hash_key=True)
@@ -113,7 +112,7 @@ class DossierItem(Model):
     center_queue_index = CenterQueueIndex()
 
 
-class EventItem(Model):
+class EventItem(PortalModel):
     Meta = table_meta(settings().tables.dossiers)
 
     pk = UnicodeAttribute(hash_key=True)
@@ -127,7 +126,7 @@ class EventItem(Model):
     due_date = UnicodeAttribute(null=True)
 
 
-class IdempotencyItem(Model):
+class IdempotencyItem(PortalModel):
     Meta = table_meta(settings().tables.dossiers)
 
     pk = UnicodeAttribute(hash_key=True)
@@ -136,7 +135,7 @@ class IdempotencyItem(Model):
     expires_at = TTLAttribute()
 
 
-class SequenceItem(Model):
+class SequenceItem(PortalModel):
     Meta = table_meta(settings().tables.dossiers)
 
     pk = UnicodeAttribute(hash_key=True)
@@ -145,7 +144,7 @@ class SequenceItem(Model):
     expires_at = TTLAttribute(null=True)
 
 
-class StatsItem(Model):
+class StatsItem(PortalModel):
     """One month of KPI counters for one scope (see portal.kpis.counters); updated with ADD only."""
 
     Meta = table_meta(settings().tables.dossiers)

@@ -10,10 +10,9 @@ from pynamodb.attributes import (
     UnicodeAttribute,
 )
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
-from pynamodb.models import Model
 
 from portal.config import settings
-from portal.store.tables import table_meta
+from portal.store.tables import PortalModel, table_meta
 
 NATIONAL_CATALOG = "national"
 
@@ -52,7 +51,7 @@ class CatalogIndex(GlobalSecondaryIndex):
     code = UnicodeAttribute(range_key=True)
 
 
-class ProcedureItem(Model):
+class ProcedureItem(PortalModel):
     Meta = table_meta(settings().tables.procedures)
 
     code = UnicodeAttribute(hash_key=True)

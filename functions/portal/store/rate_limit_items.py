@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from pynamodb.attributes import NumberAttribute, TTLAttribute, UnicodeAttribute
-from pynamodb.models import Model
 
 from portal.config import settings
-from portal.store.tables import table_meta
+from portal.store.tables import PortalModel, table_meta
 
 
-class RateLimitItem(Model):
+class RateLimitItem(PortalModel):
     Meta = table_meta(settings().tables.rate_limits)
 
     key = UnicodeAttribute(hash_key=True)  # "<client|ip>#<who>#<read|write>#<window start>"

@@ -1,8 +1,12 @@
-"""Connection settings shared by every pynamodb model, taken from portal.config."""
+"""Connection settings shared by every pynamodb model, taken from portal.config, and the container's one
+botocore client."""
 
 from __future__ import annotations
 
-from pynamodb.connection import Connection
+from functools import lru_cache
+
+from pynamodb.connection import Connection, TableConnection
+from pynamodb.models import Model
 
 from portal.config import settings
 
@@ -28,8 +32,9 @@ def table_meta(table_name: str) -> type:
     return Meta
 
 
+@lru_cache(maxsize=1)
 def connection() -> Connection:
-    """A connection for multi-item transactions (TransactWrite)."""
+    """The container's connection: transactions (TransactWrite) use it, and every model uses its client."""
     config = settings()
     return Connection(
         region=config.region,
@@ -38,3 +43,19 @@ def connection() -> Connection:
         read_timeout_seconds=READ_TIMEOUT_SECONDS,
         max_retry_attempts=MAX_RETRY_ATTEMPTS,
     )
+
+
+class PortalModel(Model):
+    """A pynamodb model whose calls go through the container's one botocore client.
+
+    pynamodb gives each model class a connection of its own, and each would build its own botocore client,
+    parsing DynamoDB's service description again (tens of milliseconds each, on the first request). A
+    botocore client is thread-safe; the connection keeps only this model's table description.
+    """
+
+    @classmethod
+    def _get_connection(cls) -> TableConnection:
+        table = super()._get_connection()
+        if table.connection._client is None:
+            table.connection._client = connection().client
+        return table
