@@ -61,11 +61,3 @@ def create_tables(config: Settings) -> list[str]:
             client.update_time_to_live(TableName=name, TimeToLiveSpecification=ttl)
         created.append(name)
     return created
-
-
-def delete_tables(config: Settings) -> None:
-    client = dynamodb_client(config)
-    existing = set(client.list_tables()["TableNames"])
-    for name in local_table_names(config).values():
-        if name in existing:
-            client.delete_table(TableName=name)

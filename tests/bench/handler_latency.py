@@ -11,7 +11,7 @@ import uuid
 from typing import Any
 
 from tests.bench.environment import bench_environment
-from tests.bench.figures import Timing, header, measure, save
+from tests.bench.figures import header, measure, save
 from tests.support.factories import form_for
 from tests.support.graphql_client import operation
 from tests.support.lambda_events import LambdaContext, http_api_event
@@ -143,6 +143,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
-
-__all__ = ["Timing", "run"]

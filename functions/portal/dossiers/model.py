@@ -96,10 +96,6 @@ class Dossier:
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
 
-    @property
-    def processing_finished(self) -> bool:
-        return self.status in {Status.RETURNED, Status.REJECTED, Status.WITHDRAWN, Status.RESULT_READY}
-
     def is_late(self, now: datetime) -> bool:
         """Late once the appointment date has passed without a result (or the result came after it)."""
         if self.completed_at is not None:

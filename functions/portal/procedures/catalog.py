@@ -32,7 +32,3 @@ class Catalog:
                     self._index = SearchIndex(self._load())
                     self._loaded_at = self._monotonic()
         return self._index
-
-    def invalidate(self) -> None:
-        with self._lock:
-            self._index = None
