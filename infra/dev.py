@@ -1,21 +1,18 @@
-"""`make dev`: DynamoDB Local (data kept in .local/dynamodb), tables from template.yaml, reference data,
-then the GraphQL API (/graphql, with GraphiQL) and the static site (/) on http://127.0.0.1:PORT.
+"""`make dev`: the local engines of infra/local (DynamoDB Local, data kept in .local/dynamodb), tables from
+template.yaml, reference data, then the GraphQL API (/graphql, with GraphiQL) and the static site (/) on
+http://127.0.0.1:PORT.
 Ctrl-C stops everything it started.
 """
 
 from __future__ import annotations
 
 import argparse
-import socket
 import sys
 
 from infra import local_env
-from infra.dynamodb_local import DynamoDBLocal
-
-
-def _port_is_free(port: int) -> bool:
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
+from infra.local.ports import port_is_free
+from infra.local.process import EngineError
+from infra.local.stack import local_stack
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,18 +20,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8080, help="port of the portal (default 8080)")
     parser.add_argument("--dynamodb-port", type=int, default=8000, help="port of DynamoDB Local (default 8000)")
     args = parser.parse_args(argv)
-    for port, what in ((args.port, "--port"), (args.dynamodb_port, "--dynamodb-port")):
-        if not _port_is_free(port):
-            print(f"Port {port} is taken; choose another with {what}.", file=sys.stderr)
-            return 2
+    if not port_is_free(args.port):
+        print(f"Port {args.port} is taken; choose another with --port.", file=sys.stderr)
+        return 2
 
     base_url = f"http://127.0.0.1:{args.port}"
-    ddb = DynamoDBLocal(
-        args.dynamodb_port, data_dir=local_env.LOCAL / "dynamodb", log_path=local_env.LOCAL / "dynamodb.log"
-    )
-    local_env.apply(ddb.endpoint, base_url)
-    print(f"Starting DynamoDB Local on port {args.dynamodb_port} (data in .local/dynamodb)...", flush=True)
-    ddb.start()
+    stack = local_stack(data_dir=local_env.LOCAL, log_dir=local_env.LOCAL, dynamodb_port=args.dynamodb_port)
+    stack.apply_environment(base_url)
+    names = ", ".join(engine.name for engine in stack.engines)
+    print(f"Starting {names} (data in .local/, logs in .local/*.log)...", flush=True)
+    try:
+        stack.start()
+    except EngineError as error:
+        print(error, file=sys.stderr)
+        return 2
+    for engine in stack.engines:
+        for note in engine.notes:
+            print(f"{engine.name}: {note}", flush=True)
     try:
         import uvicorn
 
@@ -67,8 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        print("Stopping DynamoDB Local...", flush=True)
-        ddb.stop()
+        print(f"Stopping {names}...", flush=True)
+        stack.stop()
     return 0
 
 

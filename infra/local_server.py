@@ -14,7 +14,7 @@ from starlette.types import ASGIApp
 from infra.dev_issuer import DevIssuer
 from infra.local_env import DEV_ISSUER_PATH, ROOT
 from portal.api.app import create_app
-from portal.api.dependencies import Services
+from portal.bootstrap import Services
 
 FRONTEND = ROOT / "frontend"
 ROLES = {"citizen", "officer", "admin"}

@@ -1,5 +1,5 @@
-"""Test session: a real DynamoDB Local (in memory, on a free port), a real JWKS endpoint, tables made
-from template.yaml, reference data seeded. The environment is applied before `portal` is imported.
+"""Test session: the local engines of infra/local (DynamoDB Local in memory, on a free port), a real JWKS
+endpoint, tables made from template.yaml, reference data seeded. The environment is applied before `portal` is imported.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from datetime import datetime
 import pytest
 
 from infra import local_env
-from infra.dynamodb_local import DynamoDBLocal, free_port
+from infra.local.dynamodb import DynamoDBLocal
+from infra.local.ports import free_port
+from infra.local.stack import local_stack
 
-DDB_PORT = free_port()
+STACK = local_stack()  # the same engines as make dev, in memory, on free ports
 JWKS_PORT = free_port()
 ISSUER_BASE = f"http://127.0.0.1:{JWKS_PORT}"
-local_env.apply(f"http://127.0.0.1:{DDB_PORT}", ISSUER_BASE, table_prefix="test", key="test-tracking-key")
+STACK.apply_environment(ISSUER_BASE, table_prefix="test", key="test-tracking-key")
 # Every test shares one client address and one fixed clock (one window): counting them all would make tests
 # depend on each other. tests/integration/test_rate_limiting.py turns the limits on with low values.
 os.environ["RATE_LIMITING"] = "off"
@@ -45,11 +47,12 @@ def jwks_server(issuer: DevIssuer) -> Iterator[JwksEndpoint]:
 
 @pytest.fixture(scope="session")
 def dynamodb() -> Iterator[DynamoDBLocal]:
-    with DynamoDBLocal(DDB_PORT) as ddb:
+    """The local engines (started once for the session); DynamoDB Local with the tables made."""
+    with STACK.running():
         from infra.tables import create_tables
 
         create_tables(settings())
-        yield ddb
+        yield STACK.dynamodb
 
 
 @pytest.fixture(scope="session")
@@ -67,7 +70,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def services(seeded, jwks_server, clock: FixedClock):
-    from portal.api.dependencies import build_services
+    from portal.bootstrap import build_services
 
     return build_services(clock=clock)
 

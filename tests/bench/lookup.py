@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from infra import local_env
-from infra.dynamodb_local import DynamoDBLocal, free_port
+from infra.local.dynamodb import DynamoDBLocal
+from infra.local.ports import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results" / "lookup.json"

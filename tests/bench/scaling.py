@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from infra.dynamodb_local import free_port
+from infra.local.ports import free_port
 from tests.bench.environment import BENCH_DATA, bench_environment
 from tests.bench.figures import Timing, header, measure, save
 from tests.bench.handler_latency import Invoker, _submit_variables

@@ -19,7 +19,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from infra.dynamodb_local import free_port
+from infra.local.ports import free_port
 from tests.bench.environment import bench_environment
 from tests.bench.figures import save
 from tests.bench.handler_latency import CENTER, Invoker, _submit_variables

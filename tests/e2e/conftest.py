@@ -13,7 +13,7 @@ import pytest
 import uvicorn
 
 from infra.dev_issuer import DevIssuer
-from infra.dynamodb_local import free_port
+from infra.local.ports import free_port
 from infra.local_env import DEV_ISSUER_PATH
 
 
@@ -26,7 +26,7 @@ class LocalServer:
 @pytest.fixture(scope="session")
 def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
     from infra.local_server import create_local_app
-    from portal.api.dependencies import build_services
+    from portal.bootstrap import build_services
     from portal.config import settings
 
     port = free_port()

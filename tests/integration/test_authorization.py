@@ -34,7 +34,7 @@ def root_fields() -> set[str]:
 def world(seeded, jwks_server, people) -> World:
     from infra.reference.catalog import load_catalog
     from portal.api.app import create_app
-    from portal.api.dependencies import build_services
+    from portal.bootstrap import build_services
 
     procedure = next(p for p in load_catalog()[1] if p.code == "1.001193")
     api = GraphQLClient(create_app(services=build_services(clock=FixedClock())))

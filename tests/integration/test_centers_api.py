@@ -34,7 +34,7 @@ def nearest(api, near, **variables):
 def every_center(seeded):
     """All centers, province by province, through the API's own operation."""
     from portal.api.app import create_app
-    from portal.api.dependencies import build_services
+    from portal.bootstrap import build_services
     from tests.support.graphql_client import GraphQLClient
 
     api = GraphQLClient(create_app(services=build_services()))

@@ -18,10 +18,10 @@ from strawberry.asgi import GraphQL
 
 from portal.api.client_address import client_address
 from portal.api.context import PortalContext
-from portal.api.dependencies import Services, default_services
 from portal.api.limits import QueryLimits
 from portal.api.schema import build_schema
 from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
+from portal.bootstrap import Services, default_services
 from portal.config import settings
 from portal.observability import logger, request_id_var
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from starlette.responses import Response
 from strawberry.dataloader import DataLoader
 
-from portal.api.dependencies import Services
+from portal.bootstrap import Services
 from portal.centers.model import Center
 from portal.errors import NotAuthenticated, PortalError
 from portal.identity.principal import Anonymous, Principal, principal_from_claims

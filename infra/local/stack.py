@@ -1,0 +1,88 @@
+"""The one list of local engines: `make dev`, the tests and the benchmarks all start `local_stack(...)`.
+
+A new engine (object storage, mail, the stream consumer, a payment simulator) is one module in this
+package and one line in `local_stack`; its `environment()` points the portal at it. The environment is
+applied before anything starts (and before `portal` is imported: pynamodb models read it when their
+classes are created); engines start in the order listed and stop in reverse.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from infra import local_env
+from infra.local.dynamodb import DynamoDBLocal
+from infra.local.ports import free_port
+
+
+class Engine(Protocol):
+    name: str
+    notes: list[str]
+
+    def start(self, timeout: float = 60.0) -> object: ...
+    def stop(self) -> None: ...
+    def healthy(self) -> bool: ...
+    def environment(self) -> dict[str, str]: ...
+
+
+@dataclass
+class LocalStack:
+    dynamodb: DynamoDBLocal
+    others: list[Engine] = field(default_factory=list)  # started after DynamoDB, in this order
+
+    @property
+    def engines(self) -> list[Engine]:
+        return [self.dynamodb, *self.others]
+
+    def apply_environment(self, api_base_url: str, table_prefix: str = "portal", key: str | None = None) -> None:
+        local_env.apply(self.dynamodb.endpoint, api_base_url, table_prefix=table_prefix, key=key)
+        for engine in self.others:
+            os.environ.update(engine.environment())
+
+    def start(self) -> LocalStack:
+        started: list[Engine] = []
+        try:
+            for engine in self.engines:
+                engine.start()
+                started.append(engine)
+        except BaseException:
+            for engine in reversed(started):
+                engine.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for engine in reversed(self.engines):
+            engine.stop()
+
+    def health(self) -> dict[str, bool]:
+        return {engine.name: engine.healthy() for engine in self.engines}
+
+    @contextmanager
+    def running(self) -> Iterator[LocalStack]:
+        self.start()
+        try:
+            yield self
+        finally:
+            self.stop()
+
+
+def local_stack(
+    data_dir: Path | None = None, log_dir: Path | None = None, dynamodb_port: int | None = None
+) -> LocalStack:
+    """The engines, their data kept under `data_dir` (make dev: .local) or in memory (tests: None), each
+    engine's output in `log_dir/<engine>.log` (or nowhere)."""
+
+    def log(name: str) -> Path | None:
+        return log_dir / f"{name}.log" if log_dir else None
+
+    return LocalStack(
+        dynamodb=DynamoDBLocal(
+            dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
+        ),
+    )
