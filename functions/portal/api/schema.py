@@ -14,6 +14,7 @@ from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
+from portal.api.kpis.service_index import ServiceIndexQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
@@ -24,7 +25,7 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ServiceIndexQueries):
     pass
 
 
