@@ -34,13 +34,18 @@ class StatsStore:
             total = total + _counts(item)
         return total
 
-    def by_month(self, scope: str, from_month: str, to_month: str) -> dict[str, KpiCounts]:
-        """Each month of the scope from `from_month` to `to_month` that has counters: one Query."""
-        months = StatsItem.query(
-            f"{STATS_PK_PREFIX}{scope}",
-            StatsItem.sk.between(f"{MONTH_SK_PREFIX}{from_month}", f"{MONTH_SK_PREFIX}{to_month}"),
-        )
-        return {item.sk.removeprefix(MONTH_SK_PREFIX): _counts(item) for item in months}
+    def sum_by_month(self, scopes: Iterable[str], months: list[str]) -> dict[str, KpiCounts]:
+        """Month -> the sum of the scopes' counters that month (BatchGetItem of every scope x month)."""
+        keys = [
+            (f"{STATS_PK_PREFIX}{scope}", f"{MONTH_SK_PREFIX}{month}")
+            for scope in dict.fromkeys(scopes)
+            for month in months
+        ]
+        totals: dict[str, KpiCounts] = {}
+        for item in StatsItem.batch_get(keys):
+            month = item.sk.removeprefix(MONTH_SK_PREFIX)
+            totals[month] = totals.get(month, KpiCounts()) + _counts(item)
+        return totals
 
     def of_scopes(self, scopes: Iterable[str], month: str) -> dict[str, KpiCounts]:
         """One month of many scopes (the 34 provinces, a province's centers): BatchGetItem, 100 keys a call."""
