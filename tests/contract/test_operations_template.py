@@ -140,3 +140,11 @@ def test_checkov_finds_nothing_that_is_not_skipped_with_a_reason():
     assert skipped, "the skips below are expected to be seen by checkov"
     for check in skipped:
         assert len(check["check_result"].get("suppress_comment", "")) > 40, check["check_id"]
+
+
+def test_aws_call_tracing_is_a_switch_per_stage_off_unless_asked_for():
+    template = load_template()
+    assert template["Parameters"]["TraceAwsCalls"]["Default"] == "off"
+    variables = template["Globals"]["Function"]["Environment"]["Variables"]
+    assert variables["TRACE_AWS_CALLS"] == {"Ref": "TraceAwsCalls"}
+    assert template["Globals"]["Function"]["Tracing"] == "Active"
