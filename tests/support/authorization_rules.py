@@ -156,6 +156,7 @@ RULES = [
     public("Query.communes", "Communes", lambda w: {"provinceCode": "01", "first": 1}),
     public("Query.resolveAddress", "ResolveAddress", lambda w: {"text": "P. Phúc Xá, Q. Ba Đình, TP. Hà Nội"}),
     public("Query.referenceDatasets", "ReferenceDatasets", lambda w: {}),
+    public("Query.serviceIndex", "ServiceIndex", lambda w: {"month": "2026-03", "provinceCode": "79"}),
     # Each officer sees the queue of the center in their token, and nothing else.
     Rule(
         "Query.centerQueue",

@@ -3,7 +3,7 @@ from datetime import datetime
 from portal.clock import VIETNAM
 from portal.dossiers.lifecycle import RECEIVE, Action, apply, rate
 from portal.dossiers.model import ActorRole, Channel
-from portal.kpis.counters import NATIONAL, KpiCounts, delta
+from portal.kpis.counters import NATIONAL, NATIONAL_SHARDS, KpiCounts, delta, national_scopes, national_shard
 from portal.workdays.vietnam_calendar import vietnam_calendar
 from tests.support.factories import make_dossier
 
@@ -15,7 +15,7 @@ def test_a_received_dossier_counts_for_its_center_province_and_the_nation_in_its
     d = make_dossier(received_at=T0, channel=Channel.ONLINE)
     k = delta(None, d, d.timeline[0])
     assert d.timeline[0].action == RECEIVE
-    assert k.month == "2026-03" and k.scopes == ("center:hcc-01", "province:01", NATIONAL)
+    assert k.month == "2026-03" and k.scopes == ("center:hcc-01", "province:01", national_shard(d.code))
     assert k.counts.nonzero() == {"received": 1, "online": 1}
 
 
@@ -43,3 +43,11 @@ def test_rates_follow_the_service_index():
         4.25,
     )
     assert KpiCounts().on_time_rate is None
+
+
+def test_the_nations_counters_are_spread_over_shards_by_dossier_code_and_read_back_from_all_of_them():
+    codes = [f"000.00.01.H01-260302-{n:04d}" for n in range(400)]
+    shards = {national_shard(code) for code in codes}
+    assert len(shards) == NATIONAL_SHARDS  # 400 codes reach every shard
+    assert national_shard(codes[0]) == national_shard(codes[0])  # stable: crc32, not Python's salted hash()
+    assert set(national_scopes()) == shards | {NATIONAL}  # and the unsharded months from before

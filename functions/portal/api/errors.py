@@ -13,7 +13,7 @@ import strawberry
 
 from graphql import GraphQLError
 from portal.errors import Conflict, InvalidInput, NotFound, PortalError
-from portal.observability import logger, request_id_var
+from portal.observability import emit, logger, request_id_var
 
 
 @strawberry.interface(description="An expected failure, with a Vietnamese and an English message.")
@@ -93,6 +93,7 @@ def public_error(error: GraphQLError) -> GraphQLError:
         exc_info=(type(original), original, original.__traceback__),
         extra={"path": error.path},
     )
+    emit("InternalErrors")
     return GraphQLError(
         INTERNAL_MESSAGE,
         nodes=error.nodes,

@@ -7,8 +7,9 @@ from typing import Any
 from mangum import Mangum
 
 from portal.api.app import create_app
-from portal.observability import logger
+from portal.observability import logger, trace_aws_calls
 
+trace_aws_calls()  # before any client is made: patches botocore when the stage asks for it
 app = create_app()
 _asgi = Mangum(app, lifespan="off")
 

@@ -20,6 +20,7 @@ from strawberry.types.graphql import OperationType
 
 from graphql import ExecutionResult, GraphQLError
 from portal.errors import RateLimited
+from portal.observability import emit
 from portal.ratelimit.policy import RequestKind, client_of
 from portal.ratelimit.service import admit, already_refused
 
@@ -72,6 +73,7 @@ async def _refusal(counting: asyncio.Future) -> RateLimited | None:
 
 
 def _refused(refusal: RateLimited, context: Any) -> ExecutionResult:
+    emit("RateLimitRefusals")
     if context.response is not None:
         context.response.status_code = HTTP_TOO_MANY_REQUESTS
         context.response.headers["retry-after"] = str(refusal.retry_after)

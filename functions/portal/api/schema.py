@@ -14,7 +14,9 @@ from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
+from portal.api.kpis.service_index import ServiceIndexQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
+from portal.api.operation_metrics import OperationMetrics
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
 from portal.api.units.queries import UnitQueries
@@ -24,7 +26,7 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ServiceIndexQueries):
     pass
 
 
@@ -56,5 +58,6 @@ def build_schema(introspection: bool = True, limits: QueryLimits | None = None) 
         lambda: QueryCost(limits.max_cost),  # prices the validated document with this request's variables
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         RateLimiting,  # after validation: a refused query costs no counter write either
+        OperationMetrics,  # latency and errors per root field (EMF, in Lambda only)
     ]
     return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)

@@ -9,12 +9,18 @@ date; online = share of dossiers filed online (full marks at 50%); satisfaction 
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, fields
 
 from portal.dossiers.lifecycle import EXTEND, RATE, RECEIVE, Action
 from portal.dossiers.model import Channel, Dossier, Status, TimelineEvent
 
 NATIONAL = "national"
+# Every dossier's change adds to the nation's month: one item would take them all, and DynamoDB cancels
+# transactions that touch an item another transaction is writing (TransactionConflict), so at the national
+# rate the nation's counters are spread over shards, chosen by the dossier code (all of a dossier's changes
+# go to the same shard); readers add the shards up (infra/CAPACITY.md has the measurement).
+NATIONAL_SHARDS = 16
 SATISFACTION_TARGET = 0.90
 ONLINE_FULL_MARKS = 0.50
 
@@ -70,8 +76,17 @@ class KpiDelta:
     counts: KpiCounts
 
 
+def national_shard(dossier_code: str) -> str:
+    return f"{NATIONAL}#{zlib.crc32(dossier_code.encode()) % NATIONAL_SHARDS:02d}"
+
+
+def national_scopes() -> tuple[str, ...]:
+    """What holds the nation's counters: its shards, and the unsharded item of months counted before them."""
+    return (NATIONAL, *(f"{NATIONAL}#{shard:02d}" for shard in range(NATIONAL_SHARDS)))
+
+
 def scopes_of(dossier: Dossier) -> tuple[str, ...]:
-    return (f"center:{dossier.center_id}", f"province:{dossier.province_code}", NATIONAL)
+    return (f"center:{dossier.center_id}", f"province:{dossier.province_code}", national_shard(dossier.code))
 
 
 def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDelta | None:

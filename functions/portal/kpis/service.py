@@ -8,7 +8,7 @@ from typing import Protocol
 from portal.errors import InvalidInput
 from portal.identity.access import check_can_read_kpis
 from portal.identity.principal import Principal
-from portal.kpis.counters import NATIONAL, KpiCounts
+from portal.kpis.counters import KpiCounts, national_scopes
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -37,5 +37,6 @@ def kpis(
             "fromMonth", "Tháng bắt đầu phải trước tháng kết thúc.", "fromMonth must not be after toMonth."
         )
     check_can_read_kpis(principal, center_id)
-    scope = f"center:{center_id}" if center_id else f"province:{province_code}" if province_code else NATIONAL
-    return stats.totals(scope, from_month, to_month)
+    if center_id or province_code:
+        return stats.totals(f"center:{center_id}" if center_id else f"province:{province_code}", from_month, to_month)
+    return sum((stats.totals(shard, from_month, to_month) for shard in national_scopes()), KpiCounts())

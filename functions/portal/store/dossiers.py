@@ -22,6 +22,7 @@ from portal.dossiers.model import (
 )
 from portal.errors import Conflict
 from portal.kpis.counters import KpiDelta
+from portal.observability import emit
 from portal.pagination import Page
 from portal.store.dossier_items import (
     DOSSIER_SK,
@@ -198,6 +199,7 @@ class DossierStore:
                     tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
                 tx.save(marker, condition=IdempotencyItem.pk.does_not_exist())
                 add_to_transaction(tx, kpi)
+            emit("DossiersReceived", channel=dossier.channel.value)
         except TransactWriteError as error:
             reasons = error.cancellation_reasons or []
             marker_reason = reasons[len(dossier.timeline) + 1] if len(reasons) > len(dossier.timeline) + 1 else None
@@ -217,6 +219,9 @@ class DossierStore:
                 tx.save(item)
                 tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
                 add_to_transaction(tx, kpi)
+            emit("DossierTransitions", action=event.action)
+            if kpi is not None and kpi.counts.late:
+                emit("LateResults")
         except TransactWriteError as error:
             if any(r is not None and r.code == "ConditionalCheckFailed" for r in error.cancellation_reasons or []):
                 raise Conflict(

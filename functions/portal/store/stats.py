@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import fields
 
 from pynamodb.transactions import TransactWrite
@@ -30,5 +31,27 @@ class StatsStore:
             StatsItem.sk.between(f"{MONTH_SK_PREFIX}{from_month}", f"{MONTH_SK_PREFIX}{to_month}"),
         )
         for item in months:
-            total = total + KpiCounts(**{name: int(getattr(item, name) or 0) for name in COUNTER_NAMES})
+            total = total + _counts(item)
         return total
+
+    def sum_by_month(self, scopes: Iterable[str], months: list[str]) -> dict[str, KpiCounts]:
+        """Month -> the sum of the scopes' counters that month (BatchGetItem of every scope x month)."""
+        keys = [
+            (f"{STATS_PK_PREFIX}{scope}", f"{MONTH_SK_PREFIX}{month}")
+            for scope in dict.fromkeys(scopes)
+            for month in months
+        ]
+        totals: dict[str, KpiCounts] = {}
+        for item in StatsItem.batch_get(keys):
+            month = item.sk.removeprefix(MONTH_SK_PREFIX)
+            totals[month] = totals.get(month, KpiCounts()) + _counts(item)
+        return totals
+
+    def of_scopes(self, scopes: Iterable[str], month: str) -> dict[str, KpiCounts]:
+        """One month of many scopes (the 34 provinces, a province's centers): BatchGetItem, 100 keys a call."""
+        keys = [(f"{STATS_PK_PREFIX}{scope}", f"{MONTH_SK_PREFIX}{month}") for scope in dict.fromkeys(scopes)]
+        return {item.pk.removeprefix(STATS_PK_PREFIX): _counts(item) for item in StatsItem.batch_get(keys)}
+
+
+def _counts(item: StatsItem) -> KpiCounts:
+    return KpiCounts(**{name: int(getattr(item, name) or 0) for name in COUNTER_NAMES})
