@@ -18,7 +18,8 @@ import threading
 import time
 
 from infra import local_env
-from infra.dynamodb_local import DynamoDBLocal, free_port
+from infra.local.dynamodb import DynamoDBLocal
+from infra.local.ports import free_port
 from tests.bench.figures import save
 
 

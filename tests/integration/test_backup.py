@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from infra.backup import MANIFEST, export_all, import_all
-from infra.dynamodb_local import DynamoDBLocal, free_port
+from infra.local.dynamodb import DynamoDBLocal
+from infra.local.ports import free_port
 from portal.config import settings
 from tests.support.journeys import submit
 
