@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from portal.ratelimit.policy import Limits
@@ -38,6 +38,8 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
+    origin_secret: str = field(default="", repr=False)
 
     @property
     def is_local(self) -> bool:
@@ -90,4 +92,5 @@ def settings() -> Settings:
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
+        origin_secret=env.get("ORIGIN_SECRET", "").strip(),
     )
