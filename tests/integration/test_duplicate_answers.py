@@ -56,9 +56,7 @@ def test_an_officer_of_another_center_replaying_the_request_at_the_desk_learns_n
     desk.pop("phone")
     replay = api.run("ReceiveDossier", {"input": desk}, token=people.officer(CENTER_B, "reception"))
     reveals_nothing(replay, dossier)
-    assert api.run("GetDossier", {"code": dossier["code"]}, token=people.officer(CENTER_B)).error_codes == [
-        "NOT_FOUND"
-    ]
+    assert api.run("GetDossier", {"code": dossier["code"]}, token=people.officer(CENTER_B)).error_codes == ["NOT_FOUND"]
 
 
 def test_an_app_that_may_file_but_not_read_learns_nothing_from_a_replay(api, people, filed):

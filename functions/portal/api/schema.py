@@ -12,7 +12,7 @@ from strawberry.types import ExecutionResult
 from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
-from portal.api.errors import EXCEPTION_HANDLERS, public_error
+from portal.api.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.procedures.queries import ProcedureQueries
@@ -21,6 +21,7 @@ from portal.api.units.queries import UnitQueries
 
 # Clients send the same named operations again and again: parse and validate each document once.
 DOCUMENT_CACHE_SIZE = 256
+HTTP_SERVICE_UNAVAILABLE = 503
 
 
 @strawberry.type
@@ -40,10 +41,20 @@ class PortalSchema(strawberry.Schema):
         result = await super().execute(*args, **kwargs)
         if result.errors:
             result.errors = [public_error(e) for e in result.errors]
+            if any((e.extensions or {}).get("code") == SERVICE_UNAVAILABLE for e in result.errors):
+                _answer_unavailable(kwargs.get("context_value", args[2] if len(args) > 2 else None))
         return result
 
     def process_errors(self, errors, execution_context=None) -> None:
         """Logging happens in public_error, once, with the request id; strawberry's own logger stays quiet."""
+
+
+def _answer_unavailable(context: Any) -> None:
+    """HTTP 503 and Retry-After: clients and CloudFront read the status, not the body, to decide to retry."""
+    response = getattr(context, "response", None)
+    if response is not None:
+        response.status_code = HTTP_SERVICE_UNAVAILABLE
+        response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
 
 
 def build_schema(introspection: bool = True, limits: QueryLimits | None = None) -> strawberry.Schema:

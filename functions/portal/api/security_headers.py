@@ -24,8 +24,7 @@ SITE_CSP = (
 HSTS_MAX_AGE_SECONDS = 63072000  # two years, with preload: the portal is only ever served over HTTPS
 # The site uses none of the browser's powerful features; geolocation only for "centers near me".
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), magnetometer=(), gyroscope=(), "
-    "accelerometer=()"
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()"
 )
 
 SECURITY_HEADERS = {
