@@ -3,12 +3,14 @@ every request goes through (error masking, query limits, rate limiting)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import strawberry
 from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.types import ExecutionResult
 
+from graphql import GraphQLError
 from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
@@ -22,6 +24,8 @@ from portal.api.units.queries import UnitQueries
 # Clients send the same named operations again and again: parse and validate each document once.
 DOCUMENT_CACHE_SIZE = 256
 HTTP_SERVICE_UNAVAILABLE = 503
+# graphql-core's "Did you mean 'x'?" would spell out the schema that introspection hides.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 @strawberry.type
@@ -35,18 +39,31 @@ class Mutation(DossierMutations):
 
 
 class PortalSchema(strawberry.Schema):
+    def __init__(self, *args: Any, suggestions: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._suggestions = suggestions
+
     async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         """Every error leaves through public_error, including one raised by an extension or a validation rule
         (strawberry answers those with the exception's text, outside any extension's reach)."""
         result = await super().execute(*args, **kwargs)
         if result.errors:
             result.errors = [public_error(e) for e in result.errors]
+            if not self._suggestions:
+                result.errors = [_without_suggestions(e) for e in result.errors]
             if any((e.extensions or {}).get("code") == SERVICE_UNAVAILABLE for e in result.errors):
                 _answer_unavailable(kwargs.get("context_value", args[2] if len(args) > 2 else None))
         return result
 
     def process_errors(self, errors, execution_context=None) -> None:
         """Logging happens in public_error, once, with the request id; strawberry's own logger stays quiet."""
+
+
+def _without_suggestions(error: GraphQLError) -> GraphQLError:
+    message = _SUGGESTION.sub("", error.message)
+    if message == error.message:
+        return error
+    return GraphQLError(message, error.nodes, error.source, error.positions, error.path, extensions=error.extensions)
 
 
 def _answer_unavailable(context: Any) -> None:
@@ -68,4 +85,10 @@ def build_schema(introspection: bool = True, limits: QueryLimits | None = None) 
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         RateLimiting,  # after validation: a refused query costs no counter write either
     ]
-    return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)
+    return PortalSchema(
+        query=Query,
+        mutation=Mutation,
+        extensions=extensions,
+        exception_handlers=EXCEPTION_HANDLERS,
+        suggestions=introspection,  # off with introspection: no schema spelled out in errors either
+    )
