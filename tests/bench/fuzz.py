@@ -96,9 +96,8 @@ def main() -> int:
         url = f"http://127.0.0.1:{port}/graphql"
         citizen = env.issuer.mint_for("citizen")
         results = [fuzz(url, "anonymous", args.examples, None), fuzz(url, "citizen", args.examples, citizen)]
-    print(
-        f"\nFuzzing (schemathesis, no_portal_server_error: 5xx but 503, INTERNAL_SERVER_ERROR, no code), {args.examples} examples per operation and phase"
-    )
+    print(f"\nFuzzing (schemathesis), {args.examples} examples per operation; server errors: 5xx but 503,")
+    print("INTERNAL_SERVER_ERROR, an error without a code (tests/bench/fuzz_hooks.py)")
     print(f"  {'pass':<12} {'cases':>8} {'server errors':>14} {'seconds':>8}")
     for r in results:
         print(f"  {r['pass']:<12} {r['cases']!s:>8} {r['unique_failures']!s:>14} {r['seconds']:>8}   ({r['output']})")
