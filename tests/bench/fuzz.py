@@ -61,7 +61,10 @@ def fuzz(url: str, name: str, examples: int, token: str | None) -> dict:
     ]  # fmt: skip
     started = time.perf_counter()
     environment = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.bench.fuzz_hooks", "PYTHONPATH": f"{ROOT}"}
-    run = subprocess.run(command, capture_output=True, text=True, check=False, env=environment)  # noqa: S603
+    RESULTS.mkdir(exist_ok=True)  # schemathesis keeps its crash cache (.schemathesis/) where it runs
+    run = subprocess.run(  # noqa: S603
+        command, capture_output=True, text=True, check=False, env=environment, cwd=RESULTS
+    )
     seconds = time.perf_counter() - started
     output = run.stdout + run.stderr
     cases = re.search(r"Test cases:\s*\n?\s*([\d,]+) generated, ([\d,]+) found ([\d,]+) unique failures", output)
