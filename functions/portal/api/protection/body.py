@@ -118,7 +118,7 @@ class BodyGuard:
                 "GraphQL requests must be sent as Content-Type: application/json.",
             )
             return
-        body = await self._read(scope, headers, receive)
+        body = await self._read(headers, receive)
         if body is None:
             await send_error(
                 send,
@@ -140,9 +140,9 @@ class BodyGuard:
             "headers": [(k, v) for k, v in scope["headers"] if k.lower() != b"content-type"]
             + [(b"content-type", JSON_MEDIA_TYPE.encode())],
         }
-        await self.app(scope, _replay(body), send)
+        await self.app(scope, _replay(body, receive), send)
 
-    async def _read(self, scope: Scope, headers: dict[str, str], receive: Receive) -> bytes | None:
+    async def _read(self, headers: dict[str, str], receive: Receive) -> bytes | None:
         """The whole body, or None as soon as it is known to pass the limit (nothing more is read)."""
         declared = headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
@@ -162,14 +162,15 @@ class BodyGuard:
         return b"".join(chunks)
 
 
-def _replay(body: bytes) -> Receive:
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body already read, then the connection's own messages (its disconnect, when it comes)."""
     sent = False
 
-    async def receive() -> Message:
+    async def replayed() -> Message:
         nonlocal sent
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        return {"type": "http.disconnect"}
+        return await receive()
 
-    return receive
+    return replayed
