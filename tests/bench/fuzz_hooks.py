@@ -4,8 +4,9 @@ JSON scalar (formData), and what a server error is for this API.
 schemathesis' own not_a_server_error (ST113) counts every GraphQL error outside validation as a server
 failure. The portal's contract answers expected failures of queries as errors with a stable code
 (NOT_FOUND, BAD_USER_INPUT, UNAUTHENTICATED...), so here a server error is what the portal itself calls
-one: HTTP 5xx other than 503 SERVICE_UNAVAILABLE with Retry-After, an INTERNAL_SERVER_ERROR (a bug,
-masked), or an error with no code at all (an unclassified failure).
+one: HTTP 5xx other than 503 SERVICE_UNAVAILABLE with Retry-After, an answer that is not valid JSON
+(Python's parser would take a bare NaN), an INTERNAL_SERVER_ERROR (a bug, masked), or an error with no
+code at all (an unclassified failure).
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ form_data = st.dictionaries(keys, values, max_size=8).map(
 schemathesis.graphql.scalar("JSON", form_data)
 
 
+def _not_json(name: str) -> None:
+    raise ValueError(f"{name} is not JSON (a stored NaN or Infinity served back)")
+
+
 @schemathesis.check
 def no_portal_server_error(ctx, response, case) -> None:
     """The portal's own definition of a server error (see the module docstring)."""
@@ -46,9 +51,9 @@ def no_portal_server_error(ctx, response, case) -> None:
             return
         raise AssertionError(f"HTTP {response.status_code}")
     try:
-        body = json.loads(response.content)
+        body = json.loads(response.content, parse_constant=_not_json)
     except ValueError as error:
-        raise AssertionError("the answer is not JSON") from error
+        raise AssertionError(f"the answer is not valid JSON: {error}") from error
     for error in body.get("errors") or []:
         code = (error.get("extensions") or {}).get("code")
         if not code:
