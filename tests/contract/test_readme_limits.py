@@ -42,5 +42,8 @@ def test_every_input_limit_in_the_code_is_in_the_readmes_table_with_its_value():
 
 
 def test_the_body_limits_in_the_readme_are_the_codes():
+    from portal.api.text_limit import MAX_TEXT_LENGTH
+
+    assert f"may pass {MAX_TEXT_LENGTH:,} characters" in README
     assert f"at most {MAX_BODY_BYTES // 1024} KB" in README
     assert f"nested at most {MAX_JSON_DEPTH} deep" in README

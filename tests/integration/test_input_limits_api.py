@@ -11,7 +11,8 @@ from tests.support.factories import form_for
 
 BIRTH = "1.001193"
 BEN_THANH = "hcc-79-26743"
-HUGE = "9" * 100_000  # under the body limit (256 KB): it reaches the field's own limit
+HUGE = "9" * 100_000  # under the body limit (256 KB), over the longest any input takes
+LONG = "9" * 4_500  # over each field's own limit, under the longest any input takes (a textarea's 5,000)
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +37,10 @@ def answer_size(response) -> int:
 
 
 def test_a_long_search_word_is_bad_user_input_naming_the_limit_and_touches_no_table(api, dynamodb_calls):
-    r = api.run("SearchProcedures", {"search": "a" * 200_000})
-    assert r.error_codes == ["BAD_USER_INPUT"]
+    for word in ("a" * 200_000, "a" * (MAX_SEARCH_LENGTH + 1)):  # past every input's limit, past search's
+        r = api.run("SearchProcedures", {"search": word})
+        assert r.error_codes == ["BAD_USER_INPUT"] and answer_size(r) < 1000
     assert str(MAX_SEARCH_LENGTH) in r.errors[0]["extensions"]["messageEn"]
-    assert answer_size(r) < 1000
     assert dynamodb_calls.counts().get("Query", 0) == 0
 
 
@@ -78,12 +79,12 @@ def test_a_huge_argument_to_a_query_is_refused_with_a_short_answer(api, people, 
         ("email", {"email": "a" * LIMITS["email"] + "@x.vn"}, LIMITS["email"]),
         (
             "attachments.0.name",
-            {"attachments": [{"name": "x" * 100_000, "contentType": "application/pdf", "sizeBytes": 10}]},
+            {"attachments": [{"name": LONG, "contentType": "application/pdf", "sizeBytes": 10}]},
             LIMITS["attachmentName"],
         ),
         (
             "attachments.0.document",
-            {"attachments": [{"name": "a.pdf", "contentType": "application/pdf", "sizeBytes": 10, "document": HUGE}]},
+            {"attachments": [{"name": "a.pdf", "contentType": "application/pdf", "sizeBytes": 10, "document": LONG}]},
             LIMITS["documentName"],
         ),
     ],
@@ -121,9 +122,9 @@ def test_officers_notes_and_reasons_and_ratings_comments_are_bounded(api, people
     code = "H01.000.00-260302-019999"
     lead = people.officer("hcc-01")
     for name, variables, limit in (
-        ("ActOnDossier", {"code": code, "action": "REQUEST_SUPPLEMENT", "note": "x" * 100_000}, "note"),
-        ("ExtendDossierDeadline", {"code": code, "newDueDate": "2026-04-01", "reason": HUGE}, "reason"),
-        ("RateDossier", {"code": code, "score": 5, "comment": HUGE}, "comment"),
+        ("ActOnDossier", {"code": code, "action": "REQUEST_SUPPLEMENT", "note": LONG}, "note"),
+        ("ExtendDossierDeadline", {"code": code, "newDueDate": "2026-04-01", "reason": LONG}, "reason"),
+        ("RateDossier", {"code": code, "score": 5, "comment": LONG}, "comment"),
     ):
         r = api.run(name, {"input": variables}, token=lead if name != "RateDossier" else people.citizen())
         result = next(iter(r.data.values()))
@@ -169,3 +170,19 @@ def test_a_megabyte_in_any_field_is_refused_at_the_http_layer_before_graphql(api
     r = api.run("GetProcedure", {"code": "9" * 1_000_000})
     assert r.status == 413 and r.error_codes == ["PAYLOAD_TOO_LARGE"]
     assert r.errors[0]["extensions"]["maxBytes"] == 256 * 1024 and answer_size(r) < 500
+
+
+def test_no_text_anywhere_may_pass_the_longest_input_even_in_a_field_without_a_limit(api, people, dynamodb_calls):
+    from portal.api.text_limit import MAX_TEXT_LENGTH
+
+    too_long = "x" * (MAX_TEXT_LENGTH + 1)
+    for document, variables in (
+        ("query($m: String!) { kpis(fromMonth: $m, toMonth: $m) { received } }", {"m": too_long}),
+        ('{ kpis(fromMonth: "' + too_long + '", toMonth: "2026-03") { received } }', {}),
+        ("query($c: String!) { center(id: $c) { id } }", {"c": too_long, "unused": {"deep": [too_long]}}),
+    ):
+        r = api.query(document, variables, token=people.admin())
+        assert r.error_codes == ["BAD_USER_INPUT"] and r.errors[0]["extensions"]["maxLength"] == MAX_TEXT_LENGTH
+    assert len(dynamodb_calls) == 0, "refused before any resolver"
+    ok = api.query("query($c: String!) { center(id: $c) { id } }", {"c": "x" * MAX_TEXT_LENGTH})
+    assert ok.error_codes == ["BAD_USER_INPUT"] and "maxLength" not in ok.errors[0]["extensions"]  # its own limit

@@ -19,6 +19,7 @@ from portal.api.kpis.queries import KpiQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
+from portal.api.text_limit import TextLimit
 from portal.api.units.queries import UnitQueries
 
 # Clients send the same named operations again and again: parse and validate each document once.
@@ -82,6 +83,7 @@ def build_schema(introspection: bool = True, limits: QueryLimits | None = None) 
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: StaticRules(rules),
         lambda: QueryCost(limits.max_cost),  # prices the validated document with this request's variables
+        TextLimit,  # no text longer than the longest input takes, whatever field it is in
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         RateLimiting,  # after validation: a refused query costs no counter write either
     ]
