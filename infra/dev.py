@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  Sign in:  {base_url}/dev-issuer/sign-in?role=citizen  (local identity provider)\n",
             flush=True,
         )
-        uvicorn.run(create_local_app(issuer), host="127.0.0.1", port=args.port, log_level="warning")
+        uvicorn.run(
+            create_local_app(issuer), host="127.0.0.1", port=args.port, log_level="warning", server_header=False
+        )
     except KeyboardInterrupt:
         pass
     finally:

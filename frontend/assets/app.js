@@ -77,6 +77,14 @@ function shell() {
   }
 }
 
+// While api.js tries a request again (the server briefly unavailable), say so above the page, politely.
+const retryNotice = el("div", { class: "notice info wrap", id: "retry-notice", role: "status", hidden: true });
+document.getElementById("main").before(retryNotice);
+window.addEventListener("api:retry", ({ detail }) => {
+  retryNotice.hidden = !detail;
+  retryNotice.textContent = detail ? t("retryingIn", detail.seconds, detail.attempt) : "";
+});
+
 document.getElementById("lang").addEventListener("click", () => setLang(getLang() === "vi" ? "en" : "vi"));
 onLangChange(() => { shell(); render(); });
 startRouter(shell);

@@ -36,6 +36,7 @@ export function serverText(e) {
 // What went wrong with a request, for the person using the site.
 export function errorText(error) {
   if (error?.code === "NETWORK") return t("networkError");
+  if (error?.code === "SERVICE_UNAVAILABLE") return t("serviceUnavailable");
   if (error?.code === "UNAUTHENTICATED") return t("signInAgain");
   const first = error?.errors?.[0];
   if (first?.extensions?.code === "INTERNAL_SERVER_ERROR") return t("error");

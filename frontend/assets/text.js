@@ -24,6 +24,8 @@ export const text = {
     officersOnly: "Chức năng này dành cho cán bộ Trung tâm. Vui lòng đăng xuất rồi đăng nhập bằng tài khoản cán bộ.",
     notFound: "Không tìm thấy trang", home: "Về trang chủ",
     error: "Đã có lỗi. Vui lòng thử lại.", networkError: "Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.",
+    serviceUnavailable: "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút.",
+    retryingIn: (seconds, attempt) => `Hệ thống đang bận. Tự động thử lại sau ${seconds} giây (lần ${attempt})…`,
     loading: "Đang tải…", back: "← Quay lại", more: "Xem thêm", cancel: "Không", print: "In phiếu",
     required: "bắt buộc", choose: "— Chọn —", sample: "Dữ liệu mẫu",
     // Search and procedures
@@ -170,6 +172,8 @@ export const text = {
     officersOnly: "This is for center officers. Please sign out and sign in with an officer account.",
     notFound: "Page not found", home: "Go to the home page",
     error: "Something went wrong. Please try again.", networkError: "Could not reach the server. Check your connection and try again.",
+    serviceUnavailable: "The portal is briefly unavailable. Please try again in a few minutes.",
+    retryingIn: (seconds, attempt) => `The portal is busy. Trying again in ${seconds} s (attempt ${attempt})…`,
     loading: "Loading…", back: "← Back", more: "Load more", cancel: "No", print: "Print",
     required: "required", choose: "— Choose —", sample: "Sample data",
     searchTitle: "Find an administrative procedure", searchLabel: "Procedure name or code",

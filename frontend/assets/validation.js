@@ -10,6 +10,9 @@ const PHONE = /^(\+84|0)\d{9,10}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const CITIZEN_ID = /^\d{12}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// Numbers as the server takes them (forms.py): digits, a point, an exponent; finite, at most 1e15.
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
+export const MAX_NUMBER = 1e15;
 
 export const isBlank = (value) => value === undefined || value === null || String(value).trim() === "";
 
@@ -25,7 +28,9 @@ export function checkEmail(value) {
 export function checkField(field, value) {
   if (isBlank(value)) return field.required ? ["missing"] : null;
   const text = String(value).trim();
-  if (field.type === "NUMBER") return Number.isFinite(Number(text)) ? null : ["badNumber"];
+  if (field.type === "NUMBER") {
+    return NUMBER_TEXT.test(text) && Math.abs(Number(text)) <= MAX_NUMBER ? null : ["badNumber"];
+  }
   const limit = field.type === "TEXTAREA" ? MAX_TEXTAREA : MAX_TEXT;
   if (text.length > limit) return ["tooLong", limit];
   switch (field.type) {

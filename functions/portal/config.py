@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from portal.ratelimit.policy import Limits
@@ -39,6 +39,8 @@ class Settings:
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
     service_index_cache_seconds: int = 300  # the public service index kept per container
+    # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
+    origin_secret: str = field(default="", repr=False)
 
     @property
     def is_local(self) -> bool:
@@ -92,4 +94,5 @@ def settings() -> Settings:
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
         service_index_cache_seconds=int(env.get("SERVICE_INDEX_CACHE_SECONDS", "300")),
+        origin_secret=env.get("ORIGIN_SECRET", "").strip(),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from portal.errors import InvalidInput
+from portal.input_limits import check_length
 
 T = TypeVar("T")
 
@@ -44,6 +45,7 @@ def encode_cursor(position: dict[str, Any]) -> str:
 def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
     if cursor is None:
         return None
+    check_length("after", cursor, "cursor")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode()))

@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, each in its own interpreter (each starts its own DynamoDB Local, and the
 portal's settings are fixed at import), printed as tables and written to bench-results/*.json.
 
-    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,hotcounter,scaling]
+    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,hotcounter,limits,fuzz,scaling]
 
 --quick: fewer samples, a shorter load, and the scaling curve up to 100k dossiers. The full curve goes to
 1M dossiers: the first run loads them into .local/bench-dynamodb (about an hour here), later runs reuse them.
@@ -26,6 +26,9 @@ def steps(quick: bool) -> dict[str, list[str]]:
         "lookup": ["tests.bench.lookup", "--rounds", "5" if quick else "20"],
         "throughput": ["tests.bench.throughput", "--seconds", "10" if quick else "30"],
         "hotcounter": ["tests.bench.hot_counter", "--threads", "16", "--per-thread", "25" if quick else "60"],
+        "limits": ["tests.bench.search_limits", "-n", "50" if quick else "200"],
+        # at least 1,000 cases a pass (19 operations), without a token and with a citizen's
+        "fuzz": ["tests.bench.fuzz", "--examples", "60" if quick else "120"],
         "scaling": [
             "tests.bench.scaling",
             "--scales",

@@ -13,12 +13,15 @@ def cloudfront_headers() -> dict[str, str]:
     hsts_value += "; includeSubDomains" if hsts["IncludeSubdomains"] else ""
     hsts_value += "; preload" if hsts["Preload"] else ""
     assert all(header.get("Override") is True for header in security.values()), "CloudFront's values must win"
+    custom = config.get("CustomHeadersConfig", {}).get("Items", [])
+    assert all(header.get("Override") is True for header in custom), "CloudFront's values must win"
     return {
         "content-security-policy": security["ContentSecurityPolicy"]["ContentSecurityPolicy"],
         "strict-transport-security": hsts_value,
         "x-content-type-options": "nosniff" if "ContentTypeOptions" in security else "",
         "x-frame-options": security["FrameOptions"]["FrameOption"],
         "referrer-policy": security["ReferrerPolicy"]["ReferrerPolicy"],
+        **{header["Header"].lower(): header["Value"] for header in custom},
     }
 
 

@@ -36,7 +36,7 @@ def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
     )
     issuer = DevIssuer(config.oidc_issuer, key_dir=tmp_path_factory.mktemp("server-keys"))
     app = create_local_app(issuer, services=build_services(config))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", server_header=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

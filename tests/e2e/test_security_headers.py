@@ -53,3 +53,9 @@ def test_graphiql_gets_a_policy_of_its_own_that_allows_exactly_its_cdn_and_its_i
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_local_server_does_not_name_its_software(local_server):
+    for path in ("/", "/graphql"):
+        _, headers, _ = fetch(f"{local_server.base_url}{path}")
+        assert headers.get("server") is None, path

@@ -69,3 +69,22 @@ def test_the_stage_setting_comes_from_the_environment(monkeypatch):
 def test_the_template_turns_introspection_off_in_prod_only():
     variables = load_template()["Globals"]["Function"]["Environment"]["Variables"]
     assert variables["GRAPHQL_INTROSPECTION"] == {"Fn::If": ["IsProd", "false", "true"]}
+
+
+@pytest.mark.parametrize(
+    ("document", "variables"),
+    [
+        ("{ procedurs { totalCount } }", {}),  # a field
+        ('{ procedure(cod: "1.001193") { code } }', {}),  # an argument
+        ("{ centerQueue(status: RECEIVE) { edges { node { code } } } }", {}),  # an enum value
+        (
+            "mutation($i: SubmitDossierInput!) { submitDossier(input: $i) { __typename } }",
+            {"i": {"clientRequestId": "abcdefgh", "procedureCod": "1", "centerId": "x", "formData": {}}},
+        ),  # an input field, in a variable
+    ],
+)
+def test_errors_spell_out_no_schema_when_introspection_is_off(services, document, variables):
+    hidden = app_with(services, introspection=False).query(document, variables)
+    assert hidden.errors and all("Did you mean" not in e["message"] for e in hidden.errors), hidden.errors
+    shown = app_with(services, introspection=True).query(document, variables)
+    assert any("Did you mean" in e["message"] for e in shown.errors), "the suggestion is there to hide"

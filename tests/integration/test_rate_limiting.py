@@ -34,6 +34,10 @@ def own_window(clock):
     clock.current = _FUTURE + timedelta(minutes=next(_minutes) * 2)
 
 
+ORIGIN_SECRET = "origin-secret-of-the-tests-0123456789"
+THROUGH_CLOUDFRONT = {"x-origin-verify": ORIGIN_SECRET}
+
+
 def limited(services, **limits) -> Limits:
     return replace(services, rate_limits=Limits(window_seconds=WINDOW, **limits))
 
@@ -44,10 +48,10 @@ def client(services, address: str = "203.0.113.10", **limits) -> GraphQLClient:
     return GraphQLClient(create_app(services=limited(services, **limits)), address=address)
 
 
-def lambda_handler(services, **limits):
+def lambda_handler(services, origin_secret=None, **limits):
     from portal.api.app import create_app
 
-    asgi = Mangum(create_app(services=limited(services, **limits)), lifespan="off")
+    asgi = Mangum(create_app(services=limited(services, **limits), origin_secret=origin_secret), lifespan="off")
 
     def invoke(name, variables=None, token=None, source_ip="203.0.113.9", headers=None):
         auth = {"authorization": f"Bearer {token}"} if token else {}
@@ -148,15 +152,34 @@ def test_an_apps_users_share_the_apps_quota(services, people):
 
 def test_behind_cloudfront_the_viewers_address_is_counted_not_the_edges(services, people):
     services = replace(services, client_ip_header="cloudfront-viewer-address")
-    invoke = lambda_handler(services, ip_reads=2, client_reads=100)
-    viewer = {"cloudfront-viewer-address": "2001:db8::7:50123", "x-amz-cf-id": "abc=="}
+    invoke = lambda_handler(services, origin_secret=ORIGIN_SECRET, ip_reads=2, client_reads=100)
+    viewer = {"cloudfront-viewer-address": "2001:db8::7:50123", "x-amz-cf-id": "abc==", **THROUGH_CLOUDFRONT}
     for edge in ("130.176.0.1", "130.176.0.2"):
         assert "errors" not in invoke("GetCenter", {"id": "hcc-01"}, source_ip=edge, headers=viewer)[1]
     third = invoke("GetCenter", {"id": "hcc-01"}, source_ip="130.176.0.3", headers=viewer)[1]
     assert codes(third) == ["RATE_LIMITED"], "one viewer behind three edge servers"
-    no_viewer = {"x-amz-cf-id": "abc=="}
+    no_viewer = {"x-amz-cf-id": "abc==", **THROUGH_CLOUDFRONT}
     for _ in range(3):  # through CloudFront without the viewer's address: never counted as the edge's
         assert "errors" not in invoke("GetCenter", {"id": "hcc-01"}, source_ip="130.176.0.1", headers=no_viewer)[1]
+
+
+def test_a_viewer_address_claimed_without_the_origin_secret_is_refused_before_anything_is_counted(services):
+    services = replace(services, client_ip_header="cloudfront-viewer-address")
+    invoke = lambda_handler(services, origin_secret=ORIGIN_SECRET, ip_reads=1, client_reads=100)
+    claimed = {"cloudfront-viewer-address": "198.51.100.99:1", "x-amz-cf-id": "forged", "x-origin-verify": "guess"}
+    response, body = invoke("GetCenter", {"id": "hcc-01"}, headers=claimed)
+    assert response["statusCode"] == 403 and codes(body) == ["FORBIDDEN"]
+    assert "errors" not in invoke("GetCenter", {"id": "hcc-01"}, headers={**claimed, **THROUGH_CLOUDFRONT})[1]
+
+
+def test_without_a_secret_configured_a_claimed_viewer_address_is_not_trusted(services):
+    services = replace(services, client_ip_header="cloudfront-viewer-address")
+    invoke = lambda_handler(services, ip_reads=1, client_reads=100)
+    for claimed in ("198.51.100.1:1", "198.51.100.2:1"):  # a new address each time would escape the limit
+        last = invoke(
+            "GetCenter", {"id": "hcc-01"}, source_ip="192.0.2.77", headers={"cloudfront-viewer-address": claimed}
+        )
+    assert codes(last[1]) == ["RATE_LIMITED"]
 
 
 def test_a_refused_mutation_touches_only_the_counters(services, people, dynamodb_calls):

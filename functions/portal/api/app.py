@@ -19,6 +19,8 @@ from strawberry.asgi import GraphQL
 from portal.api.client_address import client_address
 from portal.api.context import PortalContext
 from portal.api.limits import QueryLimits
+from portal.api.protection.body import BodyGuard
+from portal.api.protection.origin import OriginGuard, passed_cloudfront
 from portal.api.schema import build_schema
 from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
 from portal.bootstrap import Services, default_services
@@ -29,9 +31,10 @@ GRAPHQL_PATH = "/graphql"
 
 
 class PortalGraphQL(GraphQL):
-    def __init__(self, services: Services | None, **kwargs) -> None:
+    def __init__(self, services: Services | None, origin_secret: str = "", **kwargs) -> None:
         super().__init__(**kwargs)
         self._services = services
+        self._origin_secret = origin_secret
 
     async def get_context(self, request: Request, response: Response) -> PortalContext:  # type: ignore[override]
         services = self._services or default_services()
@@ -39,7 +42,12 @@ class PortalGraphQL(GraphQL):
             services=services,
             request_id=request_id_var.get(),
             authorization=request.headers.get("authorization"),
-            client_address=client_address(request.scope, request.headers, services.client_ip_header),
+            client_address=client_address(
+                request.scope,
+                request.headers,
+                services.client_ip_header,
+                via_cloudfront=passed_cloudfront(request.headers, self._origin_secret),
+            ),
             response=response,
         )
         if context.authorization:
@@ -90,15 +98,19 @@ def create_app(
     extra_routes: Sequence[BaseRoute] = (),
     introspection: bool | None = None,
     query_limits: QueryLimits | None = None,
+    origin_secret: str | None = None,
 ) -> ASGIApp:
     """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
 
     `introspection` defaults to the stage's setting (off in prod); GraphiQL is served only when it is on.
+    `origin_secret` (default: ORIGIN_SECRET) is the header value CloudFront adds (api/protection/origin.py).
     """
     config = settings()
     introspection = config.introspection if introspection is None else introspection
+    origin_secret = config.origin_secret if origin_secret is None else origin_secret
     graphql = PortalGraphQL(
         services,
+        origin_secret=origin_secret,
         schema=build_schema(introspection=introspection, limits=query_limits),
         graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
@@ -108,4 +120,5 @@ def create_app(
         routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
     app = Starlette(routes=routes)
     logger.debug("app created", extra={"stage": config.stage})
-    return RequestIdMiddleware(SecurityHeadersMiddleware(app))
+    protected = OriginGuard(BodyGuard(app, GRAPHQL_PATH), origin_secret)
+    return RequestIdMiddleware(SecurityHeadersMiddleware(protected))

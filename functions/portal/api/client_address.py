@@ -2,7 +2,9 @@
 
 In Lambda, API Gateway's `requestContext.http.sourceIp` (Mangum keeps the event in scope["aws.event"]) is
 the TCP peer: behind CloudFront that is an edge server shared by thousands of people, so the viewer's
-address is taken from the header CloudFront adds (CLIENT_IP_HEADER), and a request that came through
+address is taken from the header CloudFront adds (CLIENT_IP_HEADER), but only from a request that
+provably passed through CloudFront (`via_cloudfront`: it carried the distribution's origin secret, see
+api/protection/origin.py); anyone can write that header on a request of their own. A request through
 CloudFront without it gets no address rather than the edge's. Locally it is the socket's peer.
 """
 
@@ -20,9 +22,12 @@ def _without_port(value: str) -> str:
     return host.strip("[]")
 
 
-def client_address(scope: Mapping[str, Any], headers: Mapping[str, str], trusted_header: str = "") -> str | None:
-    if trusted_header and headers.get(trusted_header):
-        return _without_port(headers[trusted_header])
+def client_address(
+    scope: Mapping[str, Any], headers: Mapping[str, str], trusted_header: str = "", via_cloudfront: bool = False
+) -> str | None:
+    if via_cloudfront:
+        value = headers.get(trusted_header) if trusted_header else None
+        return _without_port(value) if value else None
     event = scope.get("aws.event")
     if event is not None:
         if CLOUDFRONT_REQUEST_ID in headers:

@@ -3,6 +3,9 @@
 - Expected failures of a mutation are members of its result union (clients branch on __typename):
   each domain exception class maps to one GraphQL error type, by class.
 - Expected failures of a query are GraphQL errors whose `extensions.code` is stable.
+- A service the portal depends on that did not answer (DynamoDB down or throttling, the identity provider's
+  keys unreachable) is SERVICE_UNAVAILABLE with `retryAfter`: logged, masked, and answered with HTTP 503
+  and Retry-After (PortalSchema.execute) so the site and apps retry, with the same clientRequestId.
 - Anything else is a bug: logged with its traceback and the request id, and shown as INTERNAL_SERVER_ERROR
   with that request id only.
 """
@@ -12,8 +15,9 @@ from __future__ import annotations
 import strawberry
 
 from graphql import GraphQLError
-from portal.errors import Conflict, InvalidInput, NotFound, PortalError
+from portal.errors import Conflict, InvalidInput, NotFound, PortalError, Unavailable
 from portal.observability import emit, logger, request_id_var
+from portal.store.availability import engine_unavailable
 
 
 @strawberry.interface(description="An expected failure, with a Vietnamese and an English message.")
@@ -70,12 +74,16 @@ class ConflictHandler(strawberry.ExceptionHandler[Conflict, ConflictError]):
 EXCEPTION_HANDLERS = (InvalidInputHandler(), NotFoundHandler(), ConflictHandler())
 
 INTERNAL_MESSAGE = "Hệ thống đang gặp sự cố. Vui lòng thử lại sau. (An unexpected error occurred.)"
+SERVICE_UNAVAILABLE = Unavailable.code
+RETRY_AFTER_SECONDS = 5  # DynamoDB throttling and brief outages pass within seconds
+UNAVAILABLE_MESSAGE = "Hệ thống đang tạm thời gián đoạn. Vui lòng thử lại sau ít phút."
+UNAVAILABLE_MESSAGE_EN = "The portal is briefly unavailable. Please try again in a moment."
 
 
 def public_error(error: GraphQLError) -> GraphQLError:
     """What a client may see of `error` (see the module docstring)."""
     original = error.original_error
-    if isinstance(original, PortalError):
+    if isinstance(original, PortalError) and not isinstance(original, Unavailable):
         return error
     if original is None or isinstance(original, GraphQLError):
         # Syntax, validation and variable-coercion errors: the client's mistake, safe to show.
@@ -87,6 +95,25 @@ def public_error(error: GraphQLError) -> GraphQLError:
             positions=error.positions,
             path=error.path,
             extensions={**(error.extensions or {}), "code": code},
+        )
+    if isinstance(original, Unavailable) or engine_unavailable(original):
+        # no traceback: an outage fails every request the same way, and the cause says it all
+        logger.warning(
+            "a service the portal depends on did not answer",
+            extra={"path": error.path, "error": f"{type(original).__name__}: {original}"[:500]},
+        )
+        return GraphQLError(
+            UNAVAILABLE_MESSAGE,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={
+                "code": SERVICE_UNAVAILABLE,
+                "messageEn": UNAVAILABLE_MESSAGE_EN,
+                "retryAfter": RETRY_AFTER_SECONDS,
+                "requestId": request_id_var.get(),
+            },
         )
     logger.error(
         "unexpected error in resolver",

@@ -6,6 +6,8 @@ A mutation is counted before it runs: past the limit it never runs. A query chan
 while its counters are incremented and its answer is replaced by RATE_LIMITED past the limit: the client
 sees the same, and the counting does not add its latency to every read. Once refused, a client or
 address is refused at once by this container until its window ends: a flood past the limit runs nothing.
+When the counters cannot be reached (DynamoDB down or throttling) the request is admitted uncounted: what
+it needs from DynamoDB then fails on its own (503), and what does not (the in-memory catalog) still works.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from strawberry.types.graphql import OperationType
 
 from graphql import ExecutionResult, GraphQLError
 from portal.errors import RateLimited
-from portal.observability import emit
+from portal.observability import emit, logger
 from portal.ratelimit.policy import RequestKind, client_of
 from portal.ratelimit.service import admit, already_refused
+from portal.store.availability import engine_unavailable
 
 HTTP_TOO_MANY_REQUESTS = 429
 
@@ -69,6 +72,13 @@ async def _refusal(counting: asyncio.Future) -> RateLimited | None:
         await counting
     except RateLimited as refusal:
         return refusal
+    except Exception as error:
+        if not engine_unavailable(error):
+            raise
+        logger.warning(
+            "rate-limit counters unreachable: request admitted uncounted",
+            extra={"error": f"{type(error).__name__}: {error}"[:500]},
+        )
     return None
 
 

@@ -22,6 +22,10 @@ SITE_CSP = (
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 HSTS_MAX_AGE_SECONDS = 63072000  # two years, with preload: the portal is only ever served over HTTPS
+# The site uses none of the browser's powerful features; geolocation only for "centers near me".
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), magnetometer=(), gyroscope=(), accelerometer=()"
+)
 
 SECURITY_HEADERS = {
     CSP: SITE_CSP,
@@ -29,6 +33,7 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "strict-origin-when-cross-origin",
+    "permissions-policy": PERMISSIONS_POLICY,
 }
 
 GRAPHIQL_CDN = "https://unpkg.com"

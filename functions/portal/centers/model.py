@@ -8,6 +8,7 @@ from enum import Enum
 
 from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
+from portal.input_limits import check_length, shown
 
 CENTER_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 
@@ -49,11 +50,11 @@ class Center:
 
 
 def check_center_id(center_id: str, field: str = "centerId") -> str:
-    center_id = center_id.strip()
+    center_id = check_length(field, center_id, "code").strip()
     if not CENTER_ID_PATTERN.match(center_id):
         raise InvalidInput.for_field(
             field,
-            f"Mã trung tâm «{center_id}» không hợp lệ.",
-            f"Center id '{center_id}' is not valid.",
+            f"Mã trung tâm «{shown(center_id)}» không hợp lệ.",
+            f"Center id '{shown(center_id)}' is not valid.",
         )
     return center_id

@@ -10,6 +10,7 @@ from typing import Protocol
 from portal.centers.geo import cells_covering, distance_km
 from portal.centers.model import Center, GeoPoint, check_center_id
 from portal.errors import InvalidInput, NotFound
+from portal.input_limits import shown
 from portal.pagination import Page, check_page_size
 from portal.procedures.model import check_procedure_code
 
@@ -35,7 +36,7 @@ class NearbyCenter:
 def get_center(centers: CenterRepository, center_id: str) -> Center:
     center = centers.get(check_center_id(center_id, "id"))
     if center is None:
-        raise NotFound(f"Không tìm thấy trung tâm {center_id}.", f"Center {center_id} was not found.")
+        raise NotFound(f"Không tìm thấy trung tâm {shown(center_id)}.", f"Center {shown(center_id)} was not found.")
     return center
 
 

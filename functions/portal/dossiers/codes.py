@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from portal.errors import InvalidInput
+from portal.input_limits import check_length, shown
 
 AGENCY_CODE = r"[A-Z]\d{2}\.\d{3}\.\d{2}"
 AGENCY_CODE_PATTERN = re.compile(rf"^{AGENCY_CODE}$")
@@ -28,12 +29,12 @@ def make_dossier_code(agency_code: str, received_on: date, sequence: int, host: 
 
 
 def check_dossier_code(code: str, field: str = "code") -> str:
-    code = code.strip().upper()
+    code = check_length(field, code, "code").strip().upper()
     if not DOSSIER_CODE_PATTERN.match(code):
         raise InvalidInput.for_field(
             field,
-            f"Mã hồ sơ «{code}» không đúng định dạng (ví dụ H01.000.00-260302-010001).",
-            f"Dossier code '{code}' is not well formed (e.g. H01.000.00-260302-010001).",
+            f"Mã hồ sơ «{shown(code)}» không đúng định dạng (ví dụ H01.000.00-260302-010001).",
+            f"Dossier code '{shown(code)}' is not well formed (e.g. H01.000.00-260302-010001).",
         )
     return code
 

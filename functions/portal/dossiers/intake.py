@@ -1,7 +1,9 @@
 """Opening a dossier: filed online by a citizen, or received at a center's desk by an officer.
 
 Both are idempotent on (applicant, client request id): a retry returns the dossier the first attempt
-made. Centers receive regardless of the applicant's residence.
+made, to a caller who may read it; anyone else (an officer of another center, an app that may file but
+not read) gets the refusal of any reused request id, which says nothing of the dossier. Centers receive
+regardless of the applicant's residence. Every text is bounded (portal.input_limits) before any read.
 """
 
 from __future__ import annotations
@@ -26,8 +28,10 @@ from portal.dossiers.model import (
     TimelineEvent,
 )
 from portal.dossiers.repository import CenterLookup, DossierRepository
-from portal.errors import FieldProblem, Forbidden, InvalidInput, NotFound
-from portal.identity.principal import PID_LENGTH, Citizen, Officer
+from portal.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
+from portal.identity.access import can_read_dossier
+from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
+from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
 from portal.procedures.catalog import Catalog
 from portal.procedures.forms import check_form
@@ -68,12 +72,26 @@ class Submission:
     duplicate: bool  # True when this request had already made the dossier (a retry)
 
 
+def check_attachment_lengths(field: str, attachment: Attachment) -> None:
+    check_length(f"{field}.name", attachment.name, "attachmentName")
+    check_length(f"{field}.contentType", attachment.content_type, "contentType")
+    check_length(f"{field}.document", attachment.document, "documentName")
+
+
+def _check_lengths(request: SubmitRequest) -> None:
+    """Before anything is read or stored: DynamoDB's items hold 400 KB, and receipts are public."""
+    check_length("phone", request.phone, "phone")
+    check_length("email", request.email, "email")
+    if len(request.attachments) > MAX_ATTACHMENTS:
+        raise InvalidInput.for_field(
+            "attachments", f"Tối đa {MAX_ATTACHMENTS} tệp.", f"At most {MAX_ATTACHMENTS} files."
+        )
+    for i, attachment in enumerate(request.attachments):
+        check_attachment_lengths(f"attachments.{i}", attachment)
+
+
 def _check_attachments(attachments: tuple[Attachment, ...]) -> None:
     problems = []
-    if len(attachments) > MAX_ATTACHMENTS:
-        problems.append(
-            FieldProblem("attachments", f"Tối đa {MAX_ATTACHMENTS} tệp.", f"At most {MAX_ATTACHMENTS} files.")
-        )
     for i, a in enumerate(attachments):
         if a.content_type not in ATTACHMENT_TYPES:
             problems.append(
@@ -95,7 +113,9 @@ def _open(
     applicant: Applicant,
     channel: Channel,
     request: SubmitRequest,
+    reader: Principal,
 ) -> Submission:
+    _check_lengths(request)
     if not REQUEST_ID.match(request.request_id):
         raise InvalidInput.for_field(
             "clientRequestId",
@@ -104,7 +124,7 @@ def _open(
         )
     existing = dossiers.find_submitted(applicant.id_number, request.request_id)
     if existing:
-        return Submission(_must_get(dossiers, existing), duplicate=True)
+        return _duplicate(dossiers, existing, reader)
 
     procedure = get_procedure(catalog, request.procedure_code)
     center = _receiving_center(centers, request.center_id)
@@ -145,14 +165,31 @@ def _open(
     try:
         dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, received))
     except DuplicateSubmission as duplicate:  # a concurrent retry won the race
-        return Submission(_must_get(dossiers, duplicate.dossier_code), duplicate=True)
+        return _duplicate(dossiers, duplicate.dossier_code, reader)
     return Submission(dossier, duplicate=False)
+
+
+def _duplicate(dossiers: DossierRepository, code: str, reader: Principal) -> Submission:
+    """The dossier this request id already made, for a caller who may read it; a refusal naming nothing
+    for anyone else (access is checked before the answer, never after: the marker is keyed by an id
+    number anyone can type and a request id apps choose)."""
+    dossier = _must_get(dossiers, code)
+    if not can_read_dossier(reader, dossier):
+        raise request_id_used()
+    return Submission(dossier, duplicate=True)
+
+
+def request_id_used() -> Conflict:
+    return Conflict(
+        "Mã yêu cầu (clientRequestId) này đã được dùng. Hãy tạo mã mới cho hồ sơ mới.",
+        "This clientRequestId was already used. Make a new one for a new dossier.",
+    )
 
 
 def _receiving_center(centers: CenterLookup, center_id: str) -> Center:
     center = centers.get(check_center_id(center_id))
     if center is None:
-        raise NotFound(f"Không tìm thấy trung tâm {center_id}.", f"Center {center_id} was not found.")
+        raise NotFound(f"Không tìm thấy trung tâm {shown(center_id)}.", f"Center {shown(center_id)} was not found.")
     return center
 
 
@@ -170,8 +207,11 @@ def submit_dossier(
     clock: Clock,
     citizen: Citizen,
     request: SubmitRequest,
+    principal: Principal | None = None,
 ) -> Submission:
-    """Filed online: the applicant's identity comes from the verified token; only contacts from the form."""
+    """Filed online: the applicant's identity comes from the verified token; only contacts from the form.
+    `principal` is who asks (the citizen, or an app acting for them): a retry is answered only if it may
+    read the dossier."""
     applicant = Applicant(
         id_number=citizen.id_number,
         full_name=citizen.full_name,
@@ -180,7 +220,7 @@ def submit_dossier(
         phone=request.phone.strip() or citizen.phone,
         email=request.email.strip() or citizen.email,
     )
-    return _open(dossiers, centers, catalog, clock, applicant, Channel.ONLINE, request)
+    return _open(dossiers, centers, catalog, clock, applicant, Channel.ONLINE, request, principal or citizen)
 
 
 def receive_in_person(
@@ -193,6 +233,9 @@ def receive_in_person(
     request: SubmitRequest,
 ) -> Submission:
     """Received at the desk of the officer's own center; the attachments are the digitized papers."""
+    check_length("applicant.idNumber", walk_in.id_number, "code")
+    check_length("applicant.fullName", walk_in.full_name, "fullName")
+    check_length("applicant.address", walk_in.address, "address")
     if request.center_id != officer.center_id:
         raise Forbidden(
             "Bạn chỉ tiếp nhận hồ sơ tại trung tâm của mình.", "You receive dossiers at your own center only."
@@ -211,4 +254,4 @@ def receive_in_person(
         phone=request.phone.strip(),
         email=request.email.strip(),
     )
-    return _open(dossiers, centers, catalog, clock, applicant, Channel.IN_PERSON, request)
+    return _open(dossiers, centers, catalog, clock, applicant, Channel.IN_PERSON, request, officer)

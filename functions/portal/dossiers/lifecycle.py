@@ -8,6 +8,7 @@ from enum import Enum
 
 from portal.dossiers.model import ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
+from portal.input_limits import LIMITS, too_long
 from portal.workdays.working_days import WorkCalendar, counting_start
 
 
@@ -158,8 +159,8 @@ def rate(dossier: Dossier, score: int, comment: str, at: datetime) -> tuple[Doss
         raise Conflict("Hồ sơ này đã được đánh giá.", "This dossier was already rated.")
     if not 1 <= score <= 5:
         raise InvalidInput.for_field("score", "Điểm đánh giá từ 1 đến 5.", "The score is from 1 to 5.")
-    if len(comment) > 1000:
-        raise InvalidInput.for_field("comment", "Nhận xét tối đa 1000 ký tự.", "A comment is at most 1000 characters.")
+    if len(comment) > LIMITS["comment"]:
+        raise too_long("comment", LIMITS["comment"])
     event = TimelineEvent(
         seq=len(dossier.timeline) + 1,
         at=at,

@@ -8,6 +8,7 @@ from portal.dossiers.repository import DossierRepository
 from portal.dossiers.tracking import secret_matches
 from portal.identity.access import check_can_read_dossier, dossier_not_found, require_signed_in
 from portal.identity.principal import Citizen, Officer, Principal
+from portal.input_limits import check_length
 from portal.pagination import Page
 
 
@@ -25,6 +26,7 @@ def get_dossier(dossiers: DossierRepository, principal: Principal, code: str) ->
 def track_dossier(dossiers: DossierRepository, tracking_key: bytes, code: str, secret: str) -> Dossier:
     """A dossier for anyone holding its receipt (code + tracking secret). The caller shows only public fields."""
     code = check_dossier_code(code)
+    check_length("trackingSecret", secret, "trackingSecret")
     if not secret_matches(tracking_key, code, secret):
         raise dossier_not_found(code)
     dossier = dossiers.get(code)

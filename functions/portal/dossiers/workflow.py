@@ -8,12 +8,14 @@ from datetime import date
 
 from portal.clock import Clock
 from portal.dossiers import lifecycle
+from portal.dossiers.intake import check_attachment_lengths
 from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.service import get_dossier
 from portal.identity.access import check_can_act, check_can_extend, check_can_rate
 from portal.identity.principal import Principal
+from portal.input_limits import check_length
 from portal.kpis.counters import delta
 from portal.workdays.vietnam_calendar import calendar_around
 
@@ -32,6 +34,9 @@ def act_on_dossier(
     note: str = "",
     result: Attachment | None = None,
 ) -> Dossier:
+    check_length("note", note, "note")
+    if result is not None:
+        check_attachment_lengths("result", result)
     dossier = get_dossier(dossiers, principal, code)
     actor = check_can_act(principal, dossier, action)
     now = clock.now()
@@ -42,6 +47,7 @@ def act_on_dossier(
 def extend_deadline(
     dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, new_due: date, reason: str
 ) -> Dossier:
+    check_length("reason", reason, "reason")
     dossier = get_dossier(dossiers, principal, code)
     check_can_extend(principal, dossier)
     now = clock.now()
@@ -52,6 +58,7 @@ def extend_deadline(
 def rate_dossier(
     dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, score: int, comment: str
 ) -> Dossier:
+    check_length("comment", comment, "comment")
     dossier = get_dossier(dossiers, principal, code)
     check_can_rate(principal, dossier)
     updated, event = lifecycle.rate(dossier, score, comment, clock.now())

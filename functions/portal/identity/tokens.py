@@ -1,8 +1,9 @@
 """Bearer token verification against the identity provider's JWKS (OpenID Connect, e.g. VNeID).
 
 Only asymmetric algorithms are accepted, the key is chosen by `kid` from the provider's JWKS (cached,
-refetched when an unknown `kid` appears, so key rotation needs no deploy), and iss/aud/exp/nbf/iat are
-all required and checked with a small clock skew.
+refetched when an unknown `kid` appears, so key rotation needs no deploy), iss/aud/exp/iat/sub are
+required (REQUIRED_CLAIMS), and nbf is checked when present (OpenID Connect ID tokens need not carry
+it), all with a small clock skew.
 
 An unknown `kid` refetches the JWKS at most once per cooldown: tokens with made-up kids cannot turn the
 portal into an amplifier against the identity provider. A newly rotated key is seen at the latest after
@@ -18,6 +19,7 @@ from portal.errors import NotAuthenticated, Unavailable
 
 ALLOWED_ALGORITHMS = ("RS256", "ES256")
 CLOCK_SKEW_SECONDS = 30
+REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "sub")  # nbf: verified when the token has one
 JWKS_CACHE_SECONDS = 300
 JWKS_REFRESH_COOLDOWN_SECONDS = 30
 
@@ -61,7 +63,7 @@ class TokenVerifier:
                 audience=self._config.audience,
                 issuer=self._config.issuer,
                 leeway=CLOCK_SKEW_SECONDS,
-                options={"require": ["exp", "iat", "iss", "aud", "sub"], "verify_nbf": True},
+                options={"require": list(REQUIRED_CLAIMS), "verify_nbf": True},
             )
         except jwt.PyJWKClientConnectionError as error:
             raise Unavailable(

@@ -8,6 +8,7 @@ from typing import Protocol
 from portal.errors import InvalidInput
 from portal.identity.access import check_can_read_kpis
 from portal.identity.principal import Principal
+from portal.input_limits import check_length
 from portal.kpis.counters import KpiCounts, national_scopes
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -25,6 +26,8 @@ def kpis(
     from_month: str,
     to_month: str,
 ) -> KpiCounts:
+    check_length("centerId", center_id, "code")
+    check_length("provinceCode", province_code, "code")
     if center_id and province_code:
         raise InvalidInput.for_field(
             "scope", "Chọn trung tâm hoặc tỉnh, không chọn cả hai.", "Give a center or a province, not both."

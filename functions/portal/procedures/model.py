@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from portal.errors import InvalidInput
+from portal.input_limits import check_length, shown
 
 CODE_PATTERN = re.compile(r"^\d\.\d{6}$")  # e.g. 1.001193
 
@@ -85,11 +86,11 @@ class Procedure:
 
 
 def check_procedure_code(code: str, field: str = "code") -> str:
-    code = code.strip()
+    code = check_length(field, code, "code").strip()
     if not CODE_PATTERN.match(code):
         raise InvalidInput.for_field(
             field,
-            f"Mã thủ tục «{code}» không đúng định dạng N.NNNNNN (ví dụ 1.001193).",
-            f"Procedure code '{code}' is not of the form N.NNNNNN (e.g. 1.001193).",
+            f"Mã thủ tục «{shown(code)}» không đúng định dạng N.NNNNNN (ví dụ 1.001193).",
+            f"Procedure code '{shown(code)}' is not of the form N.NNNNNN (e.g. 1.001193).",
         )
     return code

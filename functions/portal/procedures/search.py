@@ -23,6 +23,9 @@ FIELD_WEIGHTS = {"name": 3.0, "name_en": 1.0, "field": 1.0, "agency": 0.5}
 EXACT, PREFIX, ONE_EDIT = 1.0, 0.7, 0.6
 CODE_MATCH_SCORE = 1000.0  # a query that is a procedure code finds that procedure only
 MIN_FUZZY_LENGTH = 4  # shorter words have too many one-letter neighbours to guess at
+# Longer words are not guessed at: their deletions grow with the square of their length (a 39 KiB word
+# took 1.4 GB), and no Vietnamese syllable or catalog word comes near (the longest is 15 letters).
+MAX_FUZZY_LENGTH = 24
 BM25_K1, BM25_B = 1.2, 0.75
 
 
@@ -101,7 +104,7 @@ class SearchIndex:
             for candidate in self._words_with_prefix(word):
                 matches.setdefault(candidate, PREFIX)
         # A word the catalog uses is not a typo: "dang" must not also count as the rarer "dong".
-        if len(word) >= MIN_FUZZY_LENGTH and word not in self._postings:
+        if MIN_FUZZY_LENGTH <= len(word) <= MAX_FUZZY_LENGTH and word not in self._postings:
             for key in _deletions(word) | {word}:
                 for candidate in self._by_deletion.get(key, ()):
                     if candidate not in matches and _within_one_edit(word, candidate):

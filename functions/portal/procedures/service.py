@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.errors import NotFound
+from portal.input_limits import check_length
 from portal.pagination import Page, page_of_list
 from portal.procedures.catalog import Catalog
 from portal.procedures.model import Level, OnlineLevel, Procedure, check_procedure_code
 from portal.procedures.search import Hit
+from portal.procedures.search_limits import check_search_text
 from portal.text import fold
 
 
@@ -31,7 +33,10 @@ class ProcedureFilter:
 def search_procedures(
     catalog: Catalog, query: str | None, filters: ProcedureFilter, first: int | None, after: str | None
 ) -> Page[Hit]:
-    hits = catalog.index().search(query or "")
+    query = check_search_text(query)  # before the index is touched
+    check_length("filter.field", filters.field, "filterText")
+    check_length("filter.agency", filters.agency, "filterText")
+    hits = catalog.index().search(query)
     return page_of_list([h for h in hits if filters.accepts(h.procedure)], first, after)
 
 

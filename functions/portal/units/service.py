@@ -6,13 +6,14 @@ import re
 
 from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
+from portal.input_limits import LIMITS
 from portal.pagination import Page, page_of_list
 from portal.units.directory import UnitDirectory
 from portal.units.model import Commune, Province
 from portal.units.resolution import Resolution
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
-MAX_ADDRESS_LENGTH = 300
+MAX_ADDRESS_LENGTH = LIMITS["addressText"]
 
 
 def list_provinces(units: UnitDirectory) -> list[Province]:

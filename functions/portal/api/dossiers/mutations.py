@@ -26,7 +26,7 @@ from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Scope
 
 SubmitDossierResult = Annotated[
-    DossierSubmitted | InvalidInputError | NotFoundError, strawberry.union("SubmitDossierResult")
+    DossierSubmitted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("SubmitDossierResult")
 ]
 UpdateDossierResult = Annotated[
     DossierUpdated | InvalidInputError | NotFoundError | ConflictError, strawberry.union("UpdateDossierResult")
@@ -64,7 +64,9 @@ class DossierMutations:
         ctx = info.context
         citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
         s = ctx.services
-        submission = intake.submit_dossier(s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input))
+        submission = intake.submit_dossier(
+            s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input), principal=ctx.principal
+        )
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
 
     @strawberry.mutation(

@@ -13,6 +13,7 @@ from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.tracking import tracking_secret
+from portal.input_limits import LIMITS
 
 DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
 DossierAction = strawberry.enum(lifecycle.Action, name="DossierAction")
@@ -194,10 +195,10 @@ class DossierConnection:
 
 @strawberry.input
 class AttachmentInput:
-    name: str
-    content_type: str
+    name: str = strawberry.field(description=f"At most {LIMITS['attachmentName']} characters.")
+    content_type: str = strawberry.field(description=f"At most {LIMITS['contentType']} characters.")
     size_bytes: int
-    document: str = ""
+    document: str = strawberry.field(default="", description=f"At most {LIMITS['documentName']} characters.")
 
 
 @strawberry.input
@@ -208,10 +209,13 @@ class SubmitDossierInput:
     )
     procedure_code: str
     center_id: str = strawberry.field(description="Any center receiving the procedure, wherever the applicant lives.")
-    form_data: JSON = strawberry.field(description="The procedure's form fields, by name.")
+    form_data: JSON = strawberry.field(
+        description=f"The procedure's form fields, by name: at most {LIMITS['formKeys']} keys of "
+        f"{LIMITS['formKey']} characters, each value text or a finite number."
+    )
     attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
-    phone: str = ""
-    email: str = ""
+    phone: str = strawberry.field(default="", description=f"At most {LIMITS['phone']} characters.")
+    email: str = strawberry.field(default="", description=f"At most {LIMITS['email']} characters.")
 
 
 @strawberry.type
@@ -230,9 +234,9 @@ class WalkInApplicantInput:
     id_number: str = strawberry.field(
         description="Personal identification number (12 digits), from the applicant's papers."
     )
-    full_name: str
+    full_name: str = strawberry.field(description=f"At most {LIMITS['fullName']} characters.")
     date_of_birth: date | None = None
-    address: str = ""
+    address: str = strawberry.field(default="", description=f"At most {LIMITS['address']} characters.")
 
 
 @strawberry.input
@@ -254,7 +258,9 @@ class ActOnDossierInput:
     code: str
     action: DossierAction
     note: str = strawberry.field(
-        default="", description="Required to request a supplement (list everything) or to refuse."
+        default="",
+        description="Required to request a supplement (list everything) or to refuse. "
+        f"At most {LIMITS['note']} characters.",
     )
     result: AttachmentInput | None = strawberry.field(
         default=None, description="The electronic result (mark_result_ready)."
@@ -265,11 +271,13 @@ class ActOnDossierInput:
 class ExtendDeadlineInput:
     code: str
     new_due_date: date
-    reason: str = strawberry.field(description="The apology's reason for the delay (form 04).")
+    reason: str = strawberry.field(
+        description=f"The apology's reason for the delay (form 04). At most {LIMITS['reason']} characters."
+    )
 
 
 @strawberry.input
 class RateDossierInput:
     code: str
     score: int = strawberry.field(description="1 (very dissatisfied) to 5 (very satisfied).")
-    comment: str = ""
+    comment: str = strawberry.field(default="", description=f"At most {LIMITS['comment']} characters.")

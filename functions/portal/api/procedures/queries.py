@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure, ProcedureConnection, ProcedureEdge, ProcedureFilterInput
 from portal.identity.access import require_public_read
+from portal.input_limits import LIMITS
 from portal.procedures import service
 
 
@@ -17,7 +20,12 @@ class ProcedureQueries:
     def procedures(
         self,
         info: Info,
-        search: str | None = None,
+        search: Annotated[
+            str | None,
+            strawberry.argument(
+                description=f"At most {LIMITS['search']} characters and {LIMITS['searchWords']} words."
+            ),
+        ] = None,
         filter: ProcedureFilterInput | None = None,
         first: int | None = None,
         after: str | None = None,
