@@ -135,6 +135,16 @@ export const text = {
     stepDone: (s) => `Đã thực hiện: ${s}.`, refused: "Không thực hiện được:",
     // Tracking
     trackTitle: "Tra cứu hồ sơ", track: "Tra cứu",
+    // Notifications (the bell) and the message thread
+    bellLabel: (n) => (n ? `Thông báo: ${n} chưa đọc` : "Thông báo"), notificationsTitle: "Thông báo",
+    noNotifications: "Chưa có thông báo nào.", unreadCount: (n) => `${n} thông báo chưa đọc`, unread: "Chưa đọc",
+    markAllRead: "Đánh dấu tất cả đã đọc", open: "Xem",
+    prefsTitle: "Cách nhận thông báo", channels: "Kênh nhận thông báo",
+    inboxAlwaysOn: "Thông báo trên Cổng luôn được gửi.", byEmail: "Thư điện tử", bySms: "Tin nhắn SMS",
+    save: "Lưu", prefsSaved: "Đã lưu cách nhận thông báo.",
+    messages: "Trao đổi với Trung tâm", messagesHint: "Chỉ người nộp và cán bộ Trung tâm tiếp nhận hồ sơ xem được. Tin nhắn đã gửi không sửa, không xoá được.",
+    noMessages: "Chưa có tin nhắn.", newMessage: "Tin nhắn mới", sendMessage: "Gửi", messageSent: "Đã gửi tin nhắn.",
+    author: { APPLICANT: "Người nộp", OFFICER: "Cán bộ Trung tâm", SYSTEM: "Hệ thống" },
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -254,5 +264,14 @@ export const text = {
     confirmReject: (c) => `Reject dossier ${c}? This cannot be undone.`,
     stepDone: (s) => `Done: ${s}.`, refused: "Not done:",
     trackTitle: "Track a dossier", track: "Track",
+    bellLabel: (n) => (n ? `Notifications: ${n} unread` : "Notifications"), notificationsTitle: "Notifications",
+    noNotifications: "No notifications yet.", unreadCount: (n) => `${n} unread`, unread: "Unread",
+    markAllRead: "Mark all as read", open: "Open",
+    prefsTitle: "How you are told", channels: "Channels",
+    inboxAlwaysOn: "Notifications on the portal are always on.", byEmail: "E-mail", bySms: "SMS",
+    save: "Save", prefsSaved: "Saved.",
+    messages: "Messages with the center", messagesHint: "Only the applicant and the receiving center's officers can read them. A sent message cannot be edited or deleted.",
+    noMessages: "No messages yet.", newMessage: "New message", sendMessage: "Send", messageSent: "Message sent.",
+    author: { APPLICANT: "Applicant", OFFICER: "Center officer", SYSTEM: "System" },
   },
 };
