@@ -174,7 +174,7 @@ class StreamPoller:
                 self._streams.exceptions.ExpiredIteratorException,
                 self._streams.exceptions.TrimmedDataAccessException,
             ) as error:
-                log.warning(
+                log.info(  # DynamoDB Local answers so for a shard read before its first record
                     "stream consumer: %s on %s; reading again from the checkpoint", type(error).__name__, shard_id
                 )
                 self._iterators[shard_id] = None
