@@ -9,7 +9,7 @@ from tests.support.notifications import wait_for
 
 pytestmark = pytest.mark.browser
 
-CENTER = "hcc-01-00097"
+CENTER = "hcc-01-00187"
 
 
 def test_a_question_and_its_answer_reach_each_side_and_the_bell(page, new_page, local_server):

@@ -9,7 +9,7 @@ from tests.conftest import STACK
 from tests.support.journeys import submit
 from tests.support.notifications import smtp, unique_email, unique_pid, wait_for
 
-CENTER = "hcc-01-00004"
+CENTER = "hcc-01-00167"  # Phường Cầu Giấy
 
 
 def _post(api, token: str, code: str, text: str) -> dict:

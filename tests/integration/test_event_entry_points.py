@@ -32,7 +32,7 @@ def _stream_event(*keys: tuple[str, str], name: str = "INSERT") -> dict:
 def test_the_stream_handler_reports_only_the_records_that_failed(api, people):
     from portal.events.handler import handler
 
-    code = submit(api, people.citizen(pid=unique_pid()), "hcc-01-00004")["code"]
+    code = submit(api, people.citizen(pid=unique_pid()), "hcc-01-00175")["code"]
     event = _stream_event((code, "EVENT#0001"), ("NO-SUCH-DOSSIER", "EVENT#0001"), (code, "DOSSIER"))
     answer = handler(event, LambdaContext(function_name="portal-StreamConsumerFunction"))
     assert answer == {"batchItemFailures": [{"itemIdentifier": "1001"}]}  # the poison one, not the others

@@ -10,7 +10,7 @@ from tests.conftest import STACK
 from tests.support.journeys import act, submit
 from tests.support.notifications import consumer, settle, smtp, unique_email, unique_pid, wait_for
 
-CENTER = "hcc-01-00004"  # Phường Ba Đình
+CENTER = "hcc-01-00148"  # Phường Long Biên (no other test files here: KPI tests count their centers)
 RESULT = {"name": "trich-luc-khai-sinh.pdf", "contentType": "application/pdf", "sizeBytes": 48213}
 
 

@@ -13,7 +13,7 @@ from tests.conftest import STACK
 from tests.support.journeys import act, submit
 from tests.support.notifications import consumer, settle, smtp, unique_email, unique_pid, wait_for
 
-CENTER = "hcc-01-00008"
+CENTER = "hcc-01-00160"  # Phường Nghĩa Đô
 
 
 class SimulatedKill(BaseException):
