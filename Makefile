@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test bench schema token lint deploy clean help
+.PHONY: dev test bench schema token lint deploy clean help mail deliveries
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -28,6 +28,12 @@ schema: ## re-export graphql/schema.graphql, the frontend's operations and its p
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)
+
+mail: ## the e-mails the portal sent locally (make dev keeps them in .local/mail)
+	@$(PY) -m infra.local.smtp $(ARGS)
+
+deliveries: ## deliveries failed for good and stream records in the dead letters (while make dev runs)
+	@$(PY) -m infra.deliveries $(ARGS)
 
 lint: ## ruff and the import-layer contracts
 	@.venv/bin/ruff check functions infra tests

@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         issuer = DevIssuer(settings().oidc_issuer)
         print(
             f"\n  Portal:   {base_url}/\n  GraphQL:  {base_url}/graphql  (GraphiQL in a browser)\n"
-            f"  Sign in:  {base_url}/dev-issuer/sign-in?role=citizen  (local identity provider)\n",
+            f"  Sign in:  {base_url}/dev-issuer/sign-in?role=citizen  (local identity provider)\n"
+            f"  Mail:     make mail  (what the portal sent, kept in .local/mail; SMS in .local/sms)\n",
             flush=True,
         )
         uvicorn.run(

@@ -2,12 +2,14 @@
 // route. Vietnamese first; every request is a named operation (api.js).
 import { forget, session, takeTokenFromAddress } from "./auth.js";
 import { loadConfig, signInUrl, signOutUrl } from "./config.js";
+import { bell } from "./components/bell.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
 import { centersPage } from "./pages/centers.js";
 import { dossierPage } from "./pages/dossier.js";
 import { fileDossierPage } from "./pages/file-dossier.js";
 import { myDossiersPage } from "./pages/my-dossiers.js";
+import { notificationsPage } from "./pages/notifications.js";
 import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
 import { procedurePage } from "./pages/procedure.js";
 import { receiptPage } from "./pages/receipt.js";
@@ -32,6 +34,7 @@ addRoute(/^\/can-bo$/, officerQueuePage);
 addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/^\/chi-so$/, serviceIndexPage);
+addRoute(/^\/thong-bao$/, notificationsPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal
@@ -69,6 +72,7 @@ function shell() {
   const account = document.getElementById("account");
   if (who) {
     account.replaceChildren(
+      bell(),
       el("span", { class: "who", id: "signed-in-as" }, who.claims.name || ""),
       el("button", { type: "button", class: "link-light", id: "sign-out", onclick: signOut }, t("signOut")));
   } else {

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from portal.clock import Clock, SystemClock
-from portal.config import Settings, settings
+from portal.config import NotifySettings, Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.procedures.catalog import Catalog
@@ -15,6 +15,7 @@ from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
+from portal.store.notifications import NotificationStore
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
@@ -39,6 +40,8 @@ class Services:
     rate_refusals: RecentRefusals
     service_index: ServiceIndex
     client_ip_header: str = ""
+    notifications: NotificationStore | None = None
+    notify: NotifySettings | None = None
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -87,7 +90,58 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         rate_refusals=RecentRefusals(),
         service_index=ServiceIndex(stats, centers, units, index_cache),
         client_ip_header=config.client_ip_header,
+        notifications=NotificationStore(),
+        notify=config.notify,
     )
+
+
+# --- the event stream, notifications and jobs (their modules load here, never on the API's import path) ---
+def email_client(config: Settings):
+    from portal.channels.email import SesEmail, SmtpEmail
+
+    n = config.notify
+    if n.email_provider == "ses":
+        return SesEmail(n.mail_from, config.region)
+    return SmtpEmail(n.smtp_host, n.smtp_port, n.mail_from)
+
+
+def sms_client(config: Settings):
+    from portal.channels.sms import OutboxSms, SnsSms
+
+    if config.notify.sms_provider == "sns":
+        return SnsSms(config.region)
+    return OutboxSms(config.notify.sms_outbox_dir or None)
+
+
+def build_notifier(services: Services, config: Settings | None = None, email=None, sms=None):
+    """The notifier and its delivery worker; `email` and `sms` replace the configured clients (tests)."""
+    from datetime import timedelta
+
+    from portal.notifications.service import Notifier
+    from portal.notifications.worker import DeliveryWorker
+
+    config = config or settings()
+    worker = DeliveryWorker(
+        services.notifications,
+        email or email_client(config),
+        sms or sms_client(config),
+        services.clock,
+        first_backoff=timedelta(seconds=config.notify.retry_backoff_seconds),
+    )
+    return Notifier(services.dossiers, services.notifications, worker, services.clock, config.notify.portal_url)
+
+
+def build_stream_consumer(services: Services, config: Settings | None = None, notifier=None):
+    from portal.events.consumer import StreamConsumer
+    from portal.store.tables import connection
+
+    config = config or settings()
+    notifier = notifier or build_notifier(services, config)
+    return StreamConsumer(notifier, config.tables.idempotency, connection().client)
+
+
+def province_codes(services: Services) -> list[str]:
+    return sorted(services.units.gazetteer.provinces)
 
 
 def _load_gazetteer() -> Gazetteer:

@@ -20,6 +20,8 @@ class TableNames:
     centers: str
     dossiers: str
     rate_limits: str
+    notifications: str
+    idempotency: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    notify: NotifySettings
     service_index_cache_seconds: int = 300  # the public service index kept per container
     # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
     origin_secret: str = field(default="", repr=False)
@@ -54,7 +57,37 @@ TABLE_ENVIRONMENT = {
     "CENTERS_TABLE": "centers",
     "DOSSIERS_TABLE": "dossiers",
     "RATE_LIMITS_TABLE": "rate_limits",
+    "NOTIFICATIONS_TABLE": "notifications",
+    "IDEMPOTENCY_TABLE": "idempotency",
 }
+
+
+@dataclass(frozen=True)
+class NotifySettings:
+    """Where notifications go: e-mail through SMTP (locally, or any relay) or SES; SMS through Amazon SNS
+    or a local outbox folder; links point at the portal's public address."""
+
+    portal_url: str
+    email_provider: str  # "smtp" | "ses"
+    smtp_host: str
+    smtp_port: int
+    mail_from: str
+    sms_provider: str  # "sns" | "outbox"
+    sms_outbox_dir: str
+    retry_backoff_seconds: int
+
+
+def _notify(env: Mapping[str, str]) -> NotifySettings:
+    return NotifySettings(
+        portal_url=env.get("PORTAL_URL", "http://127.0.0.1:8080").rstrip("/"),
+        email_provider=env.get("EMAIL_PROVIDER", "smtp"),
+        smtp_host=env.get("SMTP_HOST", "127.0.0.1"),
+        smtp_port=int(env.get("SMTP_PORT", "1025")),
+        mail_from=env.get("MAIL_FROM", "Cong Dich vu cong <no-reply@dichvucong.gov.vn>"),
+        sms_provider=env.get("SMS_PROVIDER", "outbox"),
+        sms_outbox_dir=env.get("SMS_OUTBOX_DIR", ""),
+        retry_backoff_seconds=int(env.get("NOTIFY_RETRY_BACKOFF_SECONDS", "30")),
+    )
 
 
 def _flag(name: str, default: bool) -> bool:
@@ -95,4 +128,5 @@ def settings() -> Settings:
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
         service_index_cache_seconds=int(env.get("SERVICE_INDEX_CACHE_SECONDS", "300")),
         origin_secret=env.get("ORIGIN_SECRET", "").strip(),
+        notify=_notify(env),
     )

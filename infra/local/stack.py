@@ -18,6 +18,8 @@ from typing import Protocol
 from infra import local_env
 from infra.local.dynamodb import DynamoDBLocal
 from infra.local.ports import free_port
+from infra.local.smtp import LocalSmtp
+from infra.local.stream_consumer import StreamPoller
 
 
 class Engine(Protocol):
@@ -85,4 +87,26 @@ def local_stack(
         dynamodb=DynamoDBLocal(
             dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
         ),
+        others=[
+            LocalSmtp(free_port(), mail_dir=data_dir / "mail" if data_dir else None),
+            local_stream_consumer(data_dir),
+        ],
+    )
+
+
+def local_stream_consumer(data_dir: Path | None) -> StreamPoller:
+    """make dev: checkpoints, dead letters and the SMS outbox under .local; tests: in memory, fast ticks."""
+    if data_dir is None:
+        return StreamPoller(
+            poll_seconds=0.1,
+            max_retries=2,
+            invocation_timeout=2.0,
+            retry_job_seconds=0.5,
+            retry_backoff_seconds=1,
+            digest_at_hour=None,
+        )
+    return StreamPoller(
+        checkpoint_path=data_dir / "stream-consumer" / "checkpoints.json",
+        dead_letter_path=data_dir / "stream-consumer" / "dead-letters.jsonl",
+        sms_outbox_dir=data_dir / "sms",
     )

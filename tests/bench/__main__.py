@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, each in its own interpreter (each starts its own DynamoDB Local, and the
 portal's settings are fixed at import), printed as tables and written to bench-results/*.json.
 
-    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,hotcounter,limits,fuzz,scaling]
+    python -m tests.bench [--quick] [--only NAME,...]   (names: the keys of STEPS below)
 
 --quick: fewer samples, a shorter load, and the scaling curve up to 100k dossiers. The full curve goes to
 1M dossiers: the first run loads them into .local/bench-dynamodb (about an hour here), later runs reuse them.
@@ -36,6 +36,7 @@ def steps(quick: bool) -> dict[str, list[str]]:
             "-n",
             "100" if quick else "200",
         ],
+        "notify": ["tests.bench.notifications", "-n", "20" if quick else "100", "--backlog", "100" if quick else "500"],
     }
 
 

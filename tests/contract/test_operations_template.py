@@ -21,6 +21,10 @@ ALARMS = {
     "DynamoDBSystemErrorsAlarm": ("AWS/DynamoDB", "SystemErrors"),
     "DynamoDBThrottlesAlarm": ("AWS/DynamoDB", "WriteThrottleEvents"),
     "OperationErrorsAlarm": ("Portal", "InternalErrors"),
+    "StreamConsumerIteratorAgeAlarm": ("AWS/Lambda", "IteratorAge"),
+    "StreamConsumerErrorsAlarm": ("AWS/Lambda", "Errors"),
+    "StreamDeadLetterAlarm": ("AWS/SQS", "ApproximateNumberOfMessagesVisible"),
+    "JobsErrorsAlarm": ("AWS/Lambda", "Errors"),
 }
 
 
@@ -87,7 +91,8 @@ def test_tables_are_encrypted_with_the_customer_key_and_the_durable_ones_protect
         props = table["Properties"]
         assert props["SSESpecification"]["SSEType"] == "KMS", logical_id
         assert props["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"] is True, logical_id
-        if logical_id != "RateLimitsTable":  # counters of the current minute only
+        # counters of the current minute, and the stream consumer's idempotency records (hours): throwaway data
+        if logical_id not in {"RateLimitsTable", "IdempotencyTable"}:
             assert props["DeletionProtectionEnabled"] is True, logical_id
             assert table["DeletionPolicy"] == "Retain", logical_id
 

@@ -122,6 +122,9 @@ APPS_NOT_READING = {
 }
 OWN_LIST = frozenset({"the applicant", "another citizen", "an app reading for the applicant"})
 FILERS = frozenset({"the applicant", "another citizen", "an app writing for the applicant"})
+INBOX_READERS = OWN_LIST | OFFICERS
+INBOX_WRITERS = FILERS | OFFICERS
+THREAD = frozenset({"the applicant", "an officer of the receiving center", "the lead of the receiving center"})
 
 RULES = [
     public("Query.procedures", "SearchProcedures", lambda w: {"search": "khai sinh", "first": 1}),
@@ -220,6 +223,44 @@ RULES = [
         refused_all_but(
             frozenset({"the applicant"}), "FORBIDDEN", anonymous="UNAUTHENTICATED", **NOT_THEIRS, **APPS_NOT_READING
         ),
+    ),
+    # The bell: a citizen's own inbox (or through an app reading for them), an officer's center's inbox.
+    Rule(
+        "Query.myNotifications",
+        "MyNotifications",
+        lambda w: {"first": 5},
+        INBOX_READERS,
+        refused_all_but(INBOX_READERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Mutation.markNotificationsRead",
+        "MarkNotificationsRead",
+        lambda w: {"input": {"ids": []}},
+        INBOX_WRITERS,
+        refused_all_but(INBOX_WRITERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    # Channels are a citizen's own choice (officers' notices go to their center's inbox).
+    Rule(
+        "Query.notificationPreferences",
+        "NotificationPreferences",
+        lambda w: {},
+        OWN_LIST,
+        refused_all_but(OWN_LIST, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Mutation.setNotificationPreferences",
+        "SetNotificationPreferences",
+        lambda w: {"input": {"email": True, "sms": False}},
+        FILERS,
+        refused_all_but(FILERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    # The thread: the applicant and the receiving center's officers; for anyone else the dossier does not exist.
+    Rule(
+        "Mutation.postDossierMessage",
+        "PostDossierMessage",
+        lambda w: {"input": {"code": w.code, "text": "Xin hỏi khi nào có kết quả? (mẫu)"}},
+        THREAD,
+        refused_all_but(THREAD, "FORBIDDEN", anonymous="UNAUTHENTICATED", **NOT_THEIRS, **APPS_NOT_READING),
     ),
 ]
 

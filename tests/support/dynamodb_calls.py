@@ -62,8 +62,13 @@ def _table_of(params: dict[str, Any]) -> str:
     return ""
 
 
+# The local stream consumer (infra/local/stream_consumer.py) works in its own thread, whenever events come:
+# its calls are not those of the request being counted.
+BACKGROUND_THREADS = frozenset({"stream-consumer"})
+
+
 def _recorded(self: Any, operation_name: str, api_params: dict[str, Any]) -> Any:
-    if self.meta.service_model.service_name == "dynamodb":
+    if self.meta.service_model.service_name == "dynamodb" and threading.current_thread().name not in BACKGROUND_THREADS:
         call = DynamoDBCall(operation_name, _table_of(api_params))
         with _listeners_lock:
             for calls in _listeners:

@@ -2,6 +2,7 @@
 // electronic result, and what the applicant may do now (supplement, withdraw, rate).
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
+import { messageThread } from "../components/messages.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
@@ -133,7 +134,7 @@ export async function dossierPage(view, code) {
         el("dt", {}, t("center")), el("dd", {}, d.center?.name || d.centerId, d.center?.hotline
           ? [el("br"), t("hotlineShort"), " ", el("a", { href: `tel:${d.center.hotline}` }, d.center.hotline)] : null)),
       rating,
-      el("h2", {}, t("history")), timeline(d.timeline),
+      el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code),
       el("div", { class: "actions" },
         el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw));
     doneNote?.focus(); // after an action, say what happened (the page was drawn anew)

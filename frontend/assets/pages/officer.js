@@ -3,6 +3,7 @@
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { attachmentsField } from "../components/attachments.js";
+import { messageThread } from "../components/messages.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, select } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
@@ -200,7 +201,7 @@ export async function officerDossierPage(view, code) {
       d.attachments.length
         ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "")))
         : el("p", { class: "muted" }, t("noAttachments")),
-      el("h2", {}, t("history")), timeline(d.timeline));
+      el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code));
     doneNote?.focus();
   }
 

@@ -12,12 +12,15 @@ from strawberry.types import ExecutionResult
 
 from graphql import GraphQLError
 from portal.api.centers.queries import CenterQueries
+from portal.api.dossiers.messages import DossierMessageMutations
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.kpis.service_index import ServiceIndexQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
+from portal.api.notifications.mutations import NotificationMutations
+from portal.api.notifications.queries import NotificationQueries
 from portal.api.operation_metrics import OperationMetrics
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
@@ -32,12 +35,14 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ServiceIndexQueries):
+class Query(
+    ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ServiceIndexQueries, NotificationQueries
+):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations):
+class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations):
     pass
 
 

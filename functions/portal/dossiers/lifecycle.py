@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import Enum
 
-from portal.dossiers.model import ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
+from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, too_long
 from portal.workdays.working_days import WorkCalendar, counting_start
 
-
-class Action(Enum):
-    START_PROCESSING = "start_processing"
-    REQUEST_SUPPLEMENT = "request_supplement"
-    PROVIDE_SUPPLEMENT = "provide_supplement"
-    MARK_RESULT_READY = "mark_result_ready"
-    RETURN_RESULT = "return_result"
-    REJECT = "reject"
-    WITHDRAW = "withdraw"
-
-
-RECEIVE = "receive"  # the action of the first timeline event
-EXTEND = "extend"  # apology and new appointment date (Circular 03/2025, form 04)
-RATE = "rate"
+RECEIVE = Action.RECEIVE
+EXTEND = Action.EXTEND
+RATE = Action.RATE
 
 # Actions whose note the applicant needs: what to supplement, why it was refused.
 NOTE_REQUIRED = frozenset({Action.REQUEST_SUPPLEMENT, Action.REJECT})
@@ -44,6 +32,9 @@ TRANSITIONS: dict[tuple[Status, Action], tuple[Status, ActorRole]] = {
     (Status.SUPPLEMENT_REQUESTED, Action.WITHDRAW): (Status.WITHDRAWN, ActorRole.APPLICANT),
     (Status.RESULT_READY, Action.RETURN_RESULT): (Status.RETURNED, ActorRole.OFFICER),
 }
+
+# The steps officers and applicants take through actOnDossier (the other actions have their own verbs).
+STEPS: tuple[Action, ...] = tuple(a for a in Action if any(a is step for _, step in TRANSITIONS))
 
 # Only one supplement request is allowed, listing everything needed (Decree 118/2025).
 MAX_SUPPLEMENT_REQUESTS = 1
@@ -100,7 +91,7 @@ def apply(
     event = TimelineEvent(
         seq=len(dossier.timeline) + 1,
         at=at,
-        action=action.value,
+        action=action,
         status=new_status,
         actor=actor,
         note=note,
@@ -174,6 +165,6 @@ def rate(dossier: Dossier, score: int, comment: str, at: datetime) -> tuple[Doss
 
 def _last_event_at(dossier: Dossier, action: Action) -> datetime | None:
     for event in reversed(dossier.timeline):
-        if event.action == action.value:
+        if event.action is action:
             return event.at
     return None

@@ -24,6 +24,22 @@ class Channel(Enum):
     POST = "post"
 
 
+class Action(Enum):
+    """What a timeline event records: every change of a dossier is one of these (its domain event)."""
+
+    RECEIVE = "receive"  # the first event: filed online or received at the desk
+    START_PROCESSING = "start_processing"
+    REQUEST_SUPPLEMENT = "request_supplement"
+    PROVIDE_SUPPLEMENT = "provide_supplement"
+    MARK_RESULT_READY = "mark_result_ready"
+    RETURN_RESULT = "return_result"
+    REJECT = "reject"
+    WITHDRAW = "withdraw"
+    EXTEND = "extend"  # apology and new appointment date (Circular 03/2025, form 04)
+    RATE = "rate"
+    POST_MESSAGE = "post_message"  # a message of the thread between the applicant and the center
+
+
 class ActorRole(Enum):
     APPLICANT = "applicant"
     OFFICER = "officer"
@@ -65,7 +81,7 @@ class Rating:
 class TimelineEvent:
     seq: int  # 1, 2, 3... in the order things happened
     at: datetime
-    action: str  # the Action's value
+    action: Action
     status: Status  # status after the event
     actor: ActorRole
     note: str = ""

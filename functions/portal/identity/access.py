@@ -131,3 +131,25 @@ def check_can_read_kpis(principal: Principal, center_id: str | None) -> None:
     if isinstance(principal, Officer) and center_id == principal.center_id and principal.role is OfficerRole.LEAD:
         return
     raise Forbidden("Bạn không được xem chỉ số này.", "You may not see these figures.")
+
+
+def check_can_post_message(principal: Principal, dossier: Dossier) -> ActorRole:
+    """The dossier's thread: its applicant and any officer of the receiving center, nobody else."""
+    check_can_read_dossier(principal, dossier)
+    if isinstance(principal, Officer):
+        return ActorRole.OFFICER
+    if not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Bạn không được gửi tin nhắn cho hồ sơ này.", "You may not write in this thread.")
+    return ActorRole.APPLICANT
+
+
+def notification_recipient(principal: Principal, scope: Scope = Scope.DOSSIERS_READ) -> str:
+    """Whose inbox the principal reads: a citizen's own (or through an app acting for them), or the
+    shared inbox of an officer's center. Anyone else has none."""
+    require_signed_in(principal)
+    if isinstance(principal, Officer):
+        return f"center:{principal.center_id}"
+    citizen = acting_citizen(principal, scope)
+    if citizen is None:
+        raise Forbidden("Chỉ công dân và cán bộ có hộp thông báo.", "Only citizens and officers have an inbox.")
+    return f"citizen:{citizen.id_number}"

@@ -92,14 +92,14 @@ def scopes_of(dossier: Dossier) -> tuple[str, ...]:
 def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDelta | None:
     """The counters `event` moves (None when it moves none)."""
     counts: dict[str, int] = {}
-    if event.action == RECEIVE:
+    if event.action is RECEIVE:
         counts["received"] = 1
         counts["online"] = int(after.channel is Channel.ONLINE)
-    elif event.action == Action.REQUEST_SUPPLEMENT.value:
+    elif event.action is Action.REQUEST_SUPPLEMENT:
         counts["supplement_requests"] = 1
-    elif event.action == EXTEND:
+    elif event.action is EXTEND:
         counts["extended"] = 1
-    elif event.action == RATE and after.rating is not None:
+    elif event.action is RATE and after.rating is not None:
         counts.update(ratings=1, rating_sum=after.rating.score, satisfied=int(after.rating.satisfied))
     if before is not None and before.completed_at is None and after.completed_at is not None:
         if after.status is Status.WITHDRAWN:

@@ -59,6 +59,19 @@ class CenterQueueIndex(GlobalSecondaryIndex):
     queue_key = UnicodeAttribute(range_key=True)  # "<status>#<due date>#<code>"
 
 
+class OpenIndex(GlobalSecondaryIndex):
+    """A province's dossiers still in the agency's hands (received, processing) by appointment date: the
+    officers' morning digest reads what is due soon or late in one Query per province (sparse: a dossier
+    leaves it when it is finished or waits for the applicant)."""
+
+    class Meta:
+        index_name = "open-index"
+        projection = AllProjection()
+
+    province_code = UnicodeAttribute(hash_key=True)
+    open_key = UnicodeAttribute(range_key=True)  # "<due date>#<center>#<code>"
+
+
 class ApplicantMap(MapAttribute):
     id_number = UnicodeAttribute()
     full_name = UnicodeAttribute()
@@ -107,9 +120,11 @@ class DossierItem(PortalModel):
     result = AttachmentMap(null=True)
     rating = RatingMap(null=True)
     version = VersionAttribute()
+    open_key = UnicodeAttribute(null=True)
 
     applicant_index = ApplicantIndex()
     center_queue_index = CenterQueueIndex()
+    open_index = OpenIndex()
 
 
 class EventItem(PortalModel):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from pynamodb.exceptions import TransactWriteError
+from pynamodb.exceptions import PutError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from portal.dossiers.codes import sequence_key
 from portal.dossiers.model import (
+    Action,
     ActorRole,
     Applicant,
     Attachment,
@@ -49,6 +50,13 @@ def queue_key(status: Status, due: date, code: str) -> str:
     return f"{status.value}#{due.isoformat()}#{code}"
 
 
+OPEN_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING})  # the agency's clock is running
+
+
+def open_key(d: Dossier) -> str | None:
+    return f"{d.due_date.isoformat()}#{d.center_id}#{d.code}" if d.status in OPEN_STATUSES else None
+
+
 def idempotency_pk(applicant_id: str, request_id: str) -> str:
     return f"IDEMPOTENCY#{applicant_id}#{request_id}"
 
@@ -84,6 +92,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         channel=d.channel.value,
         status=d.status.value,
         queue_key=queue_key(d.status, d.due_date, d.code),
+        open_key=open_key(d),
         form_data=d.form_data,
         attachments=[_attachment_map(x) for x in d.attachments],
         received_at=d.received_at.isoformat(),
@@ -106,7 +115,7 @@ def _event_item(code: str, e: TimelineEvent) -> EventItem:
         sk=event_sk(e.seq),
         seq=e.seq,
         at=e.at.isoformat(),
-        action=e.action,
+        action=e.action.value,
         status=e.status.value,
         actor=e.actor.value,
         note=e.note,
@@ -154,7 +163,7 @@ def _event(item: EventItem) -> TimelineEvent:
     return TimelineEvent(
         seq=int(item.seq),
         at=datetime.fromisoformat(item.at),
-        action=item.action,
+        action=Action(item.action),
         status=Status(item.status),
         actor=ActorRole(item.actor),
         note=item.note,
@@ -263,6 +272,23 @@ class DossierStore:
             after,
             _dossier,
         )
+
+    def open_in_province(self, province_code: str, due_by: date) -> list[Dossier]:
+        """Dossiers in the agency's hands in a province whose appointment date is `due_by` or earlier."""
+        condition = DossierItem.open_key < f"{(due_by + timedelta(days=1)).isoformat()}#"
+        return [_dossier(item) for item in DossierItem.open_index.query(province_code, condition)]
+
+    def append_event(self, dossier: Dossier, event: TimelineEvent) -> None:
+        """An event that changes nothing on the dossier (a message): only its number must be free."""
+        try:
+            _event_item(dossier.code, event).save(condition=EventItem.pk.does_not_exist())
+        except PutError as error:
+            if getattr(error, "cause_response_code", None) == "ConditionalCheckFailedException":
+                raise Conflict(
+                    "Hồ sơ vừa được cập nhật. Vui lòng tải lại và thử lại.",
+                    "The dossier was changed meanwhile. Reload it and try again.",
+                ) from error
+            raise
 
     def by_center(self, center_id: str, status: Status | None, first: int | None, after: str | None) -> Page[Dossier]:
         condition = DossierItem.queue_key.startswith(f"{status.value}#") if status else None

@@ -20,7 +20,7 @@ from portal.api.dossiers.types import (
 )
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.dossiers import intake, workflow
-from portal.dossiers.model import Attachment
+from portal.dossiers.model import Action, Attachment
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Scope
@@ -90,7 +90,13 @@ class DossierMutations:
         ctx = info.context
         result = _attachments([input.result])[0] if input.result else None
         dossier = workflow.act_on_dossier(
-            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.action, input.note, result
+            ctx.services.dossiers,
+            ctx.services.clock,
+            ctx.principal,
+            input.code,
+            Action(input.action.value),
+            input.note,
+            result,
         )
         return DossierUpdated(dossier=Dossier(dossier=dossier))
 

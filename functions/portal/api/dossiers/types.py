@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 
 import strawberry
 from strawberry.scalars import JSON
@@ -12,11 +13,15 @@ from portal.api.centers.types import Center
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
+from portal.dossiers.messages import thread
+from portal.dossiers.model import Action
 from portal.dossiers.tracking import tracking_secret
 from portal.input_limits import LIMITS
 
 DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
-DossierAction = strawberry.enum(lifecycle.Action, name="DossierAction")
+# The steps of actOnDossier only (receiving, extending, rating and messages have mutations of their own).
+DossierStep = Enum("DossierStep", {a.name: a.value for a in lifecycle.STEPS})
+DossierAction = strawberry.enum(DossierStep, name="DossierAction")
 Channel = strawberry.enum(model.Channel, name="Channel")
 ActorRole = strawberry.enum(model.ActorRole, name="ActorRole")
 
@@ -37,7 +42,7 @@ class TimelineEvent:
     @classmethod
     def from_domain(cls, e: model.TimelineEvent) -> TimelineEvent:
         return cls(
-            seq=e.seq, at=e.at, action=e.action, status=e.status, actor=e.actor, note=e.note, due_date=e.due_date
+            seq=e.seq, at=e.at, action=e.action.value, status=e.status, actor=e.actor, note=e.note, due_date=e.due_date
         )
 
 
@@ -138,7 +143,20 @@ class DossierSummary:
 
     @strawberry.field
     def timeline(self) -> list[TimelineEvent]:
-        return [TimelineEvent.from_domain(e) for e in self.dossier.timeline]
+        """Without the message thread: messages are read by the applicant and the center only (messages)."""
+        return [TimelineEvent.from_domain(e) for e in self.dossier.timeline if e.action is not Action.POST_MESSAGE]
+
+
+@strawberry.type(description="A message of a dossier's thread: sent once, never edited or deleted.")
+class DossierMessage:
+    seq: int = strawberry.field(description="Its number in the dossier's timeline (the audit trail).")
+    at: datetime
+    author: ActorRole
+    text: str
+
+    @classmethod
+    def from_domain(cls, e: model.TimelineEvent) -> DossierMessage:
+        return cls(seq=e.seq, at=e.at, author=e.actor, text=e.note)
 
 
 @strawberry.type(description="A dossier as its applicant and the officers of its center see it.")
@@ -167,6 +185,10 @@ class Dossier(DossierSummary):
     def rating(self) -> Rating | None:
         r = self.dossier.rating
         return Rating(score=r.score, comment=r.comment, at=r.at) if r else None
+
+    @strawberry.field(description="The thread between the applicant and the center, oldest first.")
+    def messages(self) -> list[DossierMessage]:
+        return [DossierMessage.from_domain(e) for e in thread(self.dossier)]
 
     @strawberry.field(description="Increases with every change; shows whether what you see is current.")
     def version(self) -> int:

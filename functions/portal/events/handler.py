@@ -1,0 +1,18 @@
+"""Lambda entry point of the Dossiers table's stream (event source mapping with ReportBatchItemFailures):
+thin on purpose, the consumer is built from the composition root like every entry point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools import Logger
+
+from portal.bootstrap import build_stream_consumer, default_services
+
+logger = Logger()
+consumer = build_stream_consumer(default_services())
+
+
+@logger.inject_lambda_context
+def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    return consumer.handle(event, context)

@@ -1,0 +1,71 @@
+"""What each dossier event tells whom: EVENT_HANDLERS maps every Action to its handlers (a contract test
+fails when an action has no entry, even an empty one). A handler is pure: from the dossier and the event
+it makes the notices; the notifier stores them keyed by (code, seq, recipient), so running a handler
+twice for the same event tells nobody twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from portal.dossiers.model import Action, ActorRole, Dossier, TimelineEvent
+from portal.notifications import templates
+from portal.notifications.model import Notice, Recipient, RecipientKind
+
+Handler = Callable[[Dossier, TimelineEvent, str], list[Notice]]  # (dossier, event, portal url) -> notices
+
+
+def applicant_of(dossier: Dossier) -> Recipient:
+    a = dossier.applicant
+    return Recipient(RecipientKind.CITIZEN, a.id_number, email=a.email, phone=a.phone)
+
+
+def center_of(dossier: Dossier) -> Recipient:
+    return Recipient(RecipientKind.CENTER, dossier.center_id)  # officers: inbox (e-mail in the morning digest)
+
+
+def _notice(recipient: Recipient, template: templates.Template, dossier: Dossier, event: TimelineEvent, link: str):
+    return Notice(
+        recipient,
+        dossier.code,
+        event.seq,
+        event.action.value,
+        event.at,
+        templates.render(template, dossier, event, link),
+    )
+
+
+def tell_applicant(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:
+    link = f"{portal_url}/#/ho-so/{dossier.code}"
+    return [_notice(applicant_of(dossier), templates.APPLICANT[event.action], dossier, event, link)]
+
+
+def tell_center(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:
+    link = f"{portal_url}/#/can-bo/ho-so/{dossier.code}"
+    return [_notice(center_of(dossier), templates.CENTER[event.action], dossier, event, link)]
+
+
+def tell_other_side(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:
+    """A message notifies whoever did not write it."""
+    if event.actor is ActorRole.APPLICANT:
+        return tell_center(dossier, event, portal_url)
+    return tell_applicant(dossier, event, portal_url)
+
+
+EVENT_HANDLERS: dict[Action, tuple[Handler, ...]] = {
+    Action.RECEIVE: (tell_applicant, tell_center),
+    Action.START_PROCESSING: (tell_applicant,),
+    Action.REQUEST_SUPPLEMENT: (tell_applicant,),
+    Action.PROVIDE_SUPPLEMENT: (tell_center,),
+    Action.MARK_RESULT_READY: (tell_applicant,),
+    Action.RETURN_RESULT: (tell_applicant,),
+    Action.REJECT: (tell_applicant,),
+    Action.WITHDRAW: (tell_center,),
+    Action.EXTEND: (tell_applicant,),
+    Action.RATE: (tell_center,),
+    Action.POST_MESSAGE: (tell_other_side,),
+}
+
+
+def notices_for(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:
+    """Raises KeyError for an action with no entry: the record is then reported for retry (and the DLQ)."""
+    return [notice for handler in EVENT_HANDLERS[event.action] for notice in handler(dossier, event, portal_url)]

@@ -1,0 +1,46 @@
+"""The bell and the message thread in the browser: the citizen writes to the center from the dossier's
+page, the officer answers from the workspace, the citizen reads the answer in the inbox and marks it read."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.helpers import HttpApi, file_birth_registration, sign_in_url
+from tests.support.notifications import wait_for
+
+pytestmark = pytest.mark.browser
+
+CENTER = "hcc-01-00187"
+
+
+def test_a_question_and_its_answer_reach_each_side_and_the_bell(page, new_page, local_server):
+    api = HttpApi(local_server.base_url)
+    citizen = local_server.issuer.mint_for("citizen")
+    code = file_birth_registration(api, citizen, CENTER)["code"]
+
+    page.goto(sign_in_url(local_server.base_url, "citizen", f"#/ho-so/{code}"))
+    expect(page.locator("h2", has_text="Trao đổi với Trung tâm")).to_be_visible()
+    page.fill(".thread-form textarea", "Có cần mang bản gốc không?")
+    page.click("#send-message")
+    expect(page.locator("#thread li")).to_have_count(1)
+    expect(page.locator("#thread")).to_contain_text("Người nộp")
+
+    officer = new_page()
+    officer.goto(sign_in_url(local_server.base_url, "officer", f"#/can-bo/ho-so/{code}", center=CENTER))
+    expect(officer.locator("#thread")).to_contain_text("Có cần mang bản gốc không?")
+    officer.fill(".thread-form textarea", "Có, khi nhận kết quả.")
+    officer.click("#send-message")
+    expect(officer.locator("#thread li")).to_have_count(2)
+
+    def answered():
+        r = api.run("MyNotifications", {"first": 20}, token=citizen).data["myNotifications"]["edges"]
+        return [e for e in r if e["node"]["dossierCode"] == code and e["node"]["action"] == "post_message"]
+
+    wait_for(answered, what="the answer in the citizen's inbox")
+    page.goto(f"{local_server.base_url}/#/thong-bao")
+    expect(page.locator("h1")).to_have_text("Thông báo")
+    expect(page.locator("#bell-count")).to_be_visible()
+    expect(page.locator("#notifications")).to_contain_text("Có, khi nhận kết quả.")
+    page.click("#mark-all-read")
+    expect(page.locator("#bell-count")).to_be_hidden()
+    expect(page.locator("#mark-all-read")).to_be_hidden()
+    expect(page.locator("#prefs")).to_be_visible()

@@ -1,0 +1,47 @@
+"""The Lambda entry points of the stream consumer and the jobs, called as AWS calls them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.journeys import submit
+from tests.support.lambda_events import LambdaContext
+from tests.support.notifications import unique_pid
+
+
+def _stream_event(*keys: tuple[str, str], name: str = "INSERT") -> dict:
+    return {
+        "Records": [
+            {
+                "eventID": f"id-{i}",
+                "eventName": name,
+                "eventSource": "aws:dynamodb",
+                "awsRegion": "ap-southeast-1",
+                "dynamodb": {
+                    "Keys": {"pk": {"S": pk}, "sk": {"S": sk}},
+                    "SequenceNumber": f"{1000 + i}",
+                    "StreamViewType": "KEYS_ONLY",
+                },
+                "eventSourceARN": "arn:aws:dynamodb:ap-southeast-1:123456789012:table/portal-dossiers/stream/x",
+            }
+            for i, (pk, sk) in enumerate(keys)
+        ]
+    }
+
+
+def test_the_stream_handler_reports_only_the_records_that_failed(api, people):
+    from portal.events.handler import handler
+
+    code = submit(api, people.citizen(pid=unique_pid()), "hcc-01-00175")["code"]
+    event = _stream_event((code, "EVENT#0001"), ("NO-SUCH-DOSSIER", "EVENT#0001"), (code, "DOSSIER"))
+    answer = handler(event, LambdaContext(function_name="portal-StreamConsumerFunction"))
+    assert answer == {"batchItemFailures": [{"itemIdentifier": "1001"}]}  # the poison one, not the others
+
+
+def test_the_jobs_handler_runs_a_job_by_name_and_refuses_an_unknown_one(seeded, jwks_server):
+    from portal.jobs.handler import handler
+
+    context = LambdaContext(function_name="portal-JobsFunction")
+    assert set(handler({"job": "retry-deliveries"}, context)) == {"delivered", "retrying", "failed"}
+    with pytest.raises(ValueError, match="unknown job"):
+        handler({"job": "no-such-job"}, context)
