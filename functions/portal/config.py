@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from portal.ratelimit.policy import Limits
@@ -38,6 +38,13 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    # Online fee payment (portal.payments): the provider's API, and where the citizen and its notifications
+    # come back to. Keys: from SSM (PAYMENT_KEYS_PARAMETER, a SecureString JSON) in AWS, plain locally.
+    portal_base_url: str = ""
+    payment_provider_url: str = ""
+    payment_api_key: str = field(default="", repr=False)
+    payment_webhook_secret: str = field(default="", repr=False)
+    payment_keys_parameter: str | None = None
 
     @property
     def is_local(self) -> bool:
@@ -90,4 +97,9 @@ def settings() -> Settings:
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
+        portal_base_url=env.get("PORTAL_BASE_URL", ""),
+        payment_provider_url=env.get("PAYMENT_PROVIDER_URL", ""),
+        payment_api_key=env.get("PAYMENT_API_KEY", ""),
+        payment_webhook_secret=env.get("PAYMENT_WEBHOOK_SECRET", ""),
+        payment_keys_parameter=env.get("PAYMENT_KEYS_PARAMETER") or None,
     )

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from infra import local_env
 from infra.local.dynamodb import DynamoDBLocal
+from infra.local.payment_simulator import PaymentSimulator
 from infra.local.ports import free_port
 
 
@@ -85,4 +86,5 @@ def local_stack(
         dynamodb=DynamoDBLocal(
             dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
         ),
+        others=[PaymentSimulator(data_dir=data_dir / "payment-simulator" if data_dir else None)],
     )

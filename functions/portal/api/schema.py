@@ -15,6 +15,8 @@ from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
+from portal.api.payments.mutations import PaymentMutations
+from portal.api.payments.queries import PaymentQueries
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
 from portal.api.units.queries import UnitQueries
@@ -24,12 +26,12 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, PaymentQueries):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations):
+class Mutation(DossierMutations, PaymentMutations):
     pass
 
 

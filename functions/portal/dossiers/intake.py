@@ -29,6 +29,7 @@ from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.errors import FieldProblem, Forbidden, InvalidInput, NotFound
 from portal.identity.principal import PID_LENGTH, Citizen, Officer
 from portal.kpis.counters import delta
+from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.forms import check_form
 from portal.procedures.service import get_procedure
@@ -140,6 +141,7 @@ def _open(
         due_date=due,
         processing_days=procedure.processing_days,
         updated_at=now,
+        fee=fee_rules.fee_at_filing(procedure, channel),
         timeline=(received,),
     )
     try:

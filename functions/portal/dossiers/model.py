@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from portal.payments.model import DossierFee
+
 
 class Status(Enum):
     RECEIVED = "received"
@@ -93,6 +95,7 @@ class Dossier:
     extensions: int = 0  # apologies with a new appointment date: at most one
     result: Attachment | None = None  # the electronic result
     rating: Rating | None = None
+    fee: DossierFee | None = None  # what it owes (portal.payments.rules); None: nothing
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
 

@@ -131,3 +131,25 @@ def check_can_read_kpis(principal: Principal, center_id: str | None) -> None:
     if isinstance(principal, Officer) and center_id == principal.center_id and principal.role is OfficerRole.LEAD:
         return
     raise Forbidden("Bạn không được xem chỉ số này.", "You may not see these figures.")
+
+
+# --- Fees and payments (portal.payments) ---------------------------------------------------------------
+
+
+def check_can_pay(principal: Principal, dossier: Dossier) -> None:
+    """The applicant pays (directly or through an app they let file for them); anyone else: not found."""
+    check_can_read_dossier(principal, dossier)
+    if not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Chỉ người nộp hồ sơ được thanh toán.", "Only the applicant can pay.")
+
+
+def check_can_set_fee(principal: Principal, dossier: Dossier) -> Officer:
+    """The officer who examines the dossier (or the lead) sets a fee the catalog does not fix."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.PROCESSING}))
+
+
+def check_can_refund(principal: Principal, dossier: Dossier) -> Officer:
+    """Only the center's lead refunds."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.LEAD}))
