@@ -86,6 +86,7 @@ class SimulatorState:
         self.settlement_adjustments: dict[str, dict[str, Any]] = {}  # reference -> {"amount": n} or {"drop": True}
         self.extra_settlement: list[dict[str, Any]] = []
         self.delivered = 0
+        self.failures: list[str] = []  # the last delivery failures (status or error), for tests and benchmarks
 
     def now(self) -> datetime:
         return datetime.now(VIETNAM) + self.clock_offset
@@ -121,10 +122,11 @@ class SimulatorState:
                     self.delivered += 1
                     return
             except urllib.error.HTTPError as error:
+                self.failures = [*self.failures[-9:], f"{url}: {error.code}"]
                 if error.code < 500:
                     return  # refused for good (e.g. 400/401/404): retrying would not help
-            except OSError:
-                pass
+            except OSError as error:
+                self.failures = [*self.failures[-9:], f"{url}: {error}"]
             time.sleep(0.2)
 
     def notify(self, p: SimulatedPayment, final_state: str) -> None:
@@ -285,7 +287,9 @@ def create_simulator_app(state: SimulatorState, base_url: str) -> Starlette:
         if p is None:
             return JSONResponse({"error": "not found"}, status_code=404)
         if request.method == "GET":
-            return JSONResponse({**p.public(base_url), "outbox": p.outbox, "delivery": p.delivery})
+            return JSONResponse(
+                {**p.public(base_url), "outbox": p.outbox, "delivery": p.delivery, "notify_url": p.notify_url}
+            )
         data = await request.json()
         if data.get("delivery") in DELIVERIES:
             p.delivery = data["delivery"]
@@ -306,7 +310,14 @@ def create_simulator_app(state: SimulatorState, base_url: str) -> Starlette:
             state.settlement_adjustments = dict(data["settlement_adjustments"])
         if "extra_settlement" in data:
             state.extra_settlement = list(data["extra_settlement"])
-        return JSONResponse({"down": state.down, "delivery": state.default_delivery, "delivered": state.delivered})
+        return JSONResponse(
+            {
+                "down": state.down,
+                "delivery": state.default_delivery,
+                "delivered": state.delivered,
+                "failures": state.failures,
+            }
+        )
 
     async def health(_: Request) -> Response:
         return JSONResponse({"ok": True})
