@@ -1,13 +1,11 @@
 """The one payment adapter: the provider's HTTP API (the national payment platform's shape: create a
 payment and get the page to send the citizen to, read its status, cancel, refund, the day's settlement
 report). Locally the same client talks to infra/local/payment_simulator.py. Standard library only, so
-nothing is added to the cold start of the functions that never pay."""
+urllib loads with the first call to the provider, off the cold start."""
 
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -37,6 +35,9 @@ class HttpPaymentProvider:
         self.api_key = api_key  # read when needed: in AWS it comes from SSM (cached by powertools)
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        import urllib.error  # with the first payment call, not on the cold start of every request
+        import urllib.request
+
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(  # noqa: S310 - the configured provider's https URL (http locally)
             f"{self.base_url}{path}",
