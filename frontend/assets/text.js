@@ -298,3 +298,11 @@ Object.assign(text.en.actions, {
   payment_failed: "Payment declined", payment_cancelled: "Payment cancelled", payment_expired: "Payment expired",
   payment_error: "Payment error", payment_refunded: "Refunded", fee_set: "Fee set",
 });
+Object.assign(text.vi, {
+  setFee: "Xác định lệ phí", feeNote: "Ghi chú (căn cứ, lý do)", refund: "Hoàn tiền", refundReason: "Lý do hoàn tiền",
+  refundReasons: { REFUSED_AT_RECEPTION: "Từ chối tiếp nhận", WITHDRAWN_BEFORE_PROCESSING: "Rút hồ sơ trước khi xử lý", PAID_TWICE: "Thanh toán trùng" },
+});
+Object.assign(text.en, {
+  setFee: "Set the fee", feeNote: "Note (basis, reason)", refund: "Refund", refundReason: "Reason for the refund",
+  refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
+});

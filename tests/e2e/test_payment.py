@@ -3,6 +3,7 @@ the portal, which asks the provider and shows the electronic receipt; the notifi
 
 import re
 import time
+import uuid
 
 import pytest
 from playwright.sync_api import expect
@@ -10,7 +11,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, sign_in_url
 from tests.support import journeys
-from tests.support.payments import WARD, Simulator, residence_procedure
+from tests.support.payments import WARD, Simulator, provider_id, residence_procedure
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +51,26 @@ def test_a_citizen_pays_a_fee_on_a_phone_through_the_providers_page(page, local_
     assert [e["action"] for e in timeline].count("payment_success") == 1
     receipts = api.run("MyReceipts", token=token).data["myReceipts"]
     assert any(r["dossierCode"] == code for r in receipts)
+
+
+def test_a_lead_sees_the_payment_and_refunds_a_dossier_refused_at_reception(new_page, local_server):
+    api = HttpApi(local_server.base_url)
+    citizen = local_server.issuer.mint_for("citizen")
+    lead = local_server.issuer.mint_for("officer", center_id=WARD)
+    code = journeys.submit(api, citizen, WARD, procedure=residence_procedure())["code"]
+    r = api.run("StartPayment", {"input": {"code": code, "idempotencyKey": uuid.uuid4().hex}}, token=citizen)
+    payment = r.data["startPayment"]["payment"]
+    assert Simulator().decide(provider_id(payment)) == 303
+    api.run("CheckPayment", {"input": {"code": code, "paymentId": payment["paymentId"]}}, token=citizen)
+    journeys.act(api, lead, code, "REJECT", note="Không thuộc thẩm quyền (mẫu)")
+
+    page = new_page()
+    page.goto(sign_in_url(local_server.base_url, "officer", f"#/can-bo/ho-so/{code}", center=WARD))
+    section = page.locator("#officer-payments")
+    expect(section).to_contain_text("Thành công")
+    expect(section).to_contain_text("BL-")
+    page.select_option(f"#refund-reason-{payment['paymentId']}", "REFUSED_AT_RECEPTION")
+    page.fill(f"#refund-note-{payment['paymentId']}", "Hồ sơ bị từ chối tiếp nhận")
+    page.click("#officer-payments button.danger")
+    expect(page.locator("#officer-fee")).to_contain_text("Đã hoàn tiền")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

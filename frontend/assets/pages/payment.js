@@ -132,3 +132,63 @@ export function myReceipts() {
   }).catch(() => {});
   return box;
 }
+
+// Officers: the dossier's fee and payments, setting a fee the catalog does not fix, refunding (a lead).
+// The server decides who may do each; its refusals are shown as sent.
+export function officerPayments(code) {
+  const box = el("section", { class: "group", id: "officer-payments", "aria-labelledby": "officer-payments-title", hidden: true });
+  const feedback = el("div", { role: "status", "aria-live": "polite" });
+
+  async function send(operation, field, input) {
+    feedback.replaceChildren();
+    try {
+      const { problem } = await mutate(operation, field, input);
+      if (problem) return feedback.replaceChildren(message("error", (problem.problems?.[0] && serverText(problem.problems[0])) || serverText(problem)));
+      await load();
+      feedback.replaceChildren(message("ok", t("stepDone", t(field === "refundPayment" ? "refund" : "setFee"))));
+    } catch (error) {
+      feedback.replaceChildren(message("error", errorText(error)));
+    }
+  }
+
+  function feeForm(fee) {
+    const amountInput = el("input", { id: "fee-set-amount", type: "number", min: 0, max: 100000000, step: 1000, inputmode: "numeric", value: fee?.amountVnd || "" });
+    const note = el("input", { id: "fee-set-note", maxlength: 500 });
+    return el("form", { id: "fee-set", novalidate: true, onsubmit: (e) => {
+      e.preventDefault();
+      send("SetDossierFee", "setDossierFee", { code, amountVnd: Number(amountInput.value || 0), note: note.value.trim() });
+    } },
+    el("div", { class: "field" }, el("label", { for: "fee-set-amount" }, t("feeAmount")), amountInput),
+    el("div", { class: "field" }, el("label", { for: "fee-set-note" }, t("feeNote")), note),
+    el("button", { type: "submit", class: "secondary" }, t("setFee")));
+  }
+
+  function refundForm(payment) {
+    const reason = el("select", { id: `refund-reason-${payment.paymentId}` },
+      ["REFUSED_AT_RECEPTION", "WITHDRAWN_BEFORE_PROCESSING", "PAID_TWICE"].map((r) => el("option", { value: r }, t("refundReasons")[r])));
+    const note = el("input", { id: `refund-note-${payment.paymentId}`, maxlength: 500 });
+    return el("form", { class: "refund", novalidate: true, onsubmit: (e) => {
+      e.preventDefault();
+      send("RefundPayment", "refundPayment", { code, paymentId: payment.paymentId, reason: reason.value, note: note.value.trim() });
+    } },
+    el("div", { class: "field" }, el("label", { for: reason.id }, t("refundReason")), reason),
+    el("div", { class: "field" }, el("label", { for: note.id }, t("feeNote")), note),
+    el("button", { type: "submit", class: "danger" }, t("refund")));
+  }
+
+  async function load() {
+    const { dossierPayments: p } = await run("DossierPayments", { code });
+    const fee = p.fee;
+    box.replaceChildren(...[el("h2", { id: "officer-payments-title" }, t("payTitle")),
+      fee ? el("p", { id: "officer-fee" }, `${amount(fee.amountVnd)} · ${t("feeDueWhen")[fee.due]} · ${t("feeStatuses")[fee.status]}`) : el("p", {}, t("payNothing")),
+      feedback,
+      fee && ["TO_BE_SET", "DUE"].includes(fee.status) ? feeForm(fee) : null,
+      p.payments.map((x) => el("div", { class: "payment" },
+        el("p", {}, `${formatDateTime(x.createdAt)} · ${amount(x.amountVnd)} · ${t("paymentStates")[x.state]}`,
+          x.receipt ? ` · ${x.receipt.number}` : "", x.refund ? ` · ${t("feeStatuses").REFUNDED}: ${x.refund.note}` : ""),
+        x.state === "SUCCESS" && !x.refund ? refundForm(x) : null))].flat().filter(Boolean));
+    box.hidden = false;
+  }
+  load().catch(() => {});
+  return box;
+}
