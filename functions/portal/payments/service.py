@@ -25,9 +25,8 @@ from portal.identity.access import (
 from portal.identity.principal import Principal, Scope
 from portal.kpis.counters import delta
 from portal.observability import logger
-from portal.payments import rules
+from portal.payments import rules, settlement
 from portal.payments.model import (
-    CURRENCY,
     NEXT_STATES,
     FeeStatus,
     Payment,
@@ -171,7 +170,7 @@ class PaymentService:
             provider_id=reported.provider_id,
             next_url=reported.next_url,
         )
-        updated, event = self._event(dossier, payment, now)
+        updated, event = settlement.payment_changed(dossier, payment, now)
         try:
             self.payments.create(updated, event, payment, now)
         except DuplicatePayment as duplicate:  # the same request, retried while the first was running
@@ -209,7 +208,7 @@ class PaymentService:
             raise Conflict("Đang có một khoản thanh toán cho hồ sơ.", "A payment of this dossier is in progress.")
         fee = rules.set_fee(dossier, amount_vnd, note)
         now = self.clock.now()
-        amount = f"{amount_vnd:,} đồng".replace(",", ".")
+        amount = settlement.formatted(amount_vnd)
         event = TimelineEvent(
             len(dossier.timeline) + 1,
             now,
@@ -270,15 +269,7 @@ class PaymentService:
     # --- settling a payment with the provider ----------------------------------------------------------
     def _check_matches(self, payment: Payment, reported: ProviderPayment) -> None:
         """What the provider says must be about this payment, for its amount, in đồng."""
-        problems = []
-        if reported.reference != payment.payment_id:
-            problems.append("reference")
-        if payment.provider_id and reported.provider_id != payment.provider_id:
-            problems.append("provider id")
-        if reported.amount_vnd != payment.amount_vnd:
-            problems.append("amount")
-        if reported.currency != CURRENCY:
-            problems.append("currency")
+        problems = settlement.mismatches(payment, reported)
         if problems:
             logger.warning(
                 "payment report does not match the payment",
@@ -312,11 +303,13 @@ class PaymentService:
             changed = replace(payment, state=target, updated_at=now, version=payment.version + 1)
             ledger = None
             if target is PaymentState.SUCCESS:
-                changed = replace(changed, receipt=self._receipt(dossier, changed, now))
+                center = self.centers.get(dossier.center_id)
+                agency = center.name if center else dossier.center_id
+                changed = replace(changed, receipt=settlement.receipt_for(dossier, changed, now, agency))
                 ledger = LedgerEntry(
                     payment.payment_id, Kind.PAYMENT, dossier.code, payment.provider_id, payment.amount_vnd, now
                 )
-            updated, event = self._event(dossier, changed, now)
+            updated, event = settlement.payment_changed(dossier, changed, now)
             release = target.finished and self.payments.active(dossier.code) == payment.payment_id
             try:
                 self.payments.record(
@@ -333,33 +326,3 @@ class PaymentService:
                 if attempt == RETRIES - 1:
                     raise
         return payment
-
-    def _event(self, dossier: Dossier, payment: Payment, now) -> tuple[Dossier, TimelineEvent]:
-        fee = dossier.fee
-        if payment.state is PaymentState.SUCCESS and fee is not None and fee.status is FeeStatus.DUE:
-            fee = replace(fee, status=FeeStatus.PAID)
-        amount = f"{payment.amount_vnd:,} đồng".replace(",", ".")
-        event = TimelineEvent(
-            seq=len(dossier.timeline) + 1,
-            at=now,
-            action=f"payment_{payment.state.value}",
-            status=dossier.status,
-            actor=ActorRole.SYSTEM,
-            note=f"{amount} · {payment.payment_id}",
-            due_date=dossier.due_date,
-        )
-        updated = replace(dossier, fee=fee, updated_at=now, version=dossier.version + 1)
-        return replace(updated, timeline=(*dossier.timeline, event)), event
-
-    def _receipt(self, dossier: Dossier, payment: Payment, now) -> Receipt:
-        center = self.centers.get(dossier.center_id)
-        return Receipt(
-            number=f"BL-{payment.payment_id}",
-            payer=dossier.applicant.full_name,
-            amount_vnd=payment.amount_vnd,
-            procedure_name=dossier.procedure_name,
-            dossier_code=dossier.code,
-            collecting_agency=center.name if center else dossier.center_id,
-            issued_at=now,
-            payment_reference=payment.provider_id,
-        )
