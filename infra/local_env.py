@@ -44,6 +44,7 @@ def apply(
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",
         "TRACKING_KEY": key or tracking_key(),
+        "PORTAL_BASE_URL": api_base_url,  # where the payment provider sends the citizen and its notifications
         "POWERTOOLS_SERVICE_NAME": "portal",
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_NAMESPACE": "Portal",

@@ -318,3 +318,53 @@ export const text = {
     author: { APPLICANT: "Applicant", OFFICER: "Center officer", SYSTEM: "System" },
   },
 };
+
+// Fees and online payment (pages/payment.js): Vietnamese first, English second.
+Object.assign(text.vi, {
+  payTitle: "Thanh toán phí, lệ phí", payFor: (c) => `Hồ sơ ${c}`, feeAmount: "Số tiền", feeDue: "Thời điểm nộp",
+  feeDueWhen: { AT_FILING: "Khi nộp hồ sơ", AT_RESULT: "Khi nhận kết quả" },
+  feeStatuses: { NONE: "Không phải nộp", TO_BE_SET: "Chờ cán bộ xác định số tiền", DUE: "Chưa thanh toán", PAID: "Đã thanh toán", REFUNDED: "Đã hoàn tiền", AT_DESK: "Nộp tại quầy" },
+  payNow: "Thanh toán trực tuyến", payContinue: "Tiếp tục thanh toán", payOwes: (a) => `Hồ sơ cần nộp ${a}.`,
+  payHint: "Bạn sẽ được chuyển đến cổng thanh toán; hồ sơ chỉ được xử lý tiếp khi cổng xác nhận đã nhận tiền.",
+  payWaitingHint: "Hồ sơ đang chờ thanh toán phí, lệ phí.", payNothing: "Hồ sơ này không phải nộp phí, lệ phí.",
+  payments: "Các lần thanh toán", receiptsTitle: "Biên lai điện tử",
+  paymentStates: { CREATED: "Mới tạo", STARTED: "Đang thanh toán", SUBMITTED: "Đang xác nhận", SUCCESS: "Thành công", FAILED: "Bị từ chối", CANCELLED: "Đã huỷ", EXPIRED: "Hết hạn", ERROR: "Lỗi cổng thanh toán" },
+  payChecking: "Đang kiểm tra kết quả thanh toán với cổng thanh toán…", payCheckAgain: "Kiểm tra lại",
+  paySuccess: "Thanh toán thành công. Biên lai điện tử đã được cấp.", payPending: "Cổng thanh toán chưa xác nhận. Vui lòng chờ ít phút rồi kiểm tra lại.",
+  payFailed: "Thanh toán không thành công; bạn chưa bị trừ tiền. Bạn có thể thanh toán lại.", payAgain: "Thanh toán lại",
+  receiptNumber: "Số biên lai", payer: "Người nộp", collectingAgency: "Đơn vị thu", paidAt: "Thời gian", paymentReference: "Mã giao dịch",
+  receiptPdfLater: "Bản PDF của biên lai sẽ có khi hệ thống tài liệu hoàn thành.", backToDossier: "← Về hồ sơ",
+});
+Object.assign(text.vi.actions, {
+  payment_started: "Bắt đầu thanh toán", payment_submitted: "Đang xác nhận thanh toán", payment_success: "Đã thanh toán",
+  payment_failed: "Thanh toán bị từ chối", payment_cancelled: "Huỷ thanh toán", payment_expired: "Thanh toán hết hạn",
+  payment_error: "Lỗi thanh toán", payment_refunded: "Hoàn tiền", fee_set: "Xác định lệ phí",
+});
+Object.assign(text.en, {
+  payTitle: "Pay fees", payFor: (c) => `Dossier ${c}`, feeAmount: "Amount", feeDue: "Due",
+  feeDueWhen: { AT_FILING: "At filing", AT_RESULT: "When the result is ready" },
+  feeStatuses: { NONE: "Nothing to pay", TO_BE_SET: "Waiting for the officer to set the amount", DUE: "Unpaid", PAID: "Paid", REFUNDED: "Refunded", AT_DESK: "Paid at the desk" },
+  payNow: "Pay online", payContinue: "Continue paying", payOwes: (a) => `This dossier owes ${a}.`,
+  payHint: "You will be taken to the payment provider; the dossier moves on once the provider confirms the payment.",
+  payWaitingHint: "The dossier is waiting for its fee to be paid.", payNothing: "This dossier owes no fee.",
+  payments: "Payments", receiptsTitle: "Electronic receipts",
+  paymentStates: { CREATED: "Created", STARTED: "In progress", SUBMITTED: "Being confirmed", SUCCESS: "Succeeded", FAILED: "Declined", CANCELLED: "Cancelled", EXPIRED: "Expired", ERROR: "Provider error" },
+  payChecking: "Checking the payment with the provider…", payCheckAgain: "Check again",
+  paySuccess: "Payment succeeded. Your electronic receipt has been issued.", payPending: "The provider has not confirmed yet. Please wait a few minutes and check again.",
+  payFailed: "The payment did not go through; nothing was charged. You can pay again.", payAgain: "Pay again",
+  receiptNumber: "Receipt number", payer: "Payer", collectingAgency: "Collecting agency", paidAt: "Time", paymentReference: "Payment reference",
+  receiptPdfLater: "A PDF of the receipt will come with the documents service.", backToDossier: "← Back to the dossier",
+});
+Object.assign(text.en.actions, {
+  payment_started: "Payment started", payment_submitted: "Payment being confirmed", payment_success: "Paid",
+  payment_failed: "Payment declined", payment_cancelled: "Payment cancelled", payment_expired: "Payment expired",
+  payment_error: "Payment error", payment_refunded: "Refunded", fee_set: "Fee set",
+});
+Object.assign(text.vi, {
+  setFee: "Xác định lệ phí", feeNote: "Ghi chú (căn cứ, lý do)", refund: "Hoàn tiền", refundReason: "Lý do hoàn tiền",
+  refundReasons: { REFUSED_AT_RECEPTION: "Từ chối tiếp nhận", WITHDRAWN_BEFORE_PROCESSING: "Rút hồ sơ trước khi xử lý", PAID_TWICE: "Thanh toán trùng" },
+});
+Object.assign(text.en, {
+  setFee: "Set the fee", feeNote: "Note (basis, reason)", refund: "Refund", refundReason: "Reason for the refund",
+  refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
+});

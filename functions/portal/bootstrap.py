@@ -8,14 +8,19 @@ from functools import cache
 
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, settings
+from portal.errors import EngineUnavailable
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.kpis.public_index import ServiceIndex
+from portal.payments.gateway import HttpPaymentProvider
+from portal.payments.repository import PaymentProvider
+from portal.payments.service import PaymentService
 from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.notifications import NotificationStore
+from portal.store.payments import PaymentStore
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
@@ -42,6 +47,10 @@ class Services:
     client_ip_header: str = ""
     notifications: NotificationStore | None = None
     notify: NotifySettings | None = None
+    payments: PaymentStore | None = None
+    payment_provider: PaymentProvider | None = None  # None when no provider is configured
+    payment_webhook_secret: Callable[[], bytes] | None = None
+    portal_base_url: str = ""
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -65,9 +74,53 @@ def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
     return missing
 
 
+def _payment_keys(config: Settings) -> Callable[[], dict[str, str]]:
+    """The provider's API key and notification secret: one SecureString JSON in SSM in AWS, plain locally."""
+    if config.payment_keys_parameter:
+        name = config.payment_keys_parameter
+
+        def from_parameter_store() -> dict[str, str]:
+            import json
+
+            from aws_lambda_powertools.utilities import parameters
+
+            return json.loads(parameters.get_parameter(name, decrypt=True, max_age=300))
+
+        return from_parameter_store
+    keys = {"apiKey": config.payment_api_key, "webhookSecret": config.payment_webhook_secret}
+    return lambda: keys
+
+
+def _payment_provider(config: Settings) -> tuple[PaymentProvider | None, Callable[[], bytes] | None]:
+    if not config.payment_provider_url:
+        return None, None
+    keys = _payment_keys(config)
+    provider = HttpPaymentProvider(config.payment_provider_url, lambda: keys()["apiKey"])
+    return provider, lambda: keys()["webhookSecret"].encode()
+
+
+def payment_service(services: Services) -> PaymentService:
+    """The payment verbs over this container's stores, provider and clock."""
+    if services.payment_provider is None or services.payments is None:
+        raise EngineUnavailable(
+            "Chưa cấu hình cổng thanh toán.", "No payment provider is configured (PAYMENT_PROVIDER_URL)."
+        )
+    secret = services.payment_webhook_secret
+    return PaymentService(
+        services.dossiers,
+        services.payments,
+        services.payment_provider,
+        services.centers,
+        services.clock,
+        services.portal_base_url,
+        webhook_secret=secret() if secret else None,
+    )
+
+
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
     procedures = ProcedureStore()
+    provider, webhook_secret = _payment_provider(config)
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
@@ -92,6 +145,10 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         client_ip_header=config.client_ip_header,
         notifications=NotificationStore(),
         notify=config.notify,
+        payments=PaymentStore(),
+        payment_provider=provider,
+        payment_webhook_secret=webhook_secret,
+        portal_base_url=config.portal_base_url,
     )
 
 

@@ -44,6 +44,13 @@ class Settings:
     service_index_cache_seconds: int = 300  # the public service index kept per container
     # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
     origin_secret: str = field(default="", repr=False)
+    # Online fee payment (portal.payments): the provider's API, and where the citizen and its notifications
+    # come back to. Keys: from SSM (PAYMENT_KEYS_PARAMETER, a SecureString JSON) in AWS, plain locally.
+    portal_base_url: str = ""
+    payment_provider_url: str = ""
+    payment_api_key: str = field(default="", repr=False)
+    payment_webhook_secret: str = field(default="", repr=False)
+    payment_keys_parameter: str | None = None
 
     @property
     def is_local(self) -> bool:
@@ -129,4 +136,9 @@ def settings() -> Settings:
         service_index_cache_seconds=int(env.get("SERVICE_INDEX_CACHE_SECONDS", "300")),
         origin_secret=env.get("ORIGIN_SECRET", "").strip(),
         notify=_notify(env),
+        portal_base_url=env.get("PORTAL_BASE_URL", ""),
+        payment_provider_url=env.get("PAYMENT_PROVIDER_URL", ""),
+        payment_api_key=env.get("PAYMENT_API_KEY", ""),
+        payment_webhook_secret=env.get("PAYMENT_WEBHOOK_SECRET", ""),
+        payment_keys_parameter=env.get("PAYMENT_KEYS_PARAMETER") or None,
     )

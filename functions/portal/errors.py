@@ -83,3 +83,7 @@ class RateLimited(PortalError):
     @property
     def extensions(self) -> dict[str, object]:
         return {**super().extensions, "retryAfter": self.retry_after}
+
+
+class EngineUnavailable(Unavailable):
+    """An engine the portal depends on (here: the payment provider) failed or timed out; nothing was changed."""

@@ -17,6 +17,7 @@ from typing import Protocol
 
 from infra import local_env
 from infra.local.dynamodb import DynamoDBLocal
+from infra.local.payment_simulator import PaymentSimulator
 from infra.local.ports import free_port
 from infra.local.smtp import LocalSmtp
 from infra.local.stream_consumer import StreamPoller
@@ -90,6 +91,7 @@ def local_stack(
         others=[
             LocalSmtp(free_port(), mail_dir=data_dir / "mail" if data_dir else None),
             local_stream_consumer(data_dir),
+            PaymentSimulator(data_dir=data_dir / "payment-simulator" if data_dir else None),
         ],
     )
 

@@ -54,3 +54,8 @@ class GraphQLClient:
     def run(self, name: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
         """Run the named operation from graphql/operations/<name>.graphql."""
         return self.query(operation(name), variables, token)
+
+    def post(self, path: str, content: bytes, headers: dict[str, str] | None = None) -> Response:
+        """A raw POST to another route of the app (e.g. the payment provider's notifications)."""
+        r = self._http.post(path, content=content, headers=headers or {})
+        return Response(r.status_code, r.json() if r.content else {}, dict(r.headers))

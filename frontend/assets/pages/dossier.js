@@ -7,6 +7,7 @@ import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
+import { feeNotice } from "./payment.js";
 
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
@@ -124,6 +125,7 @@ export async function dossierPage(view, code) {
       heading(d.procedureName),
       el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
       feedback,
+      feeNotice(code),
       supplement,
       d.result ? resultCard(d.result) : null,
       el("dl", { class: "facts" },

@@ -5,6 +5,7 @@ import { lateTag, statusTag } from "../components/timeline.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
+import { myReceipts } from "./payment.js";
 
 const PAGE = 10;
 
@@ -44,6 +45,6 @@ export async function myDossiersPage(view) {
     }
   }
   more.addEventListener("click", load);
-  view.show(heading(t("myDossiers")), status, list, more, el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
+  view.show(heading(t("myDossiers")), status, list, more, myReceipts(), el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
   await load();
 }

@@ -11,6 +11,7 @@ import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { confirmDialog, resultCard } from "./dossier.js";
 import { signInPrompt } from "./file-dossier.js";
+import { officerPayments } from "./payment.js";
 
 const STATUSES = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "RESULT_READY", "RETURNED", "REJECTED", "WITHDRAWN"];
 const PAGE = 20;
@@ -188,6 +189,7 @@ export async function officerDossierPage(view, code) {
         el("h2", { id: "steps-title" }, t("nextSteps")),
         steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
       d.result ? resultCard(d.result) : null,
+      officerPayments(d.code),
       el("h2", {}, t("applicant")),
       el("dl", { class: "facts" },
         el("dt", {}, t("fullName")), el("dd", {}, a.fullName),

@@ -3,6 +3,7 @@
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
+import { feeNotice } from "./payment.js";
 
 const fresh = new Map(); // receipts just made in this tab: shown without asking the server again
 
@@ -57,6 +58,7 @@ export async function receiptPage(view, code) {
     heading(justFiled ? t("filed") : t("receiptTitle")),
     justFiled ? el("p", { class: "notice ok", role: "status" }, t("filedLead")) : null,
     receipt(d, { justFiled }),
+    feeNotice(code),
     el("div", { class: "actions no-print" },
       el("button", { type: "button", class: "primary", id: "print", onclick: () => window.print() }, t("print")),
       el("a", { class: "button secondary", href: `#/ho-so/${code}` }, t("viewDossier")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import Sequence
@@ -25,7 +26,10 @@ from portal.api.schema import build_schema
 from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
 from portal.bootstrap import Services, default_services
 from portal.config import settings
+from portal.entrypoints.payment_notification import PATH as NOTIFY_PATH
+from portal.entrypoints.payment_notification import handle as apply_payment_notification
 from portal.observability import logger, request_id_var
+from portal.payments.notifications import SIGNATURE_HEADER
 
 GRAPHQL_PATH = "/graphql"
 
@@ -92,6 +96,19 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
+def payment_notification_route(services: Services | None) -> Route:
+    """The provider's notifications (in AWS they reach a function of their own: entrypoints/payment_notification)."""
+
+    async def notify(request: Request) -> Response:
+        body = await request.body()
+        status, answer = await asyncio.to_thread(
+            apply_payment_notification, services or default_services(), body, request.headers.get(SIGNATURE_HEADER)
+        )
+        return Response(json.dumps(answer), status_code=status, media_type="application/json")
+
+    return Route(NOTIFY_PATH, notify, methods=["POST"])
+
+
 def create_app(
     services: Services | None = None,
     static_dir: Path | None = None,
@@ -115,7 +132,11 @@ def create_app(
         graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
     )
-    routes: list[BaseRoute] = [Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]), *extra_routes]
+    routes: list[BaseRoute] = [
+        Route(GRAPHQL_PATH, graphql, methods=["GET", "POST"]),
+        payment_notification_route(services),
+        *extra_routes,
+    ]
     if static_dir is not None:
         routes.append(Mount("/", StaticFiles(directory=static_dir, html=True)))
     app = Starlette(routes=routes)

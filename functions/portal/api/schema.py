@@ -22,6 +22,8 @@ from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
 from portal.api.operation_metrics import OperationMetrics
+from portal.api.payments.mutations import PaymentMutations
+from portal.api.payments.queries import PaymentQueries
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
 from portal.api.text_limit import TextLimit
@@ -36,13 +38,20 @@ _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 @strawberry.type
 class Query(
-    ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ServiceIndexQueries, NotificationQueries
+    ProcedureQueries,
+    CenterQueries,
+    UnitQueries,
+    DossierQueries,
+    KpiQueries,
+    ServiceIndexQueries,
+    NotificationQueries,
+    PaymentQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations):
+class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations, PaymentMutations):
     pass
 
 

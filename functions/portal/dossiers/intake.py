@@ -33,6 +33,7 @@ from portal.identity.access import can_read_dossier
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
+from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.forms import check_form
 from portal.procedures.service import get_procedure
@@ -160,6 +161,7 @@ def _open(
         due_date=due,
         processing_days=procedure.processing_days,
         updated_at=now,
+        fee=fee_rules.fee_at_filing(procedure, channel),
         timeline=(received,),
     )
     try:

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, too_long
+from portal.payments import rules as fee_rules
 from portal.workdays.working_days import WorkCalendar, counting_start
 
 RECEIVE = Action.RECEIVE
@@ -68,6 +69,8 @@ def apply(
             f"Thao tác «{action.value}» chỉ dành cho {role.value}.",
             f"Only the {role.value} may {action.value}.",
         )
+    if fee_rules.blocks(dossier, action.value):
+        raise Conflict("Hồ sơ đang chờ thanh toán phí, lệ phí.", "The dossier is waiting for its fee to be paid.")
     changes: dict = {"status": new_status, "updated_at": at, "version": dossier.version + 1}
     if action is Action.REQUEST_SUPPLEMENT:
         if dossier.supplement_requests >= MAX_SUPPLEMENT_REQUESTS:

@@ -7,6 +7,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from portal.payments.model import DossierFee
+
 
 class Status(Enum):
     RECEIVED = "received"
@@ -38,6 +40,18 @@ class Action(Enum):
     EXTEND = "extend"  # apology and new appointment date (Circular 03/2025, form 04)
     RATE = "rate"
     POST_MESSAGE = "post_message"  # a message of the thread between the applicant and the center
+    # Fees (portal.payments): an officer sets a fee the catalog does not fix; a payment reaches a state
+    # (PaymentState's values after "payment_"); a lead refunds.
+    FEE_SET = "fee_set"
+    PAYMENT_CREATED = "payment_created"
+    PAYMENT_STARTED = "payment_started"
+    PAYMENT_SUBMITTED = "payment_submitted"
+    PAYMENT_SUCCESS = "payment_success"
+    PAYMENT_FAILED = "payment_failed"
+    PAYMENT_CANCELLED = "payment_cancelled"
+    PAYMENT_EXPIRED = "payment_expired"
+    PAYMENT_ERROR = "payment_error"
+    PAYMENT_REFUNDED = "payment_refunded"
 
 
 class ActorRole(Enum):
@@ -109,6 +123,7 @@ class Dossier:
     extensions: int = 0  # apologies with a new appointment date: at most one
     result: Attachment | None = None  # the electronic result
     rating: Rating | None = None
+    fee: DossierFee | None = None  # what it owes (portal.payments.rules); None: nothing
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
 

@@ -153,3 +153,25 @@ def notification_recipient(principal: Principal, scope: Scope = Scope.DOSSIERS_R
     if citizen is None:
         raise Forbidden("Chỉ công dân và cán bộ có hộp thông báo.", "Only citizens and officers have an inbox.")
     return f"citizen:{citizen.id_number}"
+
+
+# --- Fees and payments (portal.payments) ---------------------------------------------------------------
+
+
+def check_can_pay(principal: Principal, dossier: Dossier) -> None:
+    """The applicant pays (directly or through an app they let file for them); anyone else: not found."""
+    check_can_read_dossier(principal, dossier)
+    if not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Chỉ người nộp hồ sơ được thanh toán.", "Only the applicant can pay.")
+
+
+def check_can_set_fee(principal: Principal, dossier: Dossier) -> Officer:
+    """The officer who examines the dossier (or the lead) sets a fee the catalog does not fix."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.PROCESSING}))
+
+
+def check_can_refund(principal: Principal, dossier: Dossier) -> Officer:
+    """Only the center's lead refunds."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.LEAD}))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 
 from portal.dossiers.lifecycle import EXTEND, RATE, RECEIVE, Action
 from portal.dossiers.model import Channel, Dossier, Status, TimelineEvent
+from portal.payments.model import OWED, FeeStatus
 
 NATIONAL = "national"
 # Every dossier's change adds to the nation's month: one item would take them all, and DynamoDB cancels
@@ -39,6 +40,8 @@ class KpiCounts:
     ratings: int = 0
     rating_sum: int = 0
     satisfied: int = 0
+    fees_owed: int = 0  # dossiers owing a fee (any channel)
+    fees_paid_online: int = 0  # of which paid online through the portal
 
     def __add__(self, other: KpiCounts) -> KpiCounts:
         return KpiCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -61,6 +64,11 @@ class KpiCounts:
     @property
     def satisfaction_rate(self) -> float | None:
         return self._rate(self.satisfied, self.ratings)
+
+    @property
+    def online_payment_rate(self) -> float | None:
+        """The service index's online fee payment: fees paid online / fees owed."""
+        return self._rate(self.fees_paid_online, self.fees_owed)
 
     @property
     def average_rating(self) -> float | None:
@@ -109,7 +117,18 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
             counts.update(
                 finished=1, on_time=int(not late), late=int(late), electronic_results=int(after.result is not None)
             )
+    counts.update(_fee_counts(before, after))
     counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None
     return KpiDelta(month=f"{event.at:%Y-%m}", scopes=scopes_of(after), counts=KpiCounts(**counts))
+
+
+def _fee_counts(before: Dossier | None, after: Dossier) -> dict[str, int]:
+    """A fee becomes owed once (at filing, or when an officer sets it), and paid online once."""
+    was = before.fee.status if before is not None and before.fee is not None else None
+    now = after.fee.status if after.fee is not None else None
+    return {
+        "fees_owed": int(now in OWED and was not in OWED),
+        "fees_paid_online": int(now is FeeStatus.PAID and was is not FeeStatus.PAID),
+    }

@@ -63,6 +63,18 @@ EVENT_HANDLERS: dict[Action, tuple[Handler, ...]] = {
     Action.EXTEND: (tell_applicant,),
     Action.RATE: (tell_center,),
     Action.POST_MESSAGE: (tell_other_side,),
+    # Fees: the applicant is told what to pay and that it was paid or refunded; the intermediate states of a
+    # payment are the citizen's own clicks on the provider's page (shown on the timeline, told to nobody).
+    Action.FEE_SET: (tell_applicant,),
+    Action.PAYMENT_CREATED: (),
+    Action.PAYMENT_STARTED: (),
+    Action.PAYMENT_SUBMITTED: (),
+    Action.PAYMENT_SUCCESS: (tell_applicant,),
+    Action.PAYMENT_FAILED: (),
+    Action.PAYMENT_CANCELLED: (),
+    Action.PAYMENT_EXPIRED: (),
+    Action.PAYMENT_ERROR: (),
+    Action.PAYMENT_REFUNDED: (tell_applicant,),
 }
 
 

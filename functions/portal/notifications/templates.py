@@ -25,6 +25,27 @@ def _vi_date(d: date | None) -> str:
 
 # Told to the applicant.
 APPLICANT: dict[Action, Template] = {
+    Action.FEE_SET: Template(
+        "Hồ sơ {code}: phí, lệ phí cần nộp",
+        "Dossier {code}: the fee to pay",
+        "Trung tâm đã xác định phí, lệ phí của hồ sơ «{procedure}»: {note}. Bạn có thể nộp trực tuyến trên cổng.",
+        "The center set the fee of '{procedure}': {note}. You can pay it online on the portal.",
+        "DVC: Ho so {code} co phi can nop. Xem: {link}",
+    ),
+    Action.PAYMENT_SUCCESS: Template(
+        "Hồ sơ {code}: đã nộp phí, lệ phí",
+        "Dossier {code}: fee paid",
+        "Bạn đã nộp phí, lệ phí của hồ sơ «{procedure}» ({note}). Biên lai điện tử có trên cổng.",
+        "You paid the fee of '{procedure}' ({note}). The electronic receipt is on the portal.",
+        "DVC: Ho so {code} da nop phi. Bien lai: {link}",
+    ),
+    Action.PAYMENT_REFUNDED: Template(
+        "Hồ sơ {code}: đã hoàn phí, lệ phí",
+        "Dossier {code}: fee refunded",
+        "Phí, lệ phí đã nộp cho hồ sơ «{procedure}» được hoàn lại.",
+        "The fee paid for '{procedure}' was refunded.",
+        "DVC: Ho so {code} da hoan phi. Xem: {link}",
+    ),
     Action.RECEIVE: Template(
         "Hồ sơ {code} đã được tiếp nhận",
         "Dossier {code} was received",

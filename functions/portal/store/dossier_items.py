@@ -94,6 +94,13 @@ class RatingMap(MapAttribute):
     at = UnicodeAttribute()
 
 
+class FeeMap(MapAttribute):
+    amount_vnd = NumberAttribute()
+    due = UnicodeAttribute()
+    status = UnicodeAttribute()
+    note = UnicodeAttribute(default="")
+
+
 class DossierItem(PortalModel):
     Meta = table_meta(settings().tables.dossiers)
 
@@ -119,6 +126,7 @@ class DossierItem(PortalModel):
     extensions = NumberAttribute(default=0)
     result = AttachmentMap(null=True)
     rating = RatingMap(null=True)
+    fee = FeeMap(null=True)
     version = VersionAttribute()
     open_key = UnicodeAttribute(null=True)
 
@@ -178,3 +186,5 @@ class StatsItem(PortalModel):
     ratings = NumberAttribute(default=0)
     rating_sum = NumberAttribute(default=0)
     satisfied = NumberAttribute(default=0)
+    fees_owed = NumberAttribute(default=0)
+    fees_paid_online = NumberAttribute(default=0)

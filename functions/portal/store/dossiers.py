@@ -25,6 +25,7 @@ from portal.errors import Conflict
 from portal.kpis.counters import KpiDelta
 from portal.observability import emit
 from portal.pagination import Page
+from portal.payments.model import DossierFee, FeeDue, FeeStatus
 from portal.store.dossier_items import (
     DOSSIER_SK,
     EVENT_SK_PREFIX,
@@ -33,6 +34,7 @@ from portal.store.dossier_items import (
     AttachmentMap,
     DossierItem,
     EventItem,
+    FeeMap,
     IdempotencyItem,
     RatingMap,
     SequenceItem,
@@ -106,6 +108,9 @@ def _dossier_item(d: Dossier) -> DossierItem:
         rating=RatingMap(score=d.rating.score, comment=d.rating.comment, at=d.rating.at.isoformat())
         if d.rating
         else None,
+        fee=FeeMap(amount_vnd=d.fee.amount_vnd, due=d.fee.due.value, status=d.fee.status.value, note=d.fee.note)
+        if d.fee
+        else None,
     )
 
 
@@ -153,6 +158,9 @@ def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dos
         result=_attachment(item.result),
         rating=Rating(int(item.rating.score), item.rating.comment, datetime.fromisoformat(item.rating.at))
         if item.rating
+        else None,
+        fee=DossierFee(int(item.fee.amount_vnd), FeeDue(item.fee.due), FeeStatus(item.fee.status), item.fee.note)
+        if item.fee
         else None,
         version=int(item.version),
         timeline=timeline,

@@ -33,6 +33,11 @@ class Kpis:
     )
     average_rating: float | None
     meets_satisfaction_target: bool | None
+    fees_owed: int = strawberry.field(default=0, description="Dossiers owing a fee (any channel).")
+    fees_paid_online: int = 0
+    online_payment_rate: float | None = strawberry.field(
+        default=None, description="Fees paid online / fees owed (the service index's online payment)."
+    )
 
     @classmethod
     def of(cls, scope: str, from_month: str, to_month: str, k: KpiCounts) -> Kpis:
@@ -56,6 +61,9 @@ class Kpis:
             satisfaction_rate=rate,
             average_rating=k.average_rating,
             meets_satisfaction_target=None if rate is None else rate >= SATISFACTION_TARGET,
+            fees_owed=k.fees_owed,
+            fees_paid_online=k.fees_paid_online,
+            online_payment_rate=k.online_payment_rate,
         )
 
 

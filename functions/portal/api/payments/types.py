@@ -1,0 +1,145 @@
+"""GraphQL types of fees, payments and electronic receipts (amounts in integer đồng)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from portal.payments import model
+
+PaymentState = strawberry.enum(model.PaymentState, name="PaymentState", description="GOV.UK Pay-like states.")
+FeeDue = strawberry.enum(model.FeeDue, name="FeeDue")
+FeeStatus = strawberry.enum(model.FeeStatus, name="FeeStatus")
+RefundReason = strawberry.enum(model.RefundReason, name="RefundReason")
+
+
+@strawberry.type(description="What a dossier owes, and when it is due.")
+class DossierFee:
+    amount_vnd: int
+    due: FeeDue
+    status: FeeStatus
+    note: str
+
+    @classmethod
+    def of(cls, fee: model.DossierFee) -> DossierFee:
+        return cls(amount_vnd=fee.amount_vnd, due=fee.due, status=fee.status, note=fee.note)
+
+
+@strawberry.type(description="The electronic receipt (biên lai điện tử) of a successful payment.")
+class Receipt:
+    number: str
+    payer: str
+    amount_vnd: int
+    procedure_name: str
+    dossier_code: str
+    collecting_agency: str
+    issued_at: datetime
+    payment_reference: str = strawberry.field(description="The payment provider's id of the payment.")
+
+    @classmethod
+    def of(cls, r: model.Receipt) -> Receipt:
+        return cls(
+            number=r.number,
+            payer=r.payer,
+            amount_vnd=r.amount_vnd,
+            procedure_name=r.procedure_name,
+            dossier_code=r.dossier_code,
+            collecting_agency=r.collecting_agency,
+            issued_at=r.issued_at,
+            payment_reference=r.payment_reference,
+        )
+
+
+@strawberry.type
+class Refund:
+    amount_vnd: int
+    reason: RefundReason
+    note: str
+    at: datetime
+
+
+@strawberry.type
+class Payment:
+    payment_id: str
+    dossier_code: str
+    amount_vnd: int
+    currency: str
+    state: PaymentState
+    finished: bool
+    created_at: datetime
+    expires_at: datetime
+    next_url: str | None = strawberry.field(description="The provider's page to pay on, while it can be paid.")
+    receipt: Receipt | None
+    refund: Refund | None
+
+    @classmethod
+    def of(cls, p: model.Payment) -> Payment:
+        return cls(
+            payment_id=p.payment_id,
+            dossier_code=p.dossier_code,
+            amount_vnd=p.amount_vnd,
+            currency=p.currency,
+            state=p.state,
+            finished=p.finished,
+            created_at=p.created_at,
+            expires_at=p.expires_at,
+            next_url=None if p.finished else p.next_url,
+            receipt=Receipt.of(p.receipt) if p.receipt else None,
+            refund=Refund(amount_vnd=p.refund.amount_vnd, reason=p.refund.reason, note=p.refund.note, at=p.refund.at)
+            if p.refund
+            else None,
+        )
+
+
+@strawberry.type
+class DossierPayments:
+    dossier_code: str
+    fee: DossierFee | None = strawberry.field(description="Null: the dossier owes nothing.")
+    payments: list[Payment]
+
+
+@strawberry.type
+class PaymentStarted:
+    payment: Payment
+    resumed: bool = strawberry.field(
+        description="True for a retried request or a payment already in progress (another tab): pay on its page."
+    )
+
+
+@strawberry.type
+class PaymentUpdated:
+    payment: Payment
+
+
+@strawberry.type
+class DossierFeeSet:
+    dossier_code: str
+    fee: DossierFee | None
+
+
+@strawberry.input
+class StartPaymentInput:
+    code: str
+    idempotency_key: str = strawberry.field(description="8-64 letters, digits, - or _; made once per pay button.")
+
+
+@strawberry.input
+class CheckPaymentInput:
+    code: str
+    payment_id: str
+
+
+@strawberry.input
+class RefundPaymentInput:
+    code: str
+    payment_id: str
+    reason: RefundReason
+    note: str
+
+
+@strawberry.input
+class SetDossierFeeInput:
+    code: str
+    amount_vnd: int
+    note: str = ""
