@@ -37,6 +37,7 @@ def apply(
         "CENTERS_TABLE": f"{table_prefix}-centers",
         "DOSSIERS_TABLE": f"{table_prefix}-dossiers",
         "RATE_LIMITS_TABLE": f"{table_prefix}-rate-limits",
+        "DOCUMENTS_TABLE": f"{table_prefix}-documents",
         "OIDC_ISSUER": f"{api_base_url}{DEV_ISSUER_PATH}",
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",

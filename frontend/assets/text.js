@@ -66,7 +66,7 @@ export const text = {
     resultFileHint: () => "Tệp PDF, JPEG hoặc PNG, dưới 20 MB.",
     metadataOnly: "Lưu ý: hiện chỉ gửi tên, loại và dung lượng tệp; nội dung tệp chưa được tải lên.",
     documentFor: "Thuộc thành phần hồ sơ", documentOther: "Khác / không rõ", remove: "Bỏ tệp", removeFile: (n) => `Bỏ tệp ${n}`,
-    badFileType: "Chỉ nhận tệp PDF, JPEG hoặc PNG.", badFileSize: "Tệp phải nhỏ hơn 20 MB.", tooManyFiles: (n) => `Tối đa ${n} tệp.`,
+    badFileType: "Chỉ nhận tệp PDF, JPEG hoặc PNG.", badFileSize: "Mỗi tệp tối đa 10 MB.", tooManyFiles: (n) => `Tối đa ${n} tệp.`,
     submit: "Nộp hồ sơ", sending: "Đang gửi hồ sơ…", retrying: "Mất kết nối, đang gửi lại (hồ sơ sẽ không bị nộp hai lần)…",
     networkRetry: "Không gửi được do mất kết nối. Bấm «Nộp hồ sơ» để gửi lại: hồ sơ sẽ không bị nộp hai lần.",
     fixProblems: "Hồ sơ chưa hợp lệ, vui lòng kiểm tra:",
@@ -135,6 +135,12 @@ export const text = {
     stepDone: (s) => `Đã thực hiện: ${s}.`, refused: "Không thực hiện được:",
     // Tracking
     trackTitle: "Tra cứu hồ sơ", track: "Tra cứu",
+    // Uploads (components/uploads.js)
+    uploadsHint: (n) => `Nhận tệp PDF, JPEG hoặc PNG (ảnh chụp bằng điện thoại cũng được), mỗi tệp tối đa 10 MB, tối đa ${n} tệp, tổng 50 MB. Tệp được tải lên và kiểm tra an toàn ngay khi chọn. Giấy tờ đã có trong cơ sở dữ liệu quốc gia thì không cần nộp.`,
+    uploading: (n) => `Đang tải lên… ${n}%`, uploaded: "Đã tải lên và kiểm tra an toàn.", uploadFailed: "Tải lên không thành công.",
+    uploadRefused: (s) => `Kho lưu trữ từ chối tệp (mã ${s}).`, retryUpload: "Thử lại", uploadProgress: (n) => `Tiến độ tải lên ${n}`,
+    chooseAgain: "Phiên tải lên bị gián đoạn: vui lòng chọn lại tệp.", stillUploading: "Tệp đang được tải lên, vui lòng chờ.",
+    uploadNotDone: "Tệp chưa tải lên được: thử lại hoặc bỏ tệp.",
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -190,7 +196,7 @@ export const text = {
     resultFileHint: () => "A PDF, JPEG or PNG file under 20 MB.",
     metadataOnly: "Note: only each file's name, type and size are sent for now; the files themselves are not uploaded.",
     documentFor: "Stands for document", documentOther: "Other / not sure", remove: "Remove", removeFile: (n) => `Remove ${n}`,
-    badFileType: "Only PDF, JPEG or PNG files.", badFileSize: "Each file must be under 20 MB.", tooManyFiles: (n) => `At most ${n} files.`,
+    badFileType: "Only PDF, JPEG or PNG files.", badFileSize: "Each file is at most 10 MB.", tooManyFiles: (n) => `At most ${n} files.`,
     submit: "Submit dossier", sending: "Sending your dossier…", retrying: "Connection lost, sending again (it will not be filed twice)…",
     networkRetry: "Not sent: the connection dropped. Press “Submit dossier” to send again; it will not be filed twice.",
     fixProblems: "The dossier has problems; please check:",
@@ -254,5 +260,10 @@ export const text = {
     confirmReject: (c) => `Reject dossier ${c}? This cannot be undone.`,
     stepDone: (s) => `Done: ${s}.`, refused: "Not done:",
     trackTitle: "Track a dossier", track: "Track",
+    uploadsHint: (n) => `PDF, JPEG or PNG (a phone camera photo works), at most 10 MB each, ${n} files and 50 MB in all. Each file is uploaded and checked as soon as you choose it. Documents already in national databases are not needed.`,
+    uploading: (n) => `Uploading… ${n}%`, uploaded: "Uploaded and checked.", uploadFailed: "The upload failed.",
+    uploadRefused: (s) => `Storage refused the file (code ${s}).`, retryUpload: "Retry", uploadProgress: (n) => `Upload progress of ${n}`,
+    chooseAgain: "The upload was interrupted: please choose the file again.", stillUploading: "The file is still uploading, please wait.",
+    uploadNotDone: "The file is not uploaded: retry or remove it.",
   },
 };

@@ -7,13 +7,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from portal.clock import Clock, SystemClock
-from portal.config import Settings, settings
+from portal.config import Settings, StorageSettings, settings
+from portal.documents.repository import Scanner
+from portal.documents.service import Documents
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
+from portal.store.documents import DocumentStore
 from portal.store.dossiers import DossierStore
+from portal.store.objects import GuardDutyVerdicts, S3Objects
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
@@ -36,6 +40,7 @@ class Services:
     rate_counters: CounterStore
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
+    documents: Documents | None = None  # files of dossiers (None only where no bucket is configured)
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -59,26 +64,50 @@ def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
     return missing
 
 
+def _scanner(storage: StorageSettings, objects: S3Objects) -> Scanner:
+    if storage.scanner == "clamscan":
+        from pathlib import Path
+
+        from portal.documents.scanners import ClamScan
+
+        return ClamScan(Path(storage.clamscan_database))
+    return GuardDutyVerdicts(objects)
+
+
+def _documents(config: Settings, dossiers: DossierStore, catalog: Catalog, clock: Clock) -> Documents | None:
+    storage = config.storage
+    if not storage.bucket:
+        return None
+    objects = S3Objects(
+        storage.bucket, config.region, storage.endpoint, storage.access_key, storage.secret_key, storage.upload_url
+    )
+    return Documents(DocumentStore(), objects, _scanner(storage, objects), dossiers, catalog, clock)
+
+
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
     procedures = ProcedureStore()
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
+    clock = clock or SystemClock()
+    catalog = Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds)
+    dossiers = DossierStore()
     return Services(
-        catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
+        catalog=catalog,
         procedures=procedures,
         centers=CenterStore(cache_seconds=config.reference_cache_seconds),
-        dossiers=DossierStore(),
+        dossiers=dossiers,
         stats=StatsStore(),
         units=shared_units(),
-        clock=clock or SystemClock(),
+        clock=clock,
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
         rate_limits=config.rate_limits,
         rate_counters=RateLimitStore(),
         rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
+        documents=_documents(config, dossiers, catalog, clock),
     )
 
 

@@ -20,6 +20,32 @@ class TableNames:
     centers: str
     dossiers: str
     rate_limits: str
+    documents: str
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    """Dossier files: the bucket, the S3 endpoint (None in AWS), where browsers post uploads, the scanner."""
+
+    bucket: str
+    endpoint: str | None
+    access_key: str  # local only; in AWS the function's role signs
+    secret_key: str
+    upload_url: str  # "/storage" behind CloudFront (and the local server); "" posts to S3's own address
+    scanner: str  # "clamscan" (local) or "guardduty" (AWS: verdicts arrive as object tags)
+    clamscan_database: str
+
+
+def _storage(env: Mapping[str, str]) -> StorageSettings:
+    return StorageSettings(
+        bucket=env.get("DOCUMENTS_BUCKET", ""),
+        endpoint=env.get("STORAGE_ENDPOINT") or None,
+        access_key=env.get("STORAGE_ACCESS_KEY", ""),
+        secret_key=env.get("STORAGE_SECRET_KEY", ""),
+        upload_url=env.get("DOCUMENTS_UPLOAD_URL", ""),
+        scanner=env.get("DOCUMENT_SCANNER", "guardduty"),
+        clamscan_database=env.get("CLAMSCAN_DATABASE", ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -38,6 +64,7 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    storage: StorageSettings = None  # type: ignore[assignment]  # set by settings(); see StorageSettings
 
     @property
     def is_local(self) -> bool:
@@ -51,6 +78,7 @@ TABLE_ENVIRONMENT = {
     "CENTERS_TABLE": "centers",
     "DOSSIERS_TABLE": "dossiers",
     "RATE_LIMITS_TABLE": "rate_limits",
+    "DOCUMENTS_TABLE": "documents",
 }
 
 
@@ -90,4 +118,5 @@ def settings() -> Settings:
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
+        storage=_storage(env),
     )

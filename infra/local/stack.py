@@ -18,6 +18,8 @@ from typing import Protocol
 from infra import local_env
 from infra.local.dynamodb import DynamoDBLocal
 from infra.local.ports import free_port
+from infra.local.scanner import ClamAVDatabase
+from infra.local.storage import SeaweedStorage
 
 
 class Engine(Protocol):
@@ -85,4 +87,8 @@ def local_stack(
         dynamodb=DynamoDBLocal(
             dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
         ),
+        others=[
+            SeaweedStorage(free_port(), data_dir=data_dir / "storage" if data_dir else None, log_path=log("storage")),
+            ClamAVDatabase(data_dir / "clamav" if data_dir else None),
+        ],
     )

@@ -10,6 +10,8 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.types import ExecutionResult
 
 from portal.api.centers.queries import CenterQueries
+from portal.api.documents.mutations import DocumentMutations
+from portal.api.documents.queries import DocumentQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
@@ -24,12 +26,12 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, DocumentQueries):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations):
+class Mutation(DossierMutations, DocumentMutations):
     pass
 
 

@@ -46,6 +46,9 @@ class Attachment:
     content_type: str
     size_bytes: int
     document: str = ""  # which required document this file stands for
+    document_id: str = ""  # the stored file (portal.documents); "" for the metadata-only attachments of old
+    state: str = ""  # the stored file's scan state (pending, clean, rejected)
+    sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,16 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
+class AccessRecord:
+    """One opening of a dossier's file (the audit trail: kept beside the timeline, never public)."""
+
+    at: datetime
+    actor: ActorRole
+    actor_id: str  # the officer's or applicant's subject
+    document_id: str
+
+
+@dataclass(frozen=True)
 class Dossier:
     code: str
     procedure_code: str
@@ -93,8 +106,10 @@ class Dossier:
     extensions: int = 0  # apologies with a new appointment date: at most one
     result: Attachment | None = None  # the electronic result
     rating: Rating | None = None
+    digitized_at: datetime | None = None  # received in person: when every required document had a clean file
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
+    access_log: tuple[AccessRecord, ...] = field(default=(), compare=False)  # every file opened, by whom
 
     def is_late(self, now: datetime) -> bool:
         """Late once the appointment date has passed without a result (or the result came after it)."""

@@ -33,6 +33,7 @@ class KpiCounts:
     ratings: int = 0
     rating_sum: int = 0
     satisfied: int = 0
+    digitized: int = 0  # dossiers received in person whose every required document got a clean file
 
     def __add__(self, other: KpiCounts) -> KpiCounts:
         return KpiCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -94,6 +95,8 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
             counts.update(
                 finished=1, on_time=int(not late), late=int(late), electronic_results=int(after.result is not None)
             )
+    if before is not None and before.digitized_at is None and after.digitized_at is not None:
+        counts["digitized"] = 1
     counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None

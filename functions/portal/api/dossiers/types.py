@@ -9,6 +9,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from portal.api.centers.types import Center
+from portal.api.documents.types import DossierDocumentInput
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
@@ -56,6 +57,15 @@ class Attachment:
     content_type: str
     size_bytes: int
     document: str
+    document_id: str = strawberry.field(description="The stored file (documentDownload); empty for old attachments.")
+    state: str = strawberry.field(description="The file's scan state: pending, clean or rejected.")
+
+
+@strawberry.type(description="One opening of one of the dossier's files.")
+class AccessRecord:
+    at: datetime
+    actor: ActorRole
+    document_id: str
 
 
 @strawberry.type
@@ -66,7 +76,14 @@ class Rating:
 
 
 def _attachment(a: model.Attachment) -> Attachment:
-    return Attachment(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
+    return Attachment(
+        name=a.name,
+        content_type=a.content_type,
+        size_bytes=a.size_bytes,
+        document=a.document,
+        document_id=a.document_id,
+        state=a.state,
+    )
 
 
 @strawberry.interface(description="What anyone following a dossier may see.")
@@ -167,6 +184,14 @@ class Dossier(DossierSummary):
         r = self.dossier.rating
         return Rating(score=r.score, comment=r.comment, at=r.at) if r else None
 
+    @strawberry.field(description="Every file of the dossier handed out, when and to whom (audit trail).")
+    def access_log(self) -> list[AccessRecord]:
+        return [AccessRecord(at=r.at, actor=r.actor, document_id=r.document_id) for r in self.dossier.access_log]
+
+    @strawberry.field(description="Received in person: when every required document had a clean scanned file.")
+    def digitized_at(self) -> datetime | None:
+        return self.dossier.digitized_at
+
     @strawberry.field(description="Increases with every change; shows whether what you see is current.")
     def version(self) -> int:
         return self.dossier.version
@@ -209,7 +234,13 @@ class SubmitDossierInput:
     procedure_code: str
     center_id: str = strawberry.field(description="Any center receiving the procedure, wherever the applicant lives.")
     form_data: JSON = strawberry.field(description="The procedure's form fields, by name.")
-    attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
+    attachments: list[AttachmentInput] = strawberry.field(
+        default_factory=list,
+        description="Deprecated: metadata only, no file. Send `documents` (uploaded with requestDocumentUpload).",
+    )
+    documents: list[DossierDocumentInput] = strawberry.field(
+        default_factory=list, description="Uploaded files, or documents reused from myDocuments (at most 20)."
+    )
     phone: str = ""
     email: str = ""
 

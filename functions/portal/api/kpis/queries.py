@@ -33,6 +33,9 @@ class Kpis:
     )
     average_rating: float | None
     meets_satisfaction_target: bool | None
+    digitized: int = strawberry.field(
+        description="Dossiers received in person whose every required document was scanned at the desk."
+    )
 
     @classmethod
     def of(cls, scope: str, from_month: str, to_month: str, k: KpiCounts) -> Kpis:
@@ -56,6 +59,7 @@ class Kpis:
             satisfaction_rate=rate,
             average_rating=k.average_rating,
             meets_satisfaction_target=None if rate is None else rate >= SATISFACTION_TARGET,
+            digitized=k.digitized,
         )
 
 

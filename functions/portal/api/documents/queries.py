@@ -1,0 +1,40 @@
+"""Reading files: a citizen's personal store, and short-lived download links."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.documents.types import Document, DocumentConnection, DocumentDownload, DocumentEdge
+from portal.api.pagination import PageInfo
+from portal.errors import InvalidInput
+from portal.identity.access import require_applicant
+from portal.identity.principal import Scope
+
+MAX_ID = 64
+
+
+@strawberry.type
+class DocumentQueries:
+    @strawberry.field(
+        description="Your personal store (Kho dữ liệu cá nhân): every clean document and electronic result, "
+        "newest first; attach one to a new dossier instead of uploading it again."
+    )
+    def my_documents(self, info: Info, first: int | None = None, after: str | None = None) -> DocumentConnection:
+        ctx = info.context
+        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
+        page = ctx.services.documents.stored(citizen, first, after)
+        return DocumentConnection(
+            edges=[DocumentEdge(node=Document(document=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )
+
+    @strawberry.field(
+        description="A link of a few minutes to a clean file of a dossier you may read (recorded on its audit "
+        "trail), or, without dossierCode, to a file of your own store."
+    )
+    def document_download(self, info: Info, document_id: str, dossier_code: str = "") -> DocumentDownload:
+        ctx = info.context
+        if len(document_id) > MAX_ID or len(dossier_code) > MAX_ID:
+            raise InvalidInput.for_field("documentId", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        download = ctx.services.documents.download(ctx.principal, document_id, dossier_code)
+        return DocumentDownload(url=download.url, expires_at=download.expires_at)

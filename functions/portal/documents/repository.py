@@ -1,0 +1,33 @@
+"""What the document services need from outside: the document items (portal.store.documents), the object
+storage (portal.store.objects: S3, or SeaweedFS locally) and a malware scanner (portal.documents.scanners)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from portal.documents.model import Document, Verdict
+from portal.pagination import Page
+
+
+class DocumentRepository(Protocol):
+    def create(self, document: Document, expires_at: datetime) -> None: ...
+    def save(self, document: Document) -> None: ...
+    def get(self, document_id: str) -> Document | None: ...
+    def get_many(self, document_ids: list[str]) -> dict[str, Document]: ...
+    def stored_by(self, owner_id: str, first: int | None, after: str | None) -> Page[Document]: ...
+
+
+class ObjectStorage(Protocol):
+    def presigned_post(
+        self, key: str, content_type: str, max_bytes: int, expires_in: timedelta
+    ) -> tuple[str, dict[str, str]]: ...
+    def size_of(self, key: str) -> int | None: ...  # None: no such object
+    def read(self, key: str, max_bytes: int) -> bytes: ...
+    def move(self, source: str, target: str) -> None: ...
+    def delete(self, key: str) -> None: ...
+    def presigned_get(self, key: str, file_name: str, content_type: str, expires_in: timedelta) -> str: ...
+
+
+class Scanner(Protocol):
+    def scan(self, key: str, body: bytes) -> Verdict | None: ...  # None: no verdict yet (asynchronous scanners)

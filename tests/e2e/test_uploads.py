@@ -1,0 +1,69 @@
+"""Uploading files for real from a phone-sized page: a camera photo (JPEG) and a PDF go to storage with
+progress, a file whose upload fails is retried, a renamed program is refused on its content, and the
+dossier carries the stored documents the officer can open."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import PHONE
+from tests.e2e.helpers import HttpApi
+from tests.e2e.test_filing import choose_hoan_kiem_by_area, fill_birth_registration, open_form_signed_in
+from tests.support.uploads import EXECUTABLE, JPEG, PDF
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_citizen_uploads_a_camera_photo_retries_a_failed_file_and_files_with_them(page, local_server):
+    base = local_server.base_url
+    open_form_signed_in(page, base)
+    fill_birth_registration(page)
+    choose_hoan_kiem_by_area(page)
+
+    failures = {"left": 1}
+
+    def flaky(route):  # the first post to storage is lost (a dropped mobile connection)
+        if failures["left"]:
+            failures["left"] -= 1
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/storage", flaky)
+    page.set_input_files("#files", files=[{"name": "IMG_0001.jpg", "mimeType": "image/jpeg", "buffer": JPEG}])
+    first = page.locator("#files-list li").nth(0)
+    expect(first).to_have_attribute("data-state", "failed")
+    first.get_by_role("button", name="Thử lại").click()
+    expect(first).to_have_attribute("data-state", "done")
+    expect(first).to_contain_text("Đã tải lên")
+
+    page.set_input_files(
+        "#files",
+        files=[
+            {"name": "to-khai.pdf", "mimeType": "application/pdf", "buffer": PDF + b"to khai"},
+            {"name": "giay-to.pdf", "mimeType": "application/pdf", "buffer": EXECUTABLE},  # a renamed program
+        ],
+    )
+    expect(page.locator("#files-list li").nth(1)).to_have_attribute("data-state", "done")
+    renamed = page.locator("#files-list li").nth(2)
+    expect(renamed).to_have_attribute("data-state", "rejected")
+    expect(renamed).to_contain_text("không phải PDF")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.click("#submit")  # a rejected file stops the filing until it is removed
+    expect(page.locator("#problems")).to_be_visible()
+    renamed.get_by_role("button", name="Bỏ").click()
+    page.click("#submit")
+    expect(page.locator("h1")).to_have_text("Nộp hồ sơ thành công")
+    code = page.locator("#receipt-code").inner_text()
+
+    api = HttpApi(base)
+    officer = local_server.issuer.mint_for("officer", center_id="hcc-01-00070")
+    d = api.run("GetDossier", {"code": code}, token=officer).data["dossier"]
+    assert [(a["name"], a["contentType"], a["state"]) for a in d["attachments"]] == [
+        ("IMG_0001.jpg", "image/jpeg", "clean"),
+        ("to-khai.pdf", "application/pdf", "clean"),
+    ]
+    link = api.run(
+        "DocumentDownload", {"documentId": d["attachments"][0]["documentId"], "dossierCode": code}, token=officer
+    )
+    assert link.errors == [] and link.data["documentDownload"]["url"]
