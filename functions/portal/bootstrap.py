@@ -9,6 +9,7 @@ from functools import cache
 from portal.clock import Clock, SystemClock
 from portal.config import Settings, StorageSettings, settings
 from portal.documents.repository import Scanner
+from portal.documents.seals import Sealer
 from portal.documents.service import Documents
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.procedures.catalog import Catalog
@@ -64,6 +65,25 @@ def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
     return missing
 
 
+def _signing_key_source(config: Settings) -> Callable[[], bytes] | None:
+    """The key sealing electronic results: SSM Parameter Store in AWS (cached 5 min), a local file elsewhere."""
+    if config.signing_key_parameter:
+        name = config.signing_key_parameter
+
+        def from_parameter_store() -> bytes:
+            from aws_lambda_powertools.utilities import parameters
+
+            return parameters.get_parameter(name, decrypt=True, max_age=300).encode()
+
+        return from_parameter_store
+    if config.signing_key_file:
+        from pathlib import Path
+
+        path = Path(config.signing_key_file)
+        return lambda: path.read_bytes()
+    return None
+
+
 def _scanner(storage: StorageSettings, objects: S3Objects) -> Scanner:
     if storage.scanner == "clamscan":
         from pathlib import Path
@@ -81,7 +101,9 @@ def _documents(config: Settings, dossiers: DossierStore, catalog: Catalog, clock
     objects = S3Objects(
         storage.bucket, config.region, storage.endpoint, storage.access_key, storage.secret_key, storage.upload_url
     )
-    return Documents(DocumentStore(), objects, _scanner(storage, objects), dossiers, catalog, clock)
+    key = _signing_key_source(config)
+    sealer = Sealer(key) if key else None
+    return Documents(DocumentStore(), objects, _scanner(storage, objects), dossiers, catalog, clock, sealer)
 
 
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:

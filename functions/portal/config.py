@@ -65,6 +65,8 @@ class Settings:
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
     storage: StorageSettings = None  # type: ignore[assignment]  # set by settings(); see StorageSettings
+    signing_key_file: str = ""  # local: the PEM of the Ed25519 key sealing electronic results
+    signing_key_parameter: str | None = None  # AWS: the SSM SecureString holding that PEM
 
     @property
     def is_local(self) -> bool:
@@ -119,4 +121,6 @@ def settings() -> Settings:
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
         storage=_storage(env),
+        signing_key_file=env.get("SIGNING_KEY_FILE", ""),
+        signing_key_parameter=env.get("SIGNING_KEY_PARAMETER") or None,
     )

@@ -207,3 +207,50 @@ def test_storage_down_is_a_clear_error_and_loses_nothing(services, api, people):
     assert down.error_codes == ["SERVICE_UNAVAILABLE"] and "messageEn" in down.errors[0]["extensions"]
     done = api.run("CompleteDocumentUpload", {"documentId": ticket["document"]["id"]}, token=citizen)
     assert done.data["completeDocumentUpload"]["document"]["state"] == "CLEAN"  # the upload was kept
+
+
+def test_the_electronic_result_is_signed_and_a_presented_file_is_verified_or_refused(api, people):
+    citizen, processing = people.citizen(), people.officer(CENTER, "processing")
+    code = submit(api, citizen, CENTER)["code"]
+    api.run("ActOnDossier", {"input": {"code": code, "action": "START_PROCESSING"}}, token=processing)
+    result = PDF + b"trich luc khai sinh"
+    document = upload(api, processing, result, purpose="RESULT", dossierCode=code, fileName="trich-luc.pdf")
+    assert document["state"] == "CLEAN"
+    ready = api.run("ActOnDossier", {"input": {"code": code, "action": "MARK_RESULT_READY"}}, token=processing)
+    assert ready.data["actOnDossier"]["dossier"]["status"] == "RESULT_READY"
+    issued = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["result"]
+    assert issued["name"] == "trich-luc.pdf" and issued["verificationCode"]
+    assert document["id"] in [e["node"]["id"] for e in _store(api, citizen)]  # the result is in the store too
+
+    def verify(body: bytes | None, verification: str = issued["verificationCode"]) -> dict:
+        sha = hashlib.sha256(body).hexdigest() if body is not None else ""
+        r = api.run("VerifyDocument", {"code": verification, "sha256": sha})  # anyone, not signed in
+        assert r.errors == [], r.errors
+        return r.data["verifyDocument"]
+
+    genuine = verify(result)
+    assert genuine["found"] and genuine["signatureValid"] and genuine["matches"] is True
+    assert genuine["procedureName"] == "Đăng ký khai sinh" and set(genuine) == {
+        "code",
+        "found",
+        "signatureValid",
+        "matches",
+        "issuedAt",
+        "procedureName",
+        "centerId",
+    }  # nothing personal
+    assert verify(result + b" altered")["matches"] is False
+    assert verify(None)["matches"] is None
+    assert verify(result, "AAAAAAAAAAAA")["found"] is False
+
+    from portal.store.document_items import SealItem
+
+    seal = SealItem.get(f"seal:{issued['verificationCode']}")
+    seal.sha256 = hashlib.sha256(result + b" forged").hexdigest()  # someone rewrites the record
+    seal.save()
+    forged = verify(result + b" forged")
+    assert forged["matches"] is True and forged["signatureValid"] is False
+
+
+def _store(api, token):
+    return api.run("MyDocuments", {"first": 100}, token=token).data["myDocuments"]["edges"]

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from portal.documents.model import Document, Verdict
+from portal.documents.seals import Seal
 from portal.pagination import Page
 
 
@@ -16,6 +17,8 @@ class DocumentRepository(Protocol):
     def get(self, document_id: str) -> Document | None: ...
     def get_many(self, document_ids: list[str]) -> dict[str, Document]: ...
     def stored_by(self, owner_id: str, first: int | None, after: str | None) -> Page[Document]: ...
+    def save_seal(self, seal: Seal) -> None: ...
+    def get_seal(self, code: str) -> Seal | None: ...
 
 
 class ObjectStorage(Protocol):

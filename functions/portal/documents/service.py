@@ -16,6 +16,7 @@ from portal.clock import Clock
 from portal.documents import policy
 from portal.documents.model import Document, Download, Purpose, State, UploadTicket, Verdict
 from portal.documents.repository import DocumentRepository, ObjectStorage, Scanner
+from portal.documents.seals import Sealer, Verification, check_code, check_sha256
 from portal.dossiers import files
 from portal.dossiers.model import AccessRecord, ActorRole, Attachment, Dossier
 from portal.dossiers.repository import DossierRepository
@@ -73,7 +74,9 @@ class Documents:
         dossiers: DossierRepository,
         catalog: Catalog,
         clock: Clock,
+        sealer: Sealer | None = None,
     ) -> None:
+        self.sealer = sealer
         self.documents = documents
         self.objects = objects
         self.scanner = scanner
@@ -191,12 +194,39 @@ class Documents:
             attachment = self.attachment(document)
             now = self.clock.now()
             if document.purpose is Purpose.RESULT:
+                attachment = self._sealed(attachment, dossier)
                 updated, event = files.attach_result(dossier, attachment, now)
             else:
                 actor = ActorRole.OFFICER if document.purpose is Purpose.DESK_SCAN else ActorRole.APPLICANT
                 updated, event = files.attach(dossier, attachment, actor, now, self._required(dossier))
             self.dossiers.record(updated, event, kpi=delta(dossier, updated, event))
         return self._keep(replace(document, dossiers=(*document.dossiers, dossier.code)))
+
+    def _sealed(self, attachment: Attachment, dossier: Dossier) -> Attachment:
+        """The result signed by the portal: its verification code goes on the dossier (and its QR code)."""
+        if self.sealer is None:
+            return attachment
+        seal = self.sealer.seal(
+            attachment.sha256, self.clock.now(), dossier.procedure_code, dossier.procedure_name, dossier.center_id
+        )
+        self.documents.save_seal(seal)
+        return replace(attachment, verification_code=seal.code)
+
+    def verify(self, code: str, sha256: str = "") -> Verification:
+        """Public: is the presented file (its SHA-256) the result the portal issued under `code`?"""
+        code, sha256 = check_code(code), check_sha256(sha256)
+        seal = self.documents.get_seal(code)
+        if seal is None or self.sealer is None:
+            return Verification(code=code, found=False)
+        return Verification(
+            code=code,
+            found=True,
+            signature_valid=self.sealer.verify(seal),
+            matches=None if not sha256 else sha256 == seal.sha256,
+            issued_at=seal.issued_at,
+            procedure_name=seal.procedure_name,
+            center_id=seal.center_id,
+        )
 
     def _required(self, dossier: Dossier) -> tuple[str, ...]:
         found = self.catalog.index().get(dossier.procedure_code)

@@ -49,6 +49,7 @@ class Attachment:
     document_id: str = ""  # the stored file (portal.documents); "" for the metadata-only attachments of old
     state: str = ""  # the stored file's scan state (pending, clean, rejected)
     sha256: str = ""
+    verification_code: str = ""  # a signed result's code (portal.documents.seals), printed as a QR code
 
 
 @dataclass(frozen=True)

@@ -51,3 +51,20 @@ class DocumentItem(PortalModel):
     expires_at = TTLAttribute(null=True)
 
     store_index = StoreIndex()
+
+
+SEAL_PREFIX = "seal:"
+
+
+class SealItem(PortalModel):
+    """A signed electronic result (portal.documents.seals), keyed "seal:<verification code>"."""
+
+    Meta = table_meta(settings().tables.documents)
+
+    id = UnicodeAttribute(hash_key=True)
+    sha256 = UnicodeAttribute()
+    issued_at = UnicodeAttribute()
+    procedure_code = UnicodeAttribute()
+    procedure_name = UnicodeAttribute()
+    center_id = UnicodeAttribute()
+    signature = UnicodeAttribute()

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from portal.documents.model import Document, Purpose, State
+from portal.documents.seals import Seal
 from portal.pagination import Page
-from portal.store.document_items import DocumentItem
+from portal.store.document_items import SEAL_PREFIX, DocumentItem, SealItem
 from portal.store.paging import query_page
 
 
@@ -77,6 +78,32 @@ class DocumentStore:
     def get_many(self, document_ids: list[str]) -> dict[str, Document]:
         ids = list(dict.fromkeys(document_ids))
         return {item.id: _document(item) for item in DocumentItem.batch_get(ids)} if ids else {}
+
+    def save_seal(self, seal: Seal) -> None:
+        SealItem(
+            id=f"{SEAL_PREFIX}{seal.code}",
+            sha256=seal.sha256,
+            issued_at=seal.issued_at.isoformat(),
+            procedure_code=seal.procedure_code,
+            procedure_name=seal.procedure_name,
+            center_id=seal.center_id,
+            signature=seal.signature,
+        ).save(condition=SealItem.id.does_not_exist())
+
+    def get_seal(self, code: str) -> Seal | None:
+        try:
+            item = SealItem.get(f"{SEAL_PREFIX}{code}")
+        except SealItem.DoesNotExist:
+            return None
+        return Seal(
+            code=code,
+            sha256=item.sha256,
+            issued_at=datetime.fromisoformat(item.issued_at),
+            procedure_code=item.procedure_code,
+            procedure_name=item.procedure_name,
+            center_id=item.center_id,
+            signature=item.signature,
+        )
 
     def stored_by(self, owner_id: str, first: int | None, after: str | None) -> Page[Document]:
         return query_page(

@@ -78,6 +78,7 @@ class AttachmentMap(MapAttribute):
     document_id = UnicodeAttribute(default="")
     state = UnicodeAttribute(default="")
     sha256 = UnicodeAttribute(default="")
+    verification_code = UnicodeAttribute(default="")
 
 
 class RatingMap(MapAttribute):

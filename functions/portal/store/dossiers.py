@@ -67,13 +67,16 @@ def _attachment_map(x: Attachment | None) -> AttachmentMap | None:
         document_id=x.document_id,
         state=x.state,
         sha256=x.sha256,
+        verification_code=x.verification_code,
     )
 
 
 def _attachment(m: AttachmentMap | None) -> Attachment | None:
     if m is None:
         return None
-    return Attachment(m.name, m.content_type, int(m.size_bytes), m.document, m.document_id, m.state, m.sha256)
+    return Attachment(
+        m.name, m.content_type, int(m.size_bytes), m.document, m.document_id, m.state, m.sha256, m.verification_code
+    )
 
 
 def _dossier_item(d: Dossier) -> DossierItem:

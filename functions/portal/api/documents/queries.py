@@ -5,10 +5,16 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.documents.types import Document, DocumentConnection, DocumentDownload, DocumentEdge
+from portal.api.documents.types import (
+    Document,
+    DocumentConnection,
+    DocumentDownload,
+    DocumentEdge,
+    DocumentVerification,
+)
 from portal.api.pagination import PageInfo
 from portal.errors import InvalidInput
-from portal.identity.access import require_applicant
+from portal.identity.access import require_applicant, require_public_read
 from portal.identity.principal import Scope
 
 MAX_ID = 64
@@ -38,3 +44,23 @@ class DocumentQueries:
             raise InvalidInput.for_field("documentId", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
         download = ctx.services.documents.download(ctx.principal, document_id, dossier_code)
         return DocumentDownload(url=download.url, expires_at=download.expires_at)
+
+    @strawberry.field(
+        description="Public: is this file the electronic result issued under `code` (the QR code on it)? Give the "
+        "file's SHA-256 (computed in the browser); the answer holds no personal data."
+    )
+    def verify_document(self, info: Info, code: str, sha256: str = "") -> DocumentVerification:
+        ctx = info.context
+        require_public_read(ctx.principal)
+        if len(code) > MAX_ID or len(sha256) > MAX_ID:
+            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        v = ctx.services.documents.verify(code, sha256)
+        return DocumentVerification(
+            code=v.code,
+            found=v.found,
+            signature_valid=v.signature_valid,
+            matches=v.matches,
+            issued_at=v.issued_at,
+            procedure_name=v.procedure_name,
+            center_id=v.center_id,
+        )

@@ -132,3 +132,16 @@ class RequestDocumentUploadInput:
 class DossierDocumentInput:
     document_id: str
     slot: str = strawberry.field(default="", description="Which required document it stands for, if not its own.")
+
+
+@strawberry.type(description="Whether a presented file is the electronic result the portal issued: no personal data.")
+class DocumentVerification:
+    code: str
+    found: bool = strawberry.field(description="The portal issued a result under this code.")
+    signature_valid: bool = strawberry.field(description="The portal's signature over the issued file's hash holds.")
+    matches: bool | None = strawberry.field(
+        description="The presented file's SHA-256 is the issued one's (null when no hash was given)."
+    )
+    issued_at: datetime | None
+    procedure_name: str
+    center_id: str

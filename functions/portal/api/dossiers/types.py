@@ -59,6 +59,9 @@ class Attachment:
     document: str
     document_id: str = strawberry.field(description="The stored file (documentDownload); empty for old attachments.")
     state: str = strawberry.field(description="The file's scan state: pending, clean or rejected.")
+    verification_code: str = strawberry.field(
+        default="", description="A signed electronic result's code: #/xac-thuc/<code> verifies a presented file."
+    )
 
 
 @strawberry.type(description="One opening of one of the dossier's files.")
@@ -83,6 +86,7 @@ def _attachment(a: model.Attachment) -> Attachment:
         document=a.document,
         document_id=a.document_id,
         state=a.state,
+        verification_code=a.verification_code,
     )
 
 
