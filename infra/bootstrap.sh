@@ -54,6 +54,10 @@ fi
 if ! command -v clamscan >/dev/null || ! command -v sigtool >/dev/null; then
   apt_install clamav
 fi
+# --- DejaVu Sans: the font embedded in the slips' PDFs (copied into the Lambda package too) ------------
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  apt_install fonts-dejavu-core
+fi
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
 if ! command -v java >/dev/null || [[ "$(java_major)" -lt 17 ]]; then
   apt_install openjdk-17-jre-headless

@@ -56,6 +56,7 @@ def apply(
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",
         "TRACKING_KEY": key or tracking_key(),
         "SIGNING_KEY_FILE": str(signing_key()),
+        "SITE_URL": api_base_url,
         "POWERTOOLS_SERVICE_NAME": "portal",
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_NAMESPACE": "Portal",

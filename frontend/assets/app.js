@@ -13,6 +13,7 @@ import { procedurePage } from "./pages/procedure.js";
 import { receiptPage } from "./pages/receipt.js";
 import { searchPage } from "./pages/search.js";
 import { trackPage } from "./pages/track.js";
+import { verifyPage } from "./pages/verify.js";
 import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
 
 takeTokenFromAddress();
@@ -30,6 +31,7 @@ addRoute(/^\/trung-tam$/, centersPage);
 addRoute(/^\/can-bo$/, officerQueuePage);
 addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
+addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, verifyPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

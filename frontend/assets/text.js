@@ -141,6 +141,14 @@ export const text = {
     uploadRefused: (s) => `Kho lưu trữ từ chối tệp (mã ${s}).`, retryUpload: "Thử lại", uploadProgress: (n) => `Tiến độ tải lên ${n}`,
     chooseAgain: "Phiên tải lên bị gián đoạn: vui lòng chọn lại tệp.", stillUploading: "Tệp đang được tải lên, vui lòng chờ.",
     uploadNotDone: "Tệp chưa tải lên được: thử lại hoặc bỏ tệp.",
+    // Verifying an electronic result (pages/verify.js)
+    verifyTitle: "Xác thực kết quả điện tử", verifyLead: "Kiểm tra một tệp kết quả có đúng là tệp Cổng đã cấp với mã",
+    verifyChoose: "Chọn tệp kết quả cần kiểm tra (tệp không rời khỏi máy của bạn)", verifyIssued: "cấp lúc",
+    verifyUnknown: "Không có kết quả nào được cấp với mã này.",
+    verify_issued: "Mã hợp lệ: Cổng đã cấp một kết quả với mã này. Chọn tệp để kiểm tra.",
+    verify_genuine: "Đúng: tệp này là kết quả Cổng đã cấp, chữ ký số hợp lệ.",
+    verify_different: "Không khớp: tệp này khác với tệp Cổng đã cấp (có thể đã bị sửa).",
+    verify_forged: "Chữ ký số không hợp lệ: không tin cậy bản ghi này.",
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -265,5 +273,12 @@ export const text = {
     uploadRefused: (s) => `Storage refused the file (code ${s}).`, retryUpload: "Retry", uploadProgress: (n) => `Upload progress of ${n}`,
     chooseAgain: "The upload was interrupted: please choose the file again.", stillUploading: "The file is still uploading, please wait.",
     uploadNotDone: "The file is not uploaded: retry or remove it.",
+    verifyTitle: "Verify an electronic result", verifyLead: "Check that a result file is the one the portal issued with code",
+    verifyChoose: "Choose the result file to check (it never leaves your device)", verifyIssued: "issued",
+    verifyUnknown: "No result was issued with this code.",
+    verify_issued: "Valid code: the portal issued a result with it. Choose the file to check it.",
+    verify_genuine: "Genuine: this file is the result the portal issued, and its signature holds.",
+    verify_different: "No match: this file differs from the one the portal issued (it may have been altered).",
+    verify_forged: "The signature does not hold: do not trust this record.",
   },
 };

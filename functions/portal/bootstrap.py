@@ -41,6 +41,7 @@ class Services:
     rate_counters: CounterStore
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
+    site_url: str = ""
     documents: Documents | None = None  # files of dossiers (None only where no bucket is configured)
 
 
@@ -129,6 +130,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         rate_counters=RateLimitStore(),
         rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
+        site_url=config.site_url,
         documents=_documents(config, dossiers, catalog, clock),
     )
 

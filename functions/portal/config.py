@@ -67,6 +67,7 @@ class Settings:
     storage: StorageSettings = None  # type: ignore[assignment]  # set by settings(); see StorageSettings
     signing_key_file: str = ""  # local: the PEM of the Ed25519 key sealing electronic results
     signing_key_parameter: str | None = None  # AWS: the SSM SecureString holding that PEM
+    site_url: str = ""  # the portal's official address, for the QR codes printed on slips
 
     @property
     def is_local(self) -> bool:
@@ -123,4 +124,5 @@ def settings() -> Settings:
         storage=_storage(env),
         signing_key_file=env.get("SIGNING_KEY_FILE", ""),
         signing_key_parameter=env.get("SIGNING_KEY_PARAMETER") or None,
+        site_url=env.get("SITE_URL", ""),
     )

@@ -67,3 +67,32 @@ def test_a_citizen_uploads_a_camera_photo_retries_a_failed_file_and_files_with_t
         "DocumentDownload", {"documentId": d["attachments"][0]["documentId"], "dossierCode": code}, token=officer
     )
     assert link.errors == [] and link.data["documentDownload"]["url"]
+
+
+def test_anyone_verifies_an_electronic_result_on_the_page_its_qr_code_opens(page, local_server):
+    from tests.support.journeys import submit
+    from tests.support.uploads import upload
+
+    base, issuer = local_server.base_url, local_server.issuer
+    api = HttpApi(base)
+    center = "hcc-01-00070"
+    citizen, processing = issuer.mint_for("citizen"), issuer.mint_for("officer", center_id=center)  # a lead
+    code = submit(api, citizen, center)["code"]
+    api.run("ActOnDossier", {"input": {"code": code, "action": "START_PROCESSING"}}, token=processing)
+    result = PDF + b"ket qua dien tu"
+    upload(api, processing, result, purpose="RESULT", dossierCode=code, fileName="ket-qua.pdf")
+    verification = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["result"]["verificationCode"]
+
+    page.goto(f"{base}/#/xac-thuc/{verification}")  # not signed in
+    expect(page.locator("h1")).to_have_text("Xác thực kết quả điện tử")
+    expect(page.locator("#verdict")).to_have_attribute("data-verdict", "issued")
+    page.set_input_files(
+        "#verify-file", files=[{"name": "ket-qua.pdf", "mimeType": "application/pdf", "buffer": result}]
+    )
+    expect(page.locator("#verdict")).to_have_attribute("data-verdict", "genuine")
+    altered = result + b" sua"
+    page.set_input_files(
+        "#verify-file", files=[{"name": "ket-qua.pdf", "mimeType": "application/pdf", "buffer": altered}]
+    )
+    expect(page.locator("#verdict")).to_have_attribute("data-verdict", "different")
+    assert "001090012345" not in page.content() and "Nguyễn Văn An" not in page.content()  # nothing personal

@@ -254,3 +254,55 @@ def test_the_electronic_result_is_signed_and_a_presented_file_is_verified_or_ref
 
 def _store(api, token):
     return api.run("MyDocuments", {"first": 100}, token=token).data["myDocuments"]["edges"]
+
+
+def _pdf_text(url: str) -> str:
+    import io
+
+    import pypdf
+
+    fetched = httpx2.get(url, timeout=10)
+    assert fetched.status_code == 200 and fetched.content.startswith(b"%PDF-")
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(fetched.content)).pages)
+
+
+def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people):
+    citizen, processing = people.citizen(), people.officer(CENTER, "processing")
+    document = upload(api, citizen, PDF + b"slip", procedureCode=BIRTH, slot=_slot())
+    d = submit(api, citizen, CENTER, documents=[{"documentId": document["id"]}])
+
+    def slip(kind: str, token: str = citizen):
+        return api.run("DossierSlip", {"code": d["code"], "slip": kind}, token=token)
+
+    receipt = _pdf_text(slip("RECEIPT").data["dossierSlip"]["url"])
+    for shown in (
+        "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "Mẫu số 01",
+        d["code"],
+        "Nguyễn Văn An (mẫu)",
+        "001090012345",
+        "Đăng ký khai sinh (1.001193)",
+        "ngày 02/03/2026",
+        d["trackingSecret"],
+        "Giấy chứng sinh",
+    ):
+        assert shown in receipt, shown
+    assert slip("SUPPLEMENT_REQUEST").error_codes == ["CONFLICT"]  # none was requested yet
+    assert slip("RECEIPT", people.other_citizen()).error_codes == ["NOT_FOUND"]
+
+    act = {"code": d["code"], "action": "REQUEST_SUPPLEMENT", "note": "Bản sao giấy chứng sinh có chứng thực"}
+    api.run("ActOnDossier", {"input": act}, token=processing)
+    supplement = _pdf_text(slip("SUPPLEMENT_REQUEST").data["dossierSlip"]["url"])
+    assert (
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in supplement
+        and "Bản sao giấy chứng sinh có chứng thực" in supplement
+    )
+    assert slip("APOLOGY").error_codes == ["CONFLICT"]
+
+    late = submit(api, citizen, CENTER)["code"]
+    lead = people.officer(CENTER, "lead")
+    extend = {"code": late, "newDueDate": "2026-03-16", "reason": "Chờ xác minh thông tin hộ tịch"}
+    assert api.run("ExtendDossierDeadline", {"input": extend}, token=lead).errors == []
+    apology = api.run("DossierSlip", {"code": late, "slip": "APOLOGY"}, token=citizen).data["dossierSlip"]["url"]
+    text = _pdf_text(apology)
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "16/03/2026" in text and "Chờ xác minh" in text

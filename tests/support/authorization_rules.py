@@ -256,6 +256,13 @@ RULES += [
         READERS,
         refused_all_but(READERS, "NOT_FOUND", anonymous="UNAUTHENTICATED"),
     ),
+    Rule(
+        "Query.dossierSlip",
+        "DossierSlip",
+        lambda w: {"code": w.code, "slip": "RECEIPT"},
+        READERS,
+        refused_all_but(READERS, "NOT_FOUND", anonymous="UNAUTHENTICATED"),
+    ),
     public("Query.verifyDocument", "VerifyDocument", lambda w: {"code": "AAAAAAAAAAAA", "sha256": "0" * 64}),
     Rule(
         "Query.myDocuments",

@@ -116,6 +116,9 @@ class S3Objects:
     def delete(self, key: str) -> None:
         self._call("delete_object", Key=key)
 
+    def put(self, key: str, body: bytes, content_type: str) -> None:
+        self._call("put_object", Key=key, Body=body, ContentType=content_type)
+
     def presigned_get(self, key: str, file_name: str, content_type: str, expires_in: timedelta) -> str:
         disposition = f"attachment; filename*=UTF-8''{quote(file_name, safe='')}"
         return self.client.generate_presigned_url(

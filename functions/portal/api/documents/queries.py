@@ -13,11 +13,14 @@ from portal.api.documents.types import (
     DocumentVerification,
 )
 from portal.api.pagination import PageInfo
+from portal.documents.printing import slip_download
+from portal.dossiers.slips import Slip
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_public_read
 from portal.identity.principal import Scope
 
 MAX_ID = 64
+DossierSlip = strawberry.enum(Slip, name="DossierSlip")
 
 
 @strawberry.type
@@ -64,3 +67,17 @@ class DocumentQueries:
             procedure_name=v.procedure_name,
             center_id=v.center_id,
         )
+
+    @strawberry.field(
+        description="A PDF of an official slip of your dossier (Circular 03/2025): RECEIPT (form 01), "
+        "SUPPLEMENT_REQUEST (form 02), APOLOGY (form 04); a link of a few minutes."
+    )
+    def dossier_slip(self, info: Info, code: str, slip: DossierSlip) -> DocumentDownload:
+        ctx = info.context
+        s = ctx.services
+        if len(code) > MAX_ID:
+            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        download = slip_download(
+            s.dossiers, s.centers, s.documents.objects, s.clock, s.tracking_key(), s.site_url, ctx.principal, code, slip
+        )
+        return DocumentDownload(url=download.url, expires_at=download.expires_at)
