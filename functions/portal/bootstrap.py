@@ -4,26 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from portal.clock import Clock, SystemClock
 from portal.config import Settings, StorageSettings, settings
-from portal.documents.repository import Scanner
-from portal.documents.seals import Sealer
-from portal.documents.service import Documents
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
-from portal.store.documents import DocumentStore
 from portal.store.dossiers import DossierStore
-from portal.store.objects import GuardDutyVerdicts, S3Objects
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
 from portal.units.directory import UnitDirectory
 from portal.units.model import Gazetteer
+
+if TYPE_CHECKING:
+    from portal.documents.repository import Scanner
+    from portal.documents.service import Documents
+    from portal.store.objects import S3Objects
 
 
 @dataclass
@@ -42,7 +43,13 @@ class Services:
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
     site_url: str = ""
-    documents: Documents | None = None  # files of dossiers (None only where no bucket is configured)
+    documents_factory: Callable[[], Documents | None] | None = None
+
+    @cached_property
+    def documents(self) -> Documents | None:
+        """Files of dossiers, built on first use (None only where no bucket is configured): a request that
+        touches no file does not load the document modules."""
+        return self.documents_factory() if self.documents_factory else None
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -86,6 +93,8 @@ def _signing_key_source(config: Settings) -> Callable[[], bytes] | None:
 
 
 def _scanner(storage: StorageSettings, objects: S3Objects) -> Scanner:
+    from portal.store.objects import GuardDutyVerdicts
+
     if storage.scanner == "clamscan":
         from pathlib import Path
 
@@ -96,6 +105,11 @@ def _scanner(storage: StorageSettings, objects: S3Objects) -> Scanner:
 
 
 def _documents(config: Settings, dossiers: DossierStore, catalog: Catalog, clock: Clock) -> Documents | None:
+    from portal.documents.seals import Sealer
+    from portal.documents.service import Documents
+    from portal.store.documents import DocumentStore
+    from portal.store.objects import S3Objects
+
     storage = config.storage
     if not storage.bucket:
         return None
@@ -131,7 +145,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
         site_url=config.site_url,
-        documents=_documents(config, dossiers, catalog, clock),
+        documents_factory=lambda: _documents(config, dossiers, catalog, clock),
     )
 
 

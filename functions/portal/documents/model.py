@@ -75,3 +75,14 @@ class UploadTicket:
 class Download:
     url: str
     expires_at: datetime
+
+
+@dataclass(frozen=True)
+class UploadRequest:
+    purpose: Purpose
+    file_name: str
+    content_type: str
+    size_bytes: int
+    procedure_code: str = ""  # filing: the procedure being filed
+    slot: str = ""  # the procedure's required document this file stands for
+    dossier_code: str = ""  # supplement, desk scan, result: the dossier it goes into

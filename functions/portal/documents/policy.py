@@ -75,3 +75,20 @@ def check_dossier_total(sizes: list[int]) -> None:
         raise InvalidInput.for_field(
             "documents", "Tổng dung lượng tệp của hồ sơ tối đa 50 MB.", "A dossier's files total at most 50 MB."
         )
+
+
+# reason -> (Vietnamese, English) of a rejection
+REJECTIONS = {
+    "empty": ("Tệp rỗng.", "The file is empty."),
+    "too_large": ("Tệp lớn hơn 10 MB.", "The file is larger than 10 MB."),
+    "type": (
+        "Nội dung tệp không phải PDF, JPEG hay PNG (tên tệp không quyết định loại tệp).",
+        "The content is not a PDF, JPEG or PNG (the name does not decide the type).",
+    ),
+    "malware": ("Tệp chứa mã độc và đã bị loại bỏ.", "The file contains malware and was discarded."),
+    "unreadable": ("Không kiểm tra được tệp.", "The file could not be checked."),
+}
+
+
+def rejection_message(reason: str) -> tuple[str, str]:
+    return REJECTIONS.get(reason.split(":", 1)[0], REJECTIONS["unreadable"])

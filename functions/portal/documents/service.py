@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from portal.clock import Clock
 from portal.documents import policy
-from portal.documents.model import Document, Download, Purpose, State, UploadTicket, Verdict
+from portal.documents.model import Document, Download, Purpose, State, UploadRequest, UploadTicket, Verdict
+from portal.documents.policy import rejection_message
 from portal.documents.repository import DocumentRepository, ObjectStorage, Scanner
 from portal.documents.seals import Sealer, Verification, check_code, check_sha256
 from portal.dossiers import files
@@ -33,36 +34,9 @@ DOCUMENT_ID = re.compile(r"^[0-9a-f]{32}$")
 INCOMING = "incoming/"  # uploads land here; storage forgets what is never completed (lifecycle rule)
 STORED = "documents/"  # checked files only
 
-# reason -> (Vietnamese, English) of a rejection
-REJECTIONS = {
-    "empty": ("Tệp rỗng.", "The file is empty."),
-    "too_large": ("Tệp lớn hơn 10 MB.", "The file is larger than 10 MB."),
-    "type": (
-        "Nội dung tệp không phải PDF, JPEG hay PNG (tên tệp không quyết định loại tệp).",
-        "The content is not a PDF, JPEG or PNG (the name does not decide the type).",
-    ),
-    "malware": ("Tệp chứa mã độc và đã bị loại bỏ.", "The file contains malware and was discarded."),
-    "unreadable": ("Không kiểm tra được tệp.", "The file could not be checked."),
-}
-
-
-@dataclass(frozen=True)
-class UploadRequest:
-    purpose: Purpose
-    file_name: str
-    content_type: str
-    size_bytes: int
-    procedure_code: str = ""  # filing: the procedure being filed
-    slot: str = ""  # the procedure's required document this file stands for
-    dossier_code: str = ""  # supplement, desk scan, result: the dossier it goes into
-
 
 def document_not_found(document_id: str) -> NotFound:
     return NotFound(f"Không tìm thấy tệp {document_id[:40]}.", f"Document {document_id[:40]} was not found.")
-
-
-def rejection_message(reason: str) -> tuple[str, str]:
-    return REJECTIONS.get(reason.split(":", 1)[0], REJECTIONS["unreadable"])
 
 
 class Documents:

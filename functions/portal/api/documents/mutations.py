@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from portal.api.documents.types import Document, DocumentCompleted, DocumentUpload, RequestDocumentUploadInput
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
-from portal.documents.service import UploadRequest
+from portal.documents.model import UploadRequest
 from portal.errors import InvalidInput
 
 RequestDocumentUploadResult = Annotated[

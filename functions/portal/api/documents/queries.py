@@ -13,7 +13,6 @@ from portal.api.documents.types import (
     DocumentVerification,
 )
 from portal.api.pagination import PageInfo
-from portal.documents.printing import slip_download
 from portal.dossiers.slips import Slip
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_public_read
@@ -77,6 +76,8 @@ class DocumentQueries:
         s = ctx.services
         if len(code) > MAX_ID:
             raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        from portal.documents.printing import slip_download  # with the first slip: PDF code stays cold
+
         download = slip_download(
             s.dossiers, s.centers, s.documents.objects, s.clock, s.tracking_key(), s.site_url, ctx.principal, code, slip
         )

@@ -8,7 +8,7 @@ import strawberry
 
 from portal.api.pagination import PageInfo
 from portal.documents import model
-from portal.documents.service import rejection_message
+from portal.documents.policy import rejection_message
 
 DocumentState = strawberry.enum(model.State, name="DocumentState")
 DocumentPurpose = strawberry.enum(model.Purpose, name="DocumentPurpose")
