@@ -149,6 +149,9 @@ export const text = {
     verify_genuine: "Đúng: tệp này là kết quả Cổng đã cấp, chữ ký số hợp lệ.",
     verify_different: "Không khớp: tệp này khác với tệp Cổng đã cấp (có thể đã bị sửa).",
     verify_forged: "Chữ ký số không hợp lệ: không tin cậy bản ghi này.",
+    openFile: "Mở tệp", fileState_pending: "đang kiểm tra an toàn", fileState_rejected: "đã bị loại (không an toàn)",
+    verifyAt: "Mã xác thực kết quả:", slip_RECEIPT: "Tải phiếu tiếp nhận (PDF, mẫu 01)",
+    slip_SUPPLEMENT_REQUEST: "Tải phiếu yêu cầu bổ sung (PDF, mẫu 02)", slip_APOLOGY: "Tải phiếu xin lỗi, hẹn lại (PDF, mẫu 04)",
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -280,5 +283,8 @@ export const text = {
     verify_genuine: "Genuine: this file is the result the portal issued, and its signature holds.",
     verify_different: "No match: this file differs from the one the portal issued (it may have been altered).",
     verify_forged: "The signature does not hold: do not trust this record.",
+    openFile: "Open file", fileState_pending: "being checked", fileState_rejected: "rejected (unsafe)",
+    verifyAt: "Result verification code:", slip_RECEIPT: "Download the receipt (PDF, form 01)",
+    slip_SUPPLEMENT_REQUEST: "Download the supplement request (PDF, form 02)", slip_APOLOGY: "Download the apology and new date (PDF, form 04)",
   },
 };

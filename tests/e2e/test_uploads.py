@@ -96,3 +96,29 @@ def test_anyone_verifies_an_electronic_result_on_the_page_its_qr_code_opens(page
     )
     expect(page.locator("#verdict")).to_have_attribute("data-verdict", "different")
     assert "001090012345" not in page.content() and "Nguyễn Văn An" not in page.content()  # nothing personal
+
+
+def test_the_officer_opens_a_file_and_the_citizen_downloads_the_receipt_pdf(page, local_server):
+    from tests.e2e.helpers import sign_in_url
+    from tests.support.journeys import submit
+    from tests.support.uploads import upload
+
+    base, issuer = local_server.base_url, local_server.issuer
+    api = HttpApi(base)
+    center = "hcc-01-00070"
+    citizen = issuer.mint_for("citizen")
+    document = upload(api, citizen, PDF + b"mo tep", procedureCode="1.001193", fileName="giay-chung-sinh.pdf")
+    code = submit(api, citizen, center, documents=[{"documentId": document["id"]}])["code"]
+
+    page.goto(sign_in_url(base, "officer", f"#/can-bo/ho-so/{code}", center))
+    with page.expect_download() as opened:
+        page.click(f"#open-{document['id']}")
+    assert opened.value.suggested_filename == "giay-chung-sinh.pdf"
+    trail = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["accessLog"]
+    assert [r["actor"] for r in trail] == ["OFFICER"]  # the opening is on the audit trail
+
+    page.goto(sign_in_url(base, "citizen", f"#/ho-so/{code}"))
+    with page.expect_download() as receipt:
+        page.click("#slip-receipt")
+    assert receipt.value.suggested_filename == f"receipt-{code}.pdf"
+    assert receipt.value.path().read_bytes().startswith(b"%PDF-")

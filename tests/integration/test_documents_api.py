@@ -306,3 +306,33 @@ def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people)
     apology = api.run("DossierSlip", {"code": late, "slip": "APOLOGY"}, token=citizen).data["dossierSlip"]["url"]
     text = _pdf_text(apology)
     assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "16/03/2026" in text and "Chờ xác minh" in text
+
+
+def test_guardduty_scan_result_events_record_the_verdict(services, api, people):
+    from portal.documents.scan_events import handle
+    from portal.documents.scanners import NoVerdictYet
+
+    citizen = people.citizen()
+    documents = services.documents
+    scanner, documents.scanner = documents.scanner, NoVerdictYet()
+    try:
+        pending = upload(api, citizen, PDF + b"guardduty", procedureCode=BIRTH)
+    finally:
+        documents.scanner = scanner
+
+    def event(key: str, status: str) -> dict:
+        detail = {
+            "s3ObjectDetails": {"bucketName": "b", "objectKey": key},
+            "scanStatus": "COMPLETED",
+            "scanResultDetails": {"scanResultStatus": status, "threats": None},
+        }
+        return {
+            "source": "aws.guardduty",
+            "detail-type": "GuardDuty Malware Protection Object Scan Result",
+            "detail": detail,
+        }
+
+    assert handle(event("incoming/whatever", "NO_THREATS_FOUND"), documents) == "ignored"
+    assert handle(event(f"documents/{pending['id']}", "NO_THREATS_FOUND"), documents) == "recorded"
+    stored = [e["node"]["id"] for e in _store(api, citizen)]
+    assert pending["id"] in stored  # clean: in the personal store now

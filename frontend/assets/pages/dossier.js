@@ -2,6 +2,7 @@
 // electronic result, and what the applicant may do now (supplement, withdraw, rate).
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
+import { documentLink, slipLink } from "../components/document-link.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
@@ -10,10 +11,14 @@ import { signInPrompt } from "./file-dossier.js";
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
 
-export function resultCard(result) {
+export function resultCard(result, dossierCode) {
   return el("section", { class: "group result", id: "result", "aria-labelledby": "result-title" },
     el("h2", { id: "result-title" }, t("electronicResult")),
-    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`)),
+    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`),
+      dossierCode ? documentLink(result, dossierCode) : null),
+    result.verificationCode
+      ? el("p", {}, t("verifyAt"), " ", el("a", { href: `#/xac-thuc/${result.verificationCode}`, id: "verify-link" }, result.verificationCode))
+      : null,
     el("p", { class: "hint" }, t("resultHint")));
 }
 
@@ -124,7 +129,7 @@ export async function dossierPage(view, code) {
       el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
       feedback,
       supplement,
-      d.result ? resultCard(d.result) : null,
+      d.result ? resultCard(d.result, d.code) : null,
       el("dl", { class: "facts" },
         el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
@@ -135,7 +140,10 @@ export async function dossierPage(view, code) {
       rating,
       el("h2", {}, t("history")), timeline(d.timeline),
       el("div", { class: "actions" },
-        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw));
+        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw),
+      el("p", { class: "slips" }, slipLink(code, "RECEIPT"),
+        d.supplementRequests ? slipLink(code, "SUPPLEMENT_REQUEST") : null,
+        d.deadlineExtensions ? slipLink(code, "APOLOGY") : null));
     doneNote?.focus(); // after an action, say what happened (the page was drawn anew)
   }
 

@@ -8,6 +8,7 @@ import { el, heading, message, select } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
+import { documentLink } from "../components/document-link.js";
 import { confirmDialog, resultCard } from "./dossier.js";
 import { signInPrompt } from "./file-dossier.js";
 
@@ -186,7 +187,7 @@ export async function officerDossierPage(view, code) {
       el("section", { class: "group", "aria-labelledby": "steps-title" },
         el("h2", { id: "steps-title" }, t("nextSteps")),
         steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
-      d.result ? resultCard(d.result) : null,
+      d.result ? resultCard(d.result, d.code) : null,
       el("h2", {}, t("applicant")),
       el("dl", { class: "facts" },
         el("dt", {}, t("fullName")), el("dd", {}, a.fullName),
@@ -198,7 +199,7 @@ export async function officerDossierPage(view, code) {
       el("h2", {}, t("declaration")), formDataList(d),
       el("h2", {}, t("attachments")),
       d.attachments.length
-        ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "")))
+        ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "", documentLink(f, d.code))))
         : el("p", { class: "muted" }, t("noAttachments")),
       el("h2", {}, t("history")), timeline(d.timeline));
     doneNote?.focus();

@@ -8,38 +8,34 @@ The API never carries file bytes: the browser posts straight to storage (S3; Sea
 from __future__ import annotations
 
 import hashlib
-import re
 import secrets
 from dataclasses import replace
 
 from portal.clock import Clock
 from portal.documents import policy
-from portal.documents.model import Document, Download, Purpose, State, UploadRequest, UploadTicket, Verdict
+from portal.documents.model import Document, Purpose, State, UploadRequest, UploadTicket, Verdict
 from portal.documents.policy import rejection_message
+from portal.documents.reading import DOCUMENT_ID, Reading, document_not_found
 from portal.documents.repository import DocumentRepository, ObjectStorage, Scanner
-from portal.documents.seals import Sealer, Verification, check_code, check_sha256
+from portal.documents.seals import Sealer
 from portal.dossiers import files
-from portal.dossiers.model import AccessRecord, ActorRole, Attachment, Dossier
+from portal.dossiers.model import ActorRole, Attachment, Dossier
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.service import get_dossier
-from portal.errors import Conflict, InvalidInput, NotFound
+from portal.errors import Conflict, InvalidInput
 from portal.identity.access import check_can_add_file, principal_ref, require_applicant, require_signed_in
-from portal.identity.principal import Citizen, Officer, Principal, Scope
+from portal.identity.principal import Citizen, Principal, Scope
 from portal.kpis.counters import delta
-from portal.pagination import Page
 from portal.procedures.catalog import Catalog
 from portal.procedures.service import get_procedure
 
-DOCUMENT_ID = re.compile(r"^[0-9a-f]{32}$")
 INCOMING = "incoming/"  # uploads land here; storage forgets what is never completed (lifecycle rule)
 STORED = "documents/"  # checked files only
 
 
-def document_not_found(document_id: str) -> NotFound:
-    return NotFound(f"Không tìm thấy tệp {document_id[:40]}.", f"Document {document_id[:40]} was not found.")
+class Documents(Reading):
+    """Uploading, checking and attaching files (reading them: portal.documents.reading)."""
 
-
-class Documents:
     def __init__(
         self,
         documents: DocumentRepository,
@@ -186,22 +182,6 @@ class Documents:
         self.documents.save_seal(seal)
         return replace(attachment, verification_code=seal.code)
 
-    def verify(self, code: str, sha256: str = "") -> Verification:
-        """Public: is the presented file (its SHA-256) the result the portal issued under `code`?"""
-        code, sha256 = check_code(code), check_sha256(sha256)
-        seal = self.documents.get_seal(code)
-        if seal is None or self.sealer is None:
-            return Verification(code=code, found=False)
-        return Verification(
-            code=code,
-            found=True,
-            signature_valid=self.sealer.verify(seal),
-            matches=None if not sha256 else sha256 == seal.sha256,
-            issued_at=seal.issued_at,
-            procedure_name=seal.procedure_name,
-            center_id=seal.center_id,
-        )
-
     def _required(self, dossier: Dossier) -> tuple[str, ...]:
         found = self.catalog.index().get(dossier.procedure_code)
         return files.required_documents([d.name for d in found.documents]) if found else ()
@@ -268,41 +248,6 @@ class Documents:
         for document in found.values():
             if dossier_code not in document.dossiers:
                 self.documents.save(replace(document, dossiers=(*document.dossiers, dossier_code)))
-
-    # --- reading ---------------------------------------------------------------------------------------------
-    def download(self, principal: Principal, document_id: str, dossier_code: str = "") -> Download:
-        """A link of a few minutes to a clean file: of a dossier the principal may read (recorded on its
-        audit trail), or of the citizen's own store."""
-        if dossier_code:
-            dossier = get_dossier(self.dossiers, principal, dossier_code)
-            held = {a.document_id for a in (*dossier.attachments, dossier.result) if a and a.document_id}
-            if document_id not in held:
-                raise document_not_found(document_id)
-            document = self.documents.get(document_id)
-        else:
-            citizen = require_applicant(principal, Scope.DOSSIERS_READ)
-            document = self.documents.get(document_id) if DOCUMENT_ID.match(document_id) else None
-            if document is not None and document.owner_id != citizen.id_number:
-                document = None
-        if document is None:
-            raise document_not_found(document_id)
-        if document.state is not State.CLEAN:
-            raise Conflict(
-                "Tệp chưa được kiểm tra an toàn hoặc đã bị loại bỏ.", "The file is not checked yet, or was rejected."
-            )
-        now = self.clock.now()
-        url = self.objects.presigned_get(
-            document.key, document.file_name, document.content_type, policy.DOWNLOAD_WINDOW
-        )
-        if dossier_code:
-            actor = ActorRole.OFFICER if isinstance(principal, Officer) else ActorRole.APPLICANT
-            subject = getattr(principal, "subject", "") or getattr(principal, "client_id", "")
-            self.dossiers.record_access(dossier_code, AccessRecord(now, actor, subject, document_id))
-        return Download(url, now + policy.DOWNLOAD_WINDOW)
-
-    def stored(self, citizen: Citizen, first: int | None, after: str | None) -> Page[Document]:
-        """The citizen's personal store (Kho dữ liệu cá nhân): every clean document, newest first."""
-        return self.documents.stored_by(citizen.id_number, first, after)
 
     def _requested_by(self, principal: Principal, document_id: str) -> Document:
         document = self.documents.get(document_id) if DOCUMENT_ID.match(document_id) else None
