@@ -122,3 +122,36 @@ def test_the_officer_opens_a_file_and_the_citizen_downloads_the_receipt_pdf(page
         page.click("#slip-receipt")
     assert receipt.value.suggested_filename == f"receipt-{code}.pdf"
     assert receipt.value.path().read_bytes().startswith(b"%PDF-")
+
+
+def test_reception_digitizes_the_papers_of_a_walk_in_dossier_from_the_desk_page(page, local_server):
+    import uuid
+
+    from portal.dossiers.files import required_documents
+    from tests.e2e.helpers import sign_in_url
+    from tests.support.factories import form_for
+    from tests.support.journeys import birth_procedure
+
+    base, issuer = local_server.base_url, local_server.issuer
+    api, center, birth = HttpApi(base), "hcc-01-00070", birth_procedure()
+    reception = issuer.mint_for("officer", center_id=center, center_role="reception")
+    walk_in = {
+        "clientRequestId": uuid.uuid4().hex,
+        "procedureCode": birth.code,
+        "centerId": center,
+        "formData": form_for(birth),
+        "applicant": {"idNumber": "001190004322", "fullName": "Người nộp tại quầy (mẫu)"},
+    }
+    code = api.run("ReceiveDossier", {"input": walk_in}, token=reception).data["receiveDossier"]["dossier"]["code"]
+
+    page.goto(sign_in_url(base, "officer", f"#/can-bo/ho-so/{code}", center))
+    expect(page.locator("#desk-scan")).to_be_visible()
+    for i, slot in enumerate(required_documents([d.name for d in birth.documents])):
+        page.select_option("#scan-slot", slot)
+        page.set_input_files(
+            "#scan", files=[{"name": f"scan-{i}.pdf", "mimeType": "application/pdf", "buffer": PDF + f"{i}".encode()}]
+        )
+        expect(page.locator("#officer-feedback")).to_contain_text("Đã số hóa")
+        expect(page.get_by_text(f"scan-{i}.pdf")).to_be_visible()
+    expect(page.locator("#digitized")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

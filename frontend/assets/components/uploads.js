@@ -10,12 +10,12 @@ import { checkAttachment, FILE_TYPES, MAX_FILES } from "../validation.js";
 const chosen = new WeakMap(); // entry -> its File (kept in memory only: a retry posts it again)
 
 // One file: request a policy, post with progress, complete. Updates `entry` and calls `draw` as it goes.
-async function send(entry, file, procedureCode, draw) {
+async function send(entry, file, target, draw) {
   Object.assign(entry, { state: "uploading", progress: 0, error: "" });
   draw();
   try {
     const { ok, problem } = await mutate("RequestDocumentUpload", "requestDocumentUpload", {
-      fileName: entry.name, contentType: entry.contentType, sizeBytes: entry.sizeBytes, procedureCode, slot: entry.document || "",
+      fileName: entry.name, contentType: entry.contentType, sizeBytes: entry.sizeBytes, slot: entry.document || "", ...target,
     });
     if (problem) throw new Error(serverText(problem));
     await post(ok, file, (fraction) => { entry.progress = fraction; draw(); });
@@ -48,7 +48,12 @@ function post(ticket, file, onProgress) {
 }
 
 // files: the page's array of { name, contentType, sizeBytes, document, documentId, state }; documents: the procedure's.
-export function uploadsField({ files, documents, procedureCode, id = "files", legend = t("attachments"), onChange = () => {} }) {
+// target: where the files go — { procedureCode } while filing, or { dossierCode, purpose } into a dossier
+// (a desk scan names its required document first: slotFirst).
+export function uploadsField({ files, documents, procedureCode, target = { procedureCode }, slotFirst = false, id = "files", legend = t("attachments"), onChange = () => {} }) {
+  const slotPicker = slotFirst
+    ? select({ id: `${id}-slot` }, documents.map((d) => [d.name, pick(d, "name")]))
+    : null;
   const error = el("p", { class: "field-error", id: `${id}-error`, hidden: true });
   const list = el("ul", { class: "files", id: `${id}-list`, "aria-live": "polite" });
   const input = el("input", {
@@ -70,7 +75,7 @@ export function uploadsField({ files, documents, procedureCode, id = "files", le
       f.state === "uploading" ? el("progress", { max: "100", value: String(Math.round((f.progress || 0) * 100)), "aria-label": t("uploadProgress", f.name) }) : null,
       problem ? el("span", { class: "field-error block" }, t(...problem))
         : el("span", { class: `block ${f.state === "done" ? "ok" : f.state === "uploading" ? "muted" : "field-error"}` }, status),
-      documents?.length
+      documents?.length && !slotFirst
         ? el("div", { class: "field compact" }, el("label", { for: docId }, t("documentFor")),
           select({ id: docId, onchange: (e) => { f.document = e.target.value; onChange(); } },
             [["", t("documentOther")], ...documents.map((d) => [d.name, pick(d, "name")])], f.document))
@@ -89,14 +94,14 @@ export function uploadsField({ files, documents, procedureCode, id = "files", le
   }
 
   function start(entry) {
-    send(entry, chosen.get(entry), procedureCode, () => { draw(); if (entry.state !== "uploading") onChange(); });
+    send(entry, chosen.get(entry), target, () => { draw(); if (entry.state !== "uploading") onChange(); });
   }
 
   input.addEventListener("change", () => {
     const picked = [...input.files];
     input.value = "";
     for (const file of picked) {
-      const entry = { name: file.name, contentType: file.type, sizeBytes: file.size, document: "", documentId: "", state: "" };
+      const entry = { name: file.name, contentType: file.type, sizeBytes: file.size, document: slotPicker?.value || "", documentId: "", state: "" };
       files.push(entry);
       if (checkAttachment(entry)) continue; // shown at once; never sent
       chosen.set(entry, file);
@@ -116,6 +121,7 @@ export function uploadsField({ files, documents, procedureCode, id = "files", le
   const node = el("fieldset", { class: "group", id: `${id}-group` },
     el("legend", {}, legend),
     el("p", { class: "hint", id: `${id}-hint` }, t("uploadsHint", MAX_FILES)),
+    slotPicker ? el("div", { class: "field" }, el("label", { for: `${id}-slot` }, t("scanFor")), slotPicker) : null,
     el("label", { for: id, class: "label" }, t("chooseFiles")),
     input, list, error);
   return { node, setError, focus: () => input.focus() };

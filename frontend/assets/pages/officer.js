@@ -9,6 +9,7 @@ import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { documentLink } from "../components/document-link.js";
+import { uploadsField } from "../components/uploads.js";
 import { confirmDialog, resultCard } from "./dossier.js";
 import { signInPrompt } from "./file-dossier.js";
 
@@ -163,6 +164,22 @@ export async function officerDossierPage(view, code) {
     result?.node, button);
   }
 
+  // Reception digitizes the paper documents of a dossier received at the desk (the same upload path).
+  function deskScan(d) {
+    if (d.channel !== "IN_PERSON" || !["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"].includes(d.status)) return null;
+    const required = d.procedure?.documents || [];
+    if (!required.length) return null;
+    const scans = [];
+    const field = uploadsField({
+      files: scans, documents: required, target: { dossierCode: d.code, purpose: "DESK_SCAN" }, slotFirst: true,
+      id: "scan", legend: t("deskScan"),
+      onChange: () => { if (scans.some((f) => f.state === "done") && scans.every((f) => f.state !== "uploading")) load(t("scanned")); },
+    });
+    return el("section", { class: "group", id: "desk-scan" },
+      d.digitizedAt ? el("p", { class: "ok", id: "digitized" }, t("digitizedAt", formatDateTime(d.digitizedAt))) : null,
+      field.node);
+  }
+
   async function load(done = "") {
     let d;
     try {
@@ -188,6 +205,7 @@ export async function officerDossierPage(view, code) {
         el("h2", { id: "steps-title" }, t("nextSteps")),
         steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
       d.result ? resultCard(d.result, d.code) : null,
+      deskScan(d),
       el("h2", {}, t("applicant")),
       el("dl", { class: "facts" },
         el("dt", {}, t("fullName")), el("dd", {}, a.fullName),
