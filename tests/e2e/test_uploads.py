@@ -155,3 +155,26 @@ def test_reception_digitizes_the_papers_of_a_walk_in_dossier_from_the_desk_page(
         expect(page.get_by_text(f"scan-{i}.pdf")).to_be_visible()
     expect(page.locator("#digitized")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_citizen_uploads_what_a_supplement_request_asks_for(page, local_server):
+    from tests.e2e.helpers import sign_in_url
+    from tests.support.journeys import act, submit
+
+    base, issuer = local_server.base_url, local_server.issuer
+    api, center = HttpApi(base), "hcc-01-00070"
+    citizen, officer = issuer.mint_for("citizen"), issuer.mint_for("officer", center_id=center)
+    code = submit(api, citizen, center)["code"]
+    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
+
+    page.goto(sign_in_url(base, "citizen", f"#/ho-so/{code}"))
+    page.set_input_files(
+        "#supplement-files", files=[{"name": "ban-sao.pdf", "mimeType": "application/pdf", "buffer": PDF + b"bs"}]
+    )
+    expect(page.locator("#supplement-files-list li").first).to_have_attribute("data-state", "done")
+    page.fill("#supplement-text", "Đã tải bản sao lên")
+    page.click("#provide-supplement")
+    expect(page.locator("#status")).to_have_text("Đang xử lý")
+    d = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]
+    assert [(a["name"], a["state"]) for a in d["attachments"]] == [("ban-sao.pdf", "clean")]
+    assert [e["actor"] for e in d["timeline"] if e["action"] == "attach_document"] == ["APPLICANT"]

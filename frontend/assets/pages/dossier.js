@@ -4,6 +4,7 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { documentLink, slipLink } from "../components/document-link.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { uploadsField } from "../components/uploads.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
@@ -106,6 +107,10 @@ export async function dossierPage(view, code) {
         el("h2", { id: "supplement-title" }, t("supplementTitle")),
         el("p", { class: "note", id: "supplement-note" }, asked?.note || ""),
         el("p", { class: "hint" }, t("supplementHint")),
+        uploadsField({ // the files asked for, straight into the dossier (purpose SUPPLEMENT)
+          files: [], documents: d.procedure?.documents || [], target: { dossierCode: d.code, purpose: "SUPPLEMENT" },
+          id: "supplement-files", legend: t("supplementFiles"),
+        }).node,
         el("div", { class: "field" }, el("label", { for: "supplement-text" }, t("supplementWhat")),
           el("textarea", { id: "supplement-text", rows: 3, maxlength: 1000 })),
         el("button", { type: "button", class: "primary", id: "provide-supplement", onclick: (e) => {
