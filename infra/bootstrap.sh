@@ -59,6 +59,14 @@ if [[ ! -f infra/node_modules/.installed || infra/package.json -nt infra/node_mo
   (cd infra && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   touch infra/node_modules/.installed
 fi
+# --- ClamAV's clamscan + sigtool: the local malware scanner (infra/local/scanner.py) ------------------
+if ! command -v clamscan >/dev/null || ! command -v sigtool >/dev/null; then
+  apt_install clamav
+fi
+# --- DejaVu Sans: the font embedded in the slips' PDFs (copied into the Lambda package too) ------------
+if [[ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+  apt_install fonts-dejavu-core
+fi
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1; }
 if ! command -v java >/dev/null || [[ "$(java_major)" -lt 17 ]]; then
   apt_install openjdk-17-jre-headless

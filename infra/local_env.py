@@ -24,6 +24,19 @@ def tracking_key(path: Path = LOCAL / "tracking-key") -> str:
     return path.read_text().strip()
 
 
+def signing_key(path: Path = LOCAL / "signing-key.pem") -> Path:
+    """The Ed25519 key sealing electronic results, made once per machine (in AWS: SSM Parameter Store)."""
+    if not path.exists():
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+        from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pem = Ed25519PrivateKey.generate().private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+        path.write_bytes(pem)
+        path.chmod(0o600)
+    return path
+
+
 def apply(
     dynamodb_endpoint: str, api_base_url: str, table_prefix: str = "portal", key: str | None = None
 ) -> dict[str, str]:
@@ -40,11 +53,14 @@ def apply(
         "NOTIFICATIONS_TABLE": f"{table_prefix}-notifications",
         "IDEMPOTENCY_TABLE": f"{table_prefix}-idempotency",
         "PORTAL_URL": api_base_url,
+        "DOCUMENTS_TABLE": f"{table_prefix}-documents",
         "OIDC_ISSUER": f"{api_base_url}{DEV_ISSUER_PATH}",
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",
         "TRACKING_KEY": key or tracking_key(),
         "PORTAL_BASE_URL": api_base_url,  # where the payment provider sends the citizen and its notifications
+        "SIGNING_KEY_FILE": str(signing_key()),
+        "SITE_URL": api_base_url,
         "POWERTOOLS_SERVICE_NAME": "portal",
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_NAMESPACE": "Portal",

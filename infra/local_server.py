@@ -48,7 +48,53 @@ def dev_issuer_routes(issuer: DevIssuer) -> list[Route]:
     ]
 
 
+MAX_UPLOAD_BODY = 11 * 1024 * 1024  # a 10 MB file and its form fields
+
+
+def storage_routes() -> list[Route]:
+    """POST /storage -> the local S3 gateway's bucket, as CloudFront's /storage behavior does in AWS: the
+    browser posts its presigned form to the site's own address (connect-src 'self'); the storage checks the
+    policy and its signature, this route only carries the bytes."""
+    import asyncio
+    import urllib.error
+    import urllib.request
+
+    from portal.config import settings
+
+    async def upload(request: Request) -> Response:
+        storage = settings().storage
+        if not storage.endpoint or not storage.bucket:
+            return JSONResponse({"error": "no local storage configured"}, status_code=503)
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_UPLOAD_BODY:
+                return Response("EntityTooLarge", status_code=400)
+        forwarded = urllib.request.Request(  # noqa: S310 - the configured local endpoint
+            f"{storage.endpoint}/{storage.bucket}",
+            data=bytes(body),
+            method="POST",
+            headers={"content-type": request.headers.get("content-type", "")},
+        )
+
+        def send() -> tuple[int, bytes, str]:
+            try:
+                with urllib.request.urlopen(forwarded, timeout=30) as answer:  # noqa: S310
+                    return answer.status, answer.read(), answer.headers.get("content-type", "")
+            except urllib.error.HTTPError as refused:
+                return refused.code, refused.read(), refused.headers.get("content-type", "")
+            except OSError:
+                return 503, b"storage is not answering", "text/plain"
+
+        status, content, content_type = await asyncio.to_thread(send)
+        return Response(content, status_code=status, media_type=content_type or None)
+
+    return [Route("/storage", upload, methods=["POST"])]
+
+
 def create_local_app(
     issuer: DevIssuer, services: Services | None = None, static_dir: Path | None = FRONTEND
 ) -> ASGIApp:
-    return create_app(services=services, static_dir=static_dir, extra_routes=dev_issuer_routes(issuer))
+    return create_app(
+        services=services, static_dir=static_dir, extra_routes=dev_issuer_routes(issuer) + storage_routes()
+    )

@@ -17,6 +17,7 @@ import { receiptPage } from "./pages/receipt.js";
 import { searchPage } from "./pages/search.js";
 import { serviceIndexPage } from "./pages/service-index.js";
 import { trackPage } from "./pages/track.js";
+import { verifyPage } from "./pages/verify.js";
 import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
 
 takeTokenFromAddress();
@@ -38,6 +39,7 @@ addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/^\/chi-so$/, serviceIndexPage);
 addRoute(/^\/thong-bao$/, notificationsPage);
+addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, verifyPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

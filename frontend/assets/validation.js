@@ -4,7 +4,7 @@
 export const MAX_TEXT = 500;
 export const MAX_TEXTAREA = 5000;
 export const MAX_FILES = 20;
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_BYTES = 10 * 1024 * 1024; // portal.documents.policy
 export const FILE_TYPES = ["application/pdf", "image/jpeg", "image/png"];
 const PHONE = /^(\+84|0)\d{9,10}$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;

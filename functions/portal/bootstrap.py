@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
 from portal.clock import Clock, SystemClock
-from portal.config import NotifySettings, Settings, settings
+from portal.config import NotifySettings, Settings, StorageSettings, settings
 from portal.errors import EngineUnavailable
 from portal.identity.tokens import IssuerConfig, TokenVerifier
 from portal.kpis.public_index import ServiceIndex
@@ -27,6 +28,11 @@ from portal.store.stats import StatsStore
 from portal.store.ttl_cache import TtlCache
 from portal.units.directory import UnitDirectory
 from portal.units.model import Gazetteer
+
+if TYPE_CHECKING:
+    from portal.documents.repository import Scanner
+    from portal.documents.service import Documents
+    from portal.store.objects import S3Objects
 
 
 @dataclass
@@ -51,6 +57,14 @@ class Services:
     payment_provider: PaymentProvider | None = None  # None when no provider is configured
     payment_webhook_secret: Callable[[], bytes] | None = None
     portal_base_url: str = ""
+    site_url: str = ""
+    documents_factory: Callable[[], Documents | None] | None = None
+
+    @cached_property
+    def documents(self) -> Documents | None:
+        """Files of dossiers, built on first use (None only where no bucket is configured): a request that
+        touches no file does not load the document modules."""
+        return self.documents_factory() if self.documents_factory else None
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -117,6 +131,54 @@ def payment_service(services: Services) -> PaymentService:
     )
 
 
+def _signing_key_source(config: Settings) -> Callable[[], bytes] | None:
+    """The key sealing electronic results: SSM Parameter Store in AWS (cached 5 min), a local file elsewhere."""
+    if config.signing_key_parameter:
+        name = config.signing_key_parameter
+
+        def from_parameter_store() -> bytes:
+            from aws_lambda_powertools.utilities import parameters
+
+            return parameters.get_parameter(name, decrypt=True, max_age=300).encode()
+
+        return from_parameter_store
+    if config.signing_key_file:
+        from pathlib import Path
+
+        path = Path(config.signing_key_file)
+        return lambda: path.read_bytes()
+    return None
+
+
+def _scanner(storage: StorageSettings, objects: S3Objects) -> Scanner:
+    from portal.store.objects import GuardDutyVerdicts
+
+    if storage.scanner == "clamscan":
+        from pathlib import Path
+
+        from portal.documents.scanners import ClamScan
+
+        return ClamScan(Path(storage.clamscan_database))
+    return GuardDutyVerdicts(objects)
+
+
+def _documents(config: Settings, dossiers: DossierStore, catalog: Catalog, clock: Clock) -> Documents | None:
+    from portal.documents.seals import Sealer
+    from portal.documents.service import Documents
+    from portal.store.documents import DocumentStore
+    from portal.store.objects import S3Objects
+
+    storage = config.storage
+    if not storage.bucket:
+        return None
+    objects = S3Objects(
+        storage.bucket, config.region, storage.endpoint, storage.access_key, storage.secret_key, storage.upload_url
+    )
+    key = _signing_key_source(config)
+    sealer = Sealer(key) if key else None
+    return Documents(DocumentStore(), objects, _scanner(storage, objects), dossiers, catalog, clock, sealer)
+
+
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
     procedures = ProcedureStore()
@@ -128,14 +190,17 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     stats = StatsStore()
     units = shared_units()
     index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
+    clock = clock or SystemClock()
+    catalog = Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds)
+    dossiers = DossierStore()
     return Services(
-        catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
+        catalog=catalog,
         procedures=procedures,
         centers=centers,
-        dossiers=DossierStore(),
+        dossiers=dossiers,
         stats=stats,
         units=units,
-        clock=clock or SystemClock(),
+        clock=clock,
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
         rate_limits=config.rate_limits,
@@ -149,6 +214,8 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         payment_provider=provider,
         payment_webhook_secret=webhook_secret,
         portal_base_url=config.portal_base_url,
+        site_url=config.site_url,
+        documents_factory=lambda: _documents(config, dossiers, catalog, clock),
     )
 
 

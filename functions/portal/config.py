@@ -22,6 +22,32 @@ class TableNames:
     rate_limits: str
     notifications: str
     idempotency: str
+    documents: str
+
+
+@dataclass(frozen=True)
+class StorageSettings:
+    """Dossier files: the bucket, the S3 endpoint (None in AWS), where browsers post uploads, the scanner."""
+
+    bucket: str
+    endpoint: str | None
+    access_key: str  # local only; in AWS the function's role signs
+    secret_key: str
+    upload_url: str  # "/storage" behind CloudFront (and the local server); "" posts to S3's own address
+    scanner: str  # "clamscan" (local) or "guardduty" (AWS: verdicts arrive as object tags)
+    clamscan_database: str
+
+
+def _storage(env: Mapping[str, str]) -> StorageSettings:
+    return StorageSettings(
+        bucket=env.get("DOCUMENTS_BUCKET", ""),
+        endpoint=env.get("STORAGE_ENDPOINT") or None,
+        access_key=env.get("STORAGE_ACCESS_KEY", ""),
+        secret_key=env.get("STORAGE_SECRET_KEY", ""),
+        upload_url=env.get("DOCUMENTS_UPLOAD_URL", ""),
+        scanner=env.get("DOCUMENT_SCANNER", "guardduty"),
+        clamscan_database=env.get("CLAMSCAN_DATABASE", ""),
+    )
 
 
 @dataclass(frozen=True)
@@ -51,6 +77,10 @@ class Settings:
     payment_api_key: str = field(default="", repr=False)
     payment_webhook_secret: str = field(default="", repr=False)
     payment_keys_parameter: str | None = None
+    storage: StorageSettings = None  # type: ignore[assignment]  # set by settings(); see StorageSettings
+    signing_key_file: str = ""  # local: the PEM of the Ed25519 key sealing electronic results
+    signing_key_parameter: str | None = None  # AWS: the SSM SecureString holding that PEM
+    site_url: str = ""  # the portal's official address, for the QR codes printed on slips
 
     @property
     def is_local(self) -> bool:
@@ -66,6 +96,7 @@ TABLE_ENVIRONMENT = {
     "RATE_LIMITS_TABLE": "rate_limits",
     "NOTIFICATIONS_TABLE": "notifications",
     "IDEMPOTENCY_TABLE": "idempotency",
+    "DOCUMENTS_TABLE": "documents",
 }
 
 
@@ -141,4 +172,8 @@ def settings() -> Settings:
         payment_api_key=env.get("PAYMENT_API_KEY", ""),
         payment_webhook_secret=env.get("PAYMENT_WEBHOOK_SECRET", ""),
         payment_keys_parameter=env.get("PAYMENT_KEYS_PARAMETER") or None,
+        storage=_storage(env),
+        signing_key_file=env.get("SIGNING_KEY_FILE", ""),
+        signing_key_parameter=env.get("SIGNING_KEY_PARAMETER") or None,
+        site_url=env.get("SITE_URL", ""),
     )

@@ -19,7 +19,9 @@ from infra import local_env
 from infra.local.dynamodb import DynamoDBLocal
 from infra.local.payment_simulator import PaymentSimulator
 from infra.local.ports import free_port
+from infra.local.scanner import ClamAVDatabase
 from infra.local.smtp import LocalSmtp
+from infra.local.storage import SeaweedStorage
 from infra.local.stream_consumer import StreamPoller
 
 
@@ -89,6 +91,8 @@ def local_stack(
             dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
         ),
         others=[
+            SeaweedStorage(free_port(), data_dir=data_dir / "storage" if data_dir else None, log_path=log("storage")),
+            ClamAVDatabase(data_dir / "clamav" if data_dir else None),
             LocalSmtp(free_port(), mail_dir=data_dir / "mail" if data_dir else None),
             local_stream_consumer(data_dir),
             PaymentSimulator(data_dir=data_dir / "payment-simulator" if data_dir else None),

@@ -22,6 +22,7 @@ def steps(quick: bool) -> dict[str, list[str]]:
     return {
         "latency": ["tests.bench.handler_latency", "-n", "100" if quick else "300"],
         "cold": ["tests.bench.cold_start", "--runs", "3" if quick else "7"],
+        "uploads": ["tests.bench.uploads", "-n", "10" if quick else "30"],
         "package": ["tests.bench.package_size"],
         "lookup": ["tests.bench.lookup", "--rounds", "5" if quick else "20"],
         "throughput": ["tests.bench.throughput", "--seconds", "10" if quick else "30"],

@@ -85,6 +85,7 @@ def test_a_citizen_signs_in_files_birth_registration_and_gets_the_receipt(locate
         "#files", files=[{"name": "giay-chung-sinh.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 sample"}]
     )
     expect(page.locator("#files-list")).to_contain_text("giay-chung-sinh.pdf")
+    expect(page.locator("#files-list li").first).to_have_attribute("data-state", "done")  # uploaded and checked
     page.select_option("#files-doc-0", index=2)  # stands for the birth certificate
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -106,7 +107,10 @@ def test_a_citizen_signs_in_files_birth_registration_and_gets_the_receipt(locate
     d = api.run("GetDossier", {"code": code}, token=token).data["dossier"]
     assert d["centerId"] == "hcc-01-00070" and d["channel"] == "ONLINE"
     assert d["formData"]["child_full_name"] == "Nguyễn Minh Khang"
-    assert [(a["name"], a["contentType"]) for a in d["attachments"]] == [("giay-chung-sinh.pdf", "application/pdf")]
+    assert [(a["name"], a["contentType"], a["state"]) for a in d["attachments"]] == [
+        ("giay-chung-sinh.pdf", "application/pdf", "clean")
+    ]
+    assert d["attachments"][0]["documentId"]  # a stored file, not declared metadata
 
     page.emulate_media(media="print")  # the slip prints without the site's header, footer and buttons
     expect(page.locator(".banner")).to_be_hidden()

@@ -20,6 +20,7 @@ from tests.support.authorization_rules import (
     submission,
 )
 from tests.support.graphql_client import GraphQLClient
+from tests.support.uploads import PDF, upload
 
 
 def root_fields() -> set[str]:
@@ -39,9 +40,12 @@ def world(seeded, jwks_server, people) -> World:
     procedure = next(p for p in load_catalog()[1] if p.code == "1.001193")
     api = GraphQLClient(create_app(services=build_services(clock=FixedClock())))
     placeholder = World("", "", procedure)
-    r = api.run("SubmitDossier", submission(placeholder), token=people.citizen())
+    document = upload(api, people.citizen(), PDF + b"authorization", procedureCode=procedure.code)
+    variables = submission(placeholder)
+    variables["input"]["documents"] = [{"documentId": document["id"]}]
+    r = api.run("SubmitDossier", variables, token=people.citizen())
     dossier = r.data["submitDossier"]["dossier"]
-    return World(dossier["code"], dossier["trackingSecret"], procedure)
+    return World(dossier["code"], dossier["trackingSecret"], procedure, document["id"])
 
 
 def test_every_root_field_has_an_authorization_rule():

@@ -6,7 +6,7 @@ import pytest
 
 from tests.support.journeys import submit
 from tests.support.lambda_events import LambdaContext
-from tests.support.notifications import unique_pid
+from tests.support.notifications import unique_pid, wait_for
 
 
 def _stream_event(*keys: tuple[str, str], name: str = "INSERT") -> dict:
@@ -32,7 +32,14 @@ def _stream_event(*keys: tuple[str, str], name: str = "INSERT") -> dict:
 def test_the_stream_handler_reports_only_the_records_that_failed(api, people):
     from portal.events.handler import handler
 
-    code = submit(api, people.citizen(pid=unique_pid()), "hcc-01-00175")["code"]
+    citizen = people.citizen(pid=unique_pid())
+    code = submit(api, citizen, "hcc-01-00175")["code"]
+    # The session's own stream consumer handles the same record in its thread: wait until it has, so the
+    # handler below finds it done (idempotency) rather than in progress (which it would rightly retry).
+    wait_for(
+        lambda: api.run("MyNotifications", {"first": 5}, token=citizen).data["myNotifications"]["edges"],
+        what="the receipt notice",
+    )
     event = _stream_event((code, "EVENT#0001"), ("NO-SUCH-DOSSIER", "EVENT#0001"), (code, "DOSSIER"))
     answer = handler(event, LambdaContext(function_name="portal-StreamConsumerFunction"))
     assert answer == {"batchItemFailures": [{"itemIdentifier": "1001"}]}  # the poison one, not the others

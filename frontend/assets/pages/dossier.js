@@ -3,7 +3,9 @@
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { messageThread } from "../components/messages.js";
+import { documentLink, slipLink } from "../components/document-link.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { uploadsField } from "../components/uploads.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
@@ -12,10 +14,14 @@ import { feeNotice } from "./payment.js";
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
 
-export function resultCard(result) {
+export function resultCard(result, dossierCode) {
   return el("section", { class: "group result", id: "result", "aria-labelledby": "result-title" },
     el("h2", { id: "result-title" }, t("electronicResult")),
-    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`)),
+    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`),
+      dossierCode ? documentLink(result, dossierCode) : null),
+    result.verificationCode
+      ? el("p", {}, t("verifyAt"), " ", el("a", { href: `#/xac-thuc/${result.verificationCode}`, id: "verify-link" }, result.verificationCode))
+      : null,
     el("p", { class: "hint" }, t("resultHint")));
 }
 
@@ -103,6 +109,10 @@ export async function dossierPage(view, code) {
         el("h2", { id: "supplement-title" }, t("supplementTitle")),
         el("p", { class: "note", id: "supplement-note" }, asked?.note || ""),
         el("p", { class: "hint" }, t("supplementHint")),
+        uploadsField({ // the files asked for, straight into the dossier (purpose SUPPLEMENT)
+          files: [], documents: d.procedure?.documents || [], target: { dossierCode: d.code, purpose: "SUPPLEMENT" },
+          id: "supplement-files", legend: t("supplementFiles"),
+        }).node,
         el("div", { class: "field" }, el("label", { for: "supplement-text" }, t("supplementWhat")),
           el("textarea", { id: "supplement-text", rows: 3, maxlength: 1000 })),
         el("button", { type: "button", class: "primary", id: "provide-supplement", onclick: (e) => {
@@ -127,7 +137,7 @@ export async function dossierPage(view, code) {
       feedback,
       feeNotice(code),
       supplement,
-      d.result ? resultCard(d.result) : null,
+      d.result ? resultCard(d.result, d.code) : null,
       el("dl", { class: "facts" },
         el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
@@ -138,7 +148,10 @@ export async function dossierPage(view, code) {
       rating,
       el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code),
       el("div", { class: "actions" },
-        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw));
+        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw),
+      el("p", { class: "slips" }, slipLink(code, "RECEIPT"),
+        d.supplementRequests ? slipLink(code, "SUPPLEMENT_REQUEST") : null,
+        d.deadlineExtensions ? slipLink(code, "APOLOGY") : null));
     doneNote?.focus(); // after an action, say what happened (the page was drawn anew)
   }
 

@@ -6,7 +6,7 @@
 // id, and the server answers with the dossier the first attempt made instead of making a second one.
 import { mutate } from "../api.js";
 import { session } from "../auth.js";
-import { attachmentProblems, attachmentsField } from "../components/attachments.js";
+import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
 import { centerPicker } from "../components/center-picker.js";
 import { controlFor, labelled } from "../components/field.js";
 import { signInUrl } from "../config.js";
@@ -126,11 +126,11 @@ export async function fileDossierPage(view, code) {
     },
   });
 
-  const files = attachmentsField({ files: draft.files, documents: p.documents, onChange: save });
+  const files = uploadsField({ files: draft.files, documents: p.documents, procedureCode: code, onChange: save });
   slots.set("attachments", {
     setError: files.setError, focus: files.focus, label: t("attachments"),
     check: () => {
-      const problems = attachmentProblems(draft.files);
+      const problems = uploadProblems(draft.files);
       files.setError(problems.length ? problems.map(([i, ...m]) => (i === null ? t(...m) : `${draft.files[i].name}: ${t(...m)}`)).join(" ") : null);
       return problems.length ? problems[0].slice(1) : null;
     },
@@ -164,7 +164,7 @@ export async function fileDossierPage(view, code) {
   function showServerProblems(problem) {
     const items = [];
     for (const fp of problem.problems || []) {
-      const slot = slots.get(fp.field) || (fp.field.startsWith("attachments") ? slots.get("attachments") : null);
+      const slot = slots.get(fp.field) || (/^(attachments|documents)/.test(fp.field) ? slots.get("attachments") : null);
       slot?.setError(serverText(fp));
       items.push([serverText(fp), slot]);
     }
@@ -180,7 +180,7 @@ export async function fileDossierPage(view, code) {
     }
     const input = {
       clientRequestId: draft.requestId, procedureCode: code, centerId: draft.center.chosen.id, formData,
-      attachments: draft.files.map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
+      documents: documentRefs(draft.files),
       phone: draft.phone.trim(), email: draft.email.trim(),
     };
     try {

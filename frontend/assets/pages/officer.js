@@ -9,6 +9,8 @@ import { el, heading, message, select } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
+import { documentLink } from "../components/document-link.js";
+import { uploadsField } from "../components/uploads.js";
 import { confirmDialog, resultCard } from "./dossier.js";
 import { signInPrompt } from "./file-dossier.js";
 import { officerPayments } from "./payment.js";
@@ -164,6 +166,22 @@ export async function officerDossierPage(view, code) {
     result?.node, button);
   }
 
+  // Reception digitizes the paper documents of a dossier received at the desk (the same upload path).
+  function deskScan(d) {
+    if (d.channel !== "IN_PERSON" || !["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"].includes(d.status)) return null;
+    const required = d.procedure?.documents || [];
+    if (!required.length) return null;
+    const scans = [];
+    const field = uploadsField({
+      files: scans, documents: required, target: { dossierCode: d.code, purpose: "DESK_SCAN" }, slotFirst: true,
+      id: "scan", legend: t("deskScan"),
+      onChange: () => { if (scans.some((f) => f.state === "done") && scans.every((f) => f.state !== "uploading")) load(t("scanned")); },
+    });
+    return el("section", { class: "group", id: "desk-scan" },
+      d.digitizedAt ? el("p", { class: "ok", id: "digitized" }, t("digitizedAt", formatDateTime(d.digitizedAt))) : null,
+      field.node);
+  }
+
   async function load(done = "") {
     let d;
     try {
@@ -188,8 +206,9 @@ export async function officerDossierPage(view, code) {
       el("section", { class: "group", "aria-labelledby": "steps-title" },
         el("h2", { id: "steps-title" }, t("nextSteps")),
         steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
-      d.result ? resultCard(d.result) : null,
+      d.result ? resultCard(d.result, d.code) : null,
       officerPayments(d.code),
+      deskScan(d),
       el("h2", {}, t("applicant")),
       el("dl", { class: "facts" },
         el("dt", {}, t("fullName")), el("dd", {}, a.fullName),
@@ -201,7 +220,7 @@ export async function officerDossierPage(view, code) {
       el("h2", {}, t("declaration")), formDataList(d),
       el("h2", {}, t("attachments")),
       d.attachments.length
-        ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "")))
+        ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "", documentLink(f, d.code))))
         : el("p", { class: "muted" }, t("noAttachments")),
       el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code));
     doneNote?.focus();

@@ -12,6 +12,8 @@ from strawberry.types import ExecutionResult
 
 from graphql import GraphQLError
 from portal.api.centers.queries import CenterQueries
+from portal.api.documents.mutations import DocumentMutations
+from portal.api.documents.queries import DocumentQueries
 from portal.api.dossiers.messages import DossierMessageMutations
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
@@ -46,12 +48,13 @@ class Query(
     ServiceIndexQueries,
     NotificationQueries,
     PaymentQueries,
+    DocumentQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations, PaymentMutations):
+class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations, PaymentMutations, DocumentMutations):
     pass
 
 

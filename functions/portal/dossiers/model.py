@@ -52,6 +52,9 @@ class Action(Enum):
     PAYMENT_EXPIRED = "payment_expired"
     PAYMENT_ERROR = "payment_error"
     PAYMENT_REFUNDED = "payment_refunded"
+    # Files (portal.documents): a file put into the dossier, and the malware scanner's verdict on it.
+    ATTACH_DOCUMENT = "attach_document"
+    SCAN_DOCUMENT = "scan_document"
 
 
 class ActorRole(Enum):
@@ -76,6 +79,10 @@ class Attachment:
     content_type: str
     size_bytes: int
     document: str = ""  # which required document this file stands for
+    document_id: str = ""  # the stored file (portal.documents); "" for the metadata-only attachments of old
+    state: str = ""  # the stored file's scan state (pending, clean, rejected)
+    sha256: str = ""
+    verification_code: str = ""  # a signed result's code (portal.documents.seals), printed as a QR code
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,16 @@ class TimelineEvent:
 
 
 @dataclass(frozen=True)
+class AccessRecord:
+    """One opening of a dossier's file (the audit trail: kept beside the timeline, never public)."""
+
+    at: datetime
+    actor: ActorRole
+    actor_id: str  # the officer's or applicant's subject
+    document_id: str
+
+
+@dataclass(frozen=True)
 class Dossier:
     code: str
     procedure_code: str
@@ -124,8 +141,10 @@ class Dossier:
     result: Attachment | None = None  # the electronic result
     rating: Rating | None = None
     fee: DossierFee | None = None  # what it owes (portal.payments.rules); None: nothing
+    digitized_at: datetime | None = None  # received in person: when every required document had a clean file
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
+    access_log: tuple[AccessRecord, ...] = field(default=(), compare=False)  # every file opened, by whom
 
     def is_late(self, now: datetime) -> bool:
         """Late once the appointment date has passed without a result (or the result came after it)."""

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from portal.centers.model import Center
-from portal.dossiers.model import Dossier, Status, TimelineEvent
+from portal.dossiers.model import AccessRecord, Dossier, Status, TimelineEvent
 from portal.kpis.counters import KpiDelta
 from portal.pagination import Page
 
@@ -19,6 +19,7 @@ class DossierRepository(Protocol):
     def append_event(self, dossier: Dossier, event: TimelineEvent) -> None: ...
     def get(self, code: str) -> Dossier | None: ...
     def open_in_province(self, province_code: str, due_by: date) -> list[Dossier]: ...
+    def record_access(self, code: str, record: AccessRecord) -> None: ...
     def by_applicant(self, applicant_id: str, first: int | None, after: str | None) -> Page[Dossier]: ...
     def by_center(
         self, center_id: str, status: Status | None, first: int | None, after: str | None

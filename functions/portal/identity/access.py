@@ -175,3 +175,29 @@ def check_can_refund(principal: Principal, dossier: Dossier) -> Officer:
     """Only the center's lead refunds."""
     check_can_read_dossier(principal, dossier)
     return require_officer(principal, dossier.center_id, frozenset({OfficerRole.LEAD}))
+
+
+# --- Documents (portal.documents): who may put a file into a dossier, and whose a stored file is -------
+def principal_ref(principal: Principal) -> str:
+    """Who asked for an upload, kept on the document: only the same principal may complete it."""
+    if isinstance(principal, Officer):
+        return f"officer:{principal.subject}"
+    citizen = acting_citizen(principal, Scope.DOSSIERS_WRITE)
+    if citizen is not None:
+        return f"citizen:{citizen.id_number}"
+    return ""
+
+
+def check_can_add_file(principal: Principal, dossier: Dossier, purpose: str) -> ActorRole:
+    """Reception scans the paper documents (desk_scan), processing adds the result (result), the applicant
+    answers a supplement request (supplement); each only on a dossier they may read."""
+    check_can_read_dossier(principal, dossier)
+    if isinstance(principal, Officer):
+        roles = {"desk_scan": OfficerRole.RECEPTION, "result": OfficerRole.PROCESSING}
+        if purpose not in roles:
+            raise Forbidden("Thao tác này dành cho người nộp hồ sơ.", "Only the applicant can do this.")
+        require_officer(principal, dossier.center_id, frozenset({roles[purpose]}))
+        return ActorRole.OFFICER
+    if purpose != "supplement" or not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
+        raise Forbidden("Bạn không được thêm tệp vào hồ sơ này.", "You may not add files to this dossier.")
+    return ActorRole.APPLICANT

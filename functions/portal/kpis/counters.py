@@ -42,6 +42,7 @@ class KpiCounts:
     satisfied: int = 0
     fees_owed: int = 0  # dossiers owing a fee (any channel)
     fees_paid_online: int = 0  # of which paid online through the portal
+    digitized: int = 0  # dossiers received in person whose every required document got a clean file
 
     def __add__(self, other: KpiCounts) -> KpiCounts:
         return KpiCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -118,6 +119,8 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
                 finished=1, on_time=int(not late), late=int(late), electronic_results=int(after.result is not None)
             )
     counts.update(_fee_counts(before, after))
+    if before is not None and before.digitized_at is None and after.digitized_at is not None:
+        counts["digitized"] = 1
     counts = {k: v for k, v in counts.items() if v}
     if not counts:
         return None

@@ -75,6 +75,9 @@ EVENT_HANDLERS: dict[Action, tuple[Handler, ...]] = {
     Action.PAYMENT_EXPIRED: (),
     Action.PAYMENT_ERROR: (),
     Action.PAYMENT_REFUNDED: (tell_applicant,),
+    # Files: shown on the timeline as they come; the upload page itself tells the uploader the verdict.
+    Action.ATTACH_DOCUMENT: (),
+    Action.SCAN_DOCUMENT: (),
 }
 
 

@@ -5,6 +5,7 @@
     pk = "IDEMPOTENCY#<applicant>#<key>"   sk = "IDEMPOTENCY"    one submit request -> one dossier
     pk = "SEQUENCE#<agency>#<yymmdd>"      sk = "SEQUENCE"       the agency's daily dossier counter
     pk = "STATS#<scope>"                   sk = "MONTH#<yyyy-mm>" KPI counters of a center/province/nation
+    pk = <dossier code>                    sk = "AUDIT#<at>#<n>"  one opening of one of its files (audit trail)
 
 So tracking a dossier is one Query on its partition, and a submit is one transaction.
 """
@@ -31,6 +32,7 @@ IDEMPOTENCY_SK = "IDEMPOTENCY"
 SEQUENCE_SK = "SEQUENCE"
 STATS_PK_PREFIX = "STATS#"
 MONTH_SK_PREFIX = "MONTH#"
+AUDIT_SK_PREFIX = "AUDIT#"
 
 
 def event_sk(seq: int) -> str:
@@ -86,6 +88,10 @@ class AttachmentMap(MapAttribute):
     content_type = UnicodeAttribute()
     size_bytes = NumberAttribute()
     document = UnicodeAttribute(default="")
+    document_id = UnicodeAttribute(default="")
+    state = UnicodeAttribute(default="")
+    sha256 = UnicodeAttribute(default="")
+    verification_code = UnicodeAttribute(default="")
 
 
 class RatingMap(MapAttribute):
@@ -127,6 +133,7 @@ class DossierItem(PortalModel):
     result = AttachmentMap(null=True)
     rating = RatingMap(null=True)
     fee = FeeMap(null=True)
+    digitized_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
     open_key = UnicodeAttribute(null=True)
 
@@ -188,3 +195,17 @@ class StatsItem(PortalModel):
     satisfied = NumberAttribute(default=0)
     fees_owed = NumberAttribute(default=0)
     fees_paid_online = NumberAttribute(default=0)
+    digitized = NumberAttribute(default=0)
+
+
+class AuditItem(PortalModel):
+    """Someone opened one of the dossier's files (a download link was handed out)."""
+
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    at = UnicodeAttribute()
+    actor = UnicodeAttribute()
+    actor_id = UnicodeAttribute(default="")
+    document_id = UnicodeAttribute()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
@@ -10,6 +11,7 @@ from pynamodb.transactions import TransactWrite
 
 from portal.dossiers.codes import sequence_key
 from portal.dossiers.model import (
+    AccessRecord,
     Action,
     ActorRole,
     Applicant,
@@ -27,11 +29,13 @@ from portal.observability import emit
 from portal.pagination import Page
 from portal.payments.model import DossierFee, FeeDue, FeeStatus
 from portal.store.dossier_items import (
+    AUDIT_SK_PREFIX,
     DOSSIER_SK,
     EVENT_SK_PREFIX,
     IDEMPOTENCY_SK,
     ApplicantMap,
     AttachmentMap,
+    AuditItem,
     DossierItem,
     EventItem,
     FeeMap,
@@ -66,11 +70,24 @@ def idempotency_pk(applicant_id: str, request_id: str) -> str:
 def _attachment_map(x: Attachment | None) -> AttachmentMap | None:
     if x is None:
         return None
-    return AttachmentMap(name=x.name, content_type=x.content_type, size_bytes=x.size_bytes, document=x.document)
+    return AttachmentMap(
+        name=x.name,
+        content_type=x.content_type,
+        size_bytes=x.size_bytes,
+        document=x.document,
+        document_id=x.document_id,
+        state=x.state,
+        sha256=x.sha256,
+        verification_code=x.verification_code,
+    )
 
 
 def _attachment(m: AttachmentMap | None) -> Attachment | None:
-    return None if m is None else Attachment(m.name, m.content_type, int(m.size_bytes), m.document)
+    if m is None:
+        return None
+    return Attachment(
+        m.name, m.content_type, int(m.size_bytes), m.document, m.document_id, m.state, m.sha256, m.verification_code
+    )
 
 
 def _dossier_item(d: Dossier) -> DossierItem:
@@ -111,6 +128,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         fee=FeeMap(amount_vnd=d.fee.amount_vnd, due=d.fee.due.value, status=d.fee.status.value, note=d.fee.note)
         if d.fee
         else None,
+        digitized_at=d.digitized_at.isoformat() if d.digitized_at else None,
     )
 
 
@@ -128,7 +146,9 @@ def _event_item(code: str, e: TimelineEvent) -> EventItem:
     )
 
 
-def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dossier:
+def _dossier(
+    item: DossierItem, timeline: tuple[TimelineEvent, ...] = (), access_log: tuple[AccessRecord, ...] = ()
+) -> Dossier:
     a = item.applicant
     return Dossier(
         code=item.pk,
@@ -162,8 +182,10 @@ def _dossier(item: DossierItem, timeline: tuple[TimelineEvent, ...] = ()) -> Dos
         fee=DossierFee(int(item.fee.amount_vnd), FeeDue(item.fee.due), FeeStatus(item.fee.status), item.fee.note)
         if item.fee
         else None,
+        digitized_at=datetime.fromisoformat(item.digitized_at) if item.digitized_at else None,
         version=int(item.version),
         timeline=timeline,
+        access_log=access_log,
     )
 
 
@@ -251,6 +273,7 @@ class DossierStore:
         """The dossier with its whole timeline: one Query on its partition (head and events together)."""
         head: DossierItem | None = None
         events: list[TimelineEvent] = []
+        accesses: list[AccessRecord] = []
         table = DossierItem._get_connection()  # pynamodb's table connection: raw items of both shapes
         start_key = None
         while True:
@@ -261,12 +284,28 @@ class DossierStore:
                     head = DossierItem.from_raw_data(raw)
                 elif sk.startswith(EVENT_SK_PREFIX):
                     events.append(_event(EventItem.from_raw_data(raw)))
+                elif sk.startswith(AUDIT_SK_PREFIX):
+                    a = AuditItem.from_raw_data(raw)
+                    accesses.append(
+                        AccessRecord(datetime.fromisoformat(a.at), ActorRole(a.actor), a.actor_id, a.document_id)
+                    )
             start_key = page.get("LastEvaluatedKey")
             if not start_key:
                 break
         if head is None:
             return None
-        return _dossier(head, tuple(events))
+        return _dossier(head, tuple(events), tuple(accesses))
+
+    def record_access(self, code: str, record: AccessRecord) -> None:
+        """One line of the audit trail, beside the timeline (a plain put: reading never conflicts)."""
+        AuditItem(
+            pk=code,
+            sk=f"{AUDIT_SK_PREFIX}{record.at.isoformat()}#{secrets.token_hex(4)}",
+            at=record.at.isoformat(),
+            actor=record.actor.value,
+            actor_id=record.actor_id,
+            document_id=record.document_id,
+        ).save()
 
     def get_many(self, codes: Iterable[str]) -> dict[str, Dossier]:
         keys = [(code, DOSSIER_SK) for code in dict.fromkeys(codes)]

@@ -19,6 +19,7 @@ from portal.api.dossiers.types import (
     SubmitDossierInput,
 )
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.dossiers import intake, workflow
 from portal.dossiers.model import Action, Attachment
 from portal.errors import InvalidInput
@@ -43,16 +44,30 @@ def _form(data: Any) -> dict[str, Any]:
     return data
 
 
-def _request(input: SubmitDossierInput | ReceiveDossierInput) -> intake.SubmitRequest:
+def _request(
+    input: SubmitDossierInput | ReceiveDossierInput, stored: tuple[Attachment, ...] = ()
+) -> intake.SubmitRequest:
     return intake.SubmitRequest(
         request_id=input.client_request_id,
         procedure_code=input.procedure_code,
         center_id=input.center_id,
         form_data=_form(input.form_data),
-        attachments=_attachments(input.attachments),
+        attachments=_attachments(input.attachments) + stored,
         phone=input.phone,
         email=input.email,
     )
+
+
+def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[Attachment, ...]:
+    """The citizen's uploaded (or reused) documents, as the portal checked them: never declared metadata."""
+    if not input.documents:
+        return ()
+    if len(input.documents) > MAX_FILES_PER_DOSSIER:
+        raise InvalidInput.for_field(
+            "documents", f"Tối đa {MAX_FILES_PER_DOSSIER} tệp một hồ sơ.", f"At most {MAX_FILES_PER_DOSSIER} files."
+        )
+    refs = [(d.document_id[:64], d.slot[:500]) for d in input.documents]
+    return documents.attachments_for(citizen, refs)
 
 
 @strawberry.type
@@ -64,9 +79,12 @@ class DossierMutations:
         ctx = info.context
         citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
         s = ctx.services
+        stored = _stored_documents(s.documents, citizen, input)
         submission = intake.submit_dossier(
-            s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input), principal=ctx.principal
+            s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input, stored), principal=ctx.principal
         )
+        if stored and not submission.duplicate:
+            s.documents.link(stored, submission.dossier.code)
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
 
     @strawberry.mutation(

@@ -10,6 +10,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from portal.api.centers.types import Center
+from portal.api.documents.types import DossierDocumentInput
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
@@ -62,6 +63,18 @@ class Attachment:
     content_type: str
     size_bytes: int
     document: str
+    document_id: str = strawberry.field(description="The stored file (documentDownload); empty for old attachments.")
+    state: str = strawberry.field(description="The file's scan state: pending, clean or rejected.")
+    verification_code: str = strawberry.field(
+        default="", description="A signed electronic result's code: #/xac-thuc/<code> verifies a presented file."
+    )
+
+
+@strawberry.type(description="One opening of one of the dossier's files.")
+class AccessRecord:
+    at: datetime
+    actor: ActorRole
+    document_id: str
 
 
 @strawberry.type
@@ -72,7 +85,15 @@ class Rating:
 
 
 def _attachment(a: model.Attachment) -> Attachment:
-    return Attachment(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
+    return Attachment(
+        name=a.name,
+        content_type=a.content_type,
+        size_bytes=a.size_bytes,
+        document=a.document,
+        document_id=a.document_id,
+        state=a.state,
+        verification_code=a.verification_code,
+    )
 
 
 @strawberry.interface(description="What anyone following a dossier may see.")
@@ -190,6 +211,14 @@ class Dossier(DossierSummary):
     def messages(self) -> list[DossierMessage]:
         return [DossierMessage.from_domain(e) for e in thread(self.dossier)]
 
+    @strawberry.field(description="Every file of the dossier handed out, when and to whom (audit trail).")
+    def access_log(self) -> list[AccessRecord]:
+        return [AccessRecord(at=r.at, actor=r.actor, document_id=r.document_id) for r in self.dossier.access_log]
+
+    @strawberry.field(description="Received in person: when every required document had a clean scanned file.")
+    def digitized_at(self) -> datetime | None:
+        return self.dossier.digitized_at
+
     @strawberry.field(description="Increases with every change; shows whether what you see is current.")
     def version(self) -> int:
         return self.dossier.version
@@ -235,7 +264,13 @@ class SubmitDossierInput:
         description=f"The procedure's form fields, by name: at most {LIMITS['formKeys']} keys of "
         f"{LIMITS['formKey']} characters, each value text or a finite number."
     )
-    attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
+    attachments: list[AttachmentInput] = strawberry.field(
+        default_factory=list,
+        description="Deprecated: metadata only, no file. Send `documents` (uploaded with requestDocumentUpload).",
+    )
+    documents: list[DossierDocumentInput] = strawberry.field(
+        default_factory=list, description="Uploaded files, or documents reused from myDocuments (at most 20)."
+    )
     phone: str = strawberry.field(default="", description=f"At most {LIMITS['phone']} characters.")
     email: str = strawberry.field(default="", description=f"At most {LIMITS['email']} characters.")
 

@@ -38,6 +38,9 @@ class Kpis:
     online_payment_rate: float | None = strawberry.field(
         default=None, description="Fees paid online / fees owed (the service index's online payment)."
     )
+    digitized: int = strawberry.field(
+        default=0, description="Dossiers received in person whose every required document was scanned at the desk."
+    )
 
     @classmethod
     def of(cls, scope: str, from_month: str, to_month: str, k: KpiCounts) -> Kpis:
@@ -64,6 +67,7 @@ class Kpis:
             fees_owed=k.fees_owed,
             fees_paid_online=k.fees_paid_online,
             online_payment_rate=k.online_payment_rate,
+            digitized=k.digitized,
         )
 
 

@@ -1,0 +1,84 @@
+"""Reading files: a citizen's personal store, and short-lived download links."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.documents.types import (
+    Document,
+    DocumentConnection,
+    DocumentDownload,
+    DocumentEdge,
+    DocumentVerification,
+)
+from portal.api.pagination import PageInfo
+from portal.dossiers.slips import Slip
+from portal.errors import InvalidInput
+from portal.identity.access import require_applicant, require_public_read
+from portal.identity.principal import Scope
+
+MAX_ID = 64
+DossierSlip = strawberry.enum(Slip, name="DossierSlip")
+
+
+@strawberry.type
+class DocumentQueries:
+    @strawberry.field(
+        description="Your personal store (Kho dữ liệu cá nhân): every clean document and electronic result, "
+        "newest first; attach one to a new dossier instead of uploading it again."
+    )
+    def my_documents(self, info: Info, first: int | None = None, after: str | None = None) -> DocumentConnection:
+        ctx = info.context
+        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
+        page = ctx.services.documents.stored(citizen, first, after)
+        return DocumentConnection(
+            edges=[DocumentEdge(node=Document(document=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )
+
+    @strawberry.field(
+        description="A link of a few minutes to a clean file of a dossier you may read (recorded on its audit "
+        "trail), or, without dossierCode, to a file of your own store."
+    )
+    def document_download(self, info: Info, document_id: str, dossier_code: str = "") -> DocumentDownload:
+        ctx = info.context
+        if len(document_id) > MAX_ID or len(dossier_code) > MAX_ID:
+            raise InvalidInput.for_field("documentId", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        download = ctx.services.documents.download(ctx.principal, document_id, dossier_code)
+        return DocumentDownload(url=download.url, expires_at=download.expires_at)
+
+    @strawberry.field(
+        description="Public: is this file the electronic result issued under `code` (the QR code on it)? Give the "
+        "file's SHA-256 (computed in the browser); the answer holds no personal data."
+    )
+    def verify_document(self, info: Info, code: str, sha256: str = "") -> DocumentVerification:
+        ctx = info.context
+        require_public_read(ctx.principal)
+        if len(code) > MAX_ID or len(sha256) > MAX_ID:
+            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        v = ctx.services.documents.verify(code, sha256)
+        return DocumentVerification(
+            code=v.code,
+            found=v.found,
+            signature_valid=v.signature_valid,
+            matches=v.matches,
+            issued_at=v.issued_at,
+            procedure_name=v.procedure_name,
+            center_id=v.center_id,
+        )
+
+    @strawberry.field(
+        description="A PDF of an official slip of your dossier (Circular 03/2025): RECEIPT (form 01), "
+        "SUPPLEMENT_REQUEST (form 02), APOLOGY (form 04); a link of a few minutes."
+    )
+    def dossier_slip(self, info: Info, code: str, slip: DossierSlip) -> DocumentDownload:
+        ctx = info.context
+        s = ctx.services
+        if len(code) > MAX_ID:
+            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        from portal.documents.printing import slip_download  # with the first slip: PDF code stays cold
+
+        download = slip_download(
+            s.dossiers, s.centers, s.documents.objects, s.clock, s.tracking_key(), s.site_url, ctx.principal, code, slip
+        )
+        return DocumentDownload(url=download.url, expires_at=download.expires_at)

@@ -1,0 +1,132 @@
+"""The official slips of Circular 03/2025 (Annex I) as PDFs: form 01, the receipt and appointment slip;
+form 02, the supplement request; form 04, the apology with a new appointment date.
+
+Vietnamese text is set in DejaVu Sans (Debian's fonts-dejavu-core; functions/Makefile copies it into the
+Lambda package), embedded and subset by fpdf2, so the slip reads the same everywhere and its text can be
+extracted. A QR code (segno) points at the portal's page for following the dossier. fpdf2 and segno are
+imported only when a slip is rendered: the cold start does not pay for them.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from portal.dossiers.lifecycle import EXTEND, Action
+from portal.dossiers.model import Dossier
+from portal.errors import Conflict
+
+FONT_NAMES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FONT_DIRS = (Path(__file__).resolve().parent.parent / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
+
+
+class Slip(Enum):
+    RECEIPT = "receipt"  # form 01
+    SUPPLEMENT_REQUEST = "supplement_request"  # form 02
+    APOLOGY = "apology"  # form 04
+
+
+TITLES = {
+    Slip.RECEIPT: ("Mẫu số 01", "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"),
+    Slip.SUPPLEMENT_REQUEST: ("Mẫu số 02", "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"),
+    Slip.APOLOGY: ("Mẫu số 04", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"),
+}
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The receiving center as printed on the slip."""
+
+    name: str
+    address: str
+    hotline: str
+
+
+def font_path(name: str) -> Path:
+    for folder in FONT_DIRS:
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"{name} is missing: install fonts-dejavu-core (infra/bootstrap.sh)")
+
+
+def _last_note(dossier: Dossier, action: str) -> tuple[str, object]:
+    for event in reversed(dossier.timeline):
+        if event.action == action:
+            return event.note, event.at
+    return "", None
+
+
+def check_available(dossier: Dossier, slip: Slip) -> None:
+    if slip is Slip.SUPPLEMENT_REQUEST and not _last_note(dossier, Action.REQUEST_SUPPLEMENT.value)[1]:
+        raise Conflict("Hồ sơ chưa có yêu cầu bổ sung.", "No supplement was requested for this dossier.")
+    if slip is Slip.APOLOGY and not _last_note(dossier, EXTEND)[1]:
+        raise Conflict("Hồ sơ chưa có phiếu xin lỗi, hẹn lại.", "No apology and new date was issued for this dossier.")
+
+
+def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, tracking_url: str) -> bytes:
+    import segno
+    from fpdf import FPDF
+
+    check_available(dossier, slip)
+    pdf = FPDF(format="A4")
+    pdf.set_title(TITLES[slip][1])
+    pdf.set_author(issuer.name)
+    pdf.add_font("DejaVu", "", str(font_path(FONT_NAMES[0])))
+    pdf.add_font("DejaVu", "B", str(font_path(FONT_NAMES[1])))
+    pdf.add_page()
+    width = pdf.epw
+
+    def line(text: str, size: int = 11, style: str = "", align: str = "L") -> None:
+        pdf.set_font("DejaVu", style, size)
+        pdf.multi_cell(width, 6, text, align=align, new_x="LMARGIN", new_y="NEXT")
+
+    def row(label: str, value: str) -> None:
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(width, 6, f"{label}: ", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 11)
+        pdf.multi_cell(width, 6, value or "—", new_x="LMARGIN", new_y="NEXT")
+
+    line(f"{TITLES[slip][0]} — Thông tư 03/2025/TT-VPCP", 9, align="R")
+    line(issuer.name.upper(), 10, "B")
+    line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 11, "B", "C")
+    line("Độc lập - Tự do - Hạnh phúc", 11, "B", "C")
+    pdf.ln(4)
+    line(TITLES[slip][1], 14, "B", "C")
+    pdf.ln(2)
+    a = dossier.applicant
+    row("Mã hồ sơ", dossier.code)
+    row("Người nộp", f"{a.full_name} — số định danh {a.id_number}")
+    contacts = " · ".join(x for x in (a.phone, a.email) if x)
+    if contacts:
+        row("Liên hệ", contacts)
+    row("Thủ tục", f"{dossier.procedure_name} ({dossier.procedure_code})")
+    if slip is Slip.RECEIPT:
+        row("Thời điểm tiếp nhận", f"{dossier.received_at:%H giờ %M phút, ngày %d/%m/%Y}")
+        row("Thời gian giải quyết", f"{dossier.processing_days} ngày làm việc")
+        row("Ngày hẹn trả kết quả", f"{dossier.due_date:%d/%m/%Y}")
+        received = [f"{x.document or x.name} ({x.name})" for x in dossier.attachments]
+        row("Thành phần hồ sơ đã nhận", "\n".join(f"- {x}" for x in received) or "Hồ sơ điện tử")
+        row("Nơi trả kết quả", f"{issuer.name}, {issuer.address}")
+        row("Mã tra cứu", tracking_secret)
+    elif slip is Slip.SUPPLEMENT_REQUEST:
+        note, at = _last_note(dossier, Action.REQUEST_SUPPLEMENT.value)
+        row("Ngày yêu cầu", f"{at:%d/%m/%Y}")
+        row("Nội dung cần bổ sung (một lần, đầy đủ)", note)
+        line("Thời gian bổ sung hồ sơ không tính vào thời hạn giải quyết.", 10)
+    else:
+        note, at = _last_note(dossier, EXTEND)
+        line(f"{issuer.name} xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hẹn.", 11)
+        row("Lý do", note)
+        row("Ngày hẹn trả kết quả mới", f"{dossier.due_date:%d/%m/%Y}")
+    row("Đường dây nóng", issuer.hotline)
+    pdf.ln(4)
+    qr = io.BytesIO()
+    segno.make(tracking_url, error="m").save(qr, kind="png", scale=4, border=2)
+    top = pdf.get_y()
+    pdf.image(qr, x=pdf.l_margin, y=top, w=30, h=30)
+    pdf.set_xy(pdf.l_margin + 34, top + 8)
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(width - 34, 5, f"Quét mã để theo dõi hồ sơ: {tracking_url}")
+    return bytes(pdf.output())

@@ -1,0 +1,338 @@
+"""Files that really travel, against the local S3 gateway (SeaweedFS), ClamAV's clamscan and DynamoDB Local:
+upload with a policy, checks on completion (size, type from the content, SHA-256, scan), download rights,
+the personal store and reuse, desk digitization, bad input and faults."""
+
+import hashlib
+import uuid
+
+import httpx2
+
+from portal.documents.model import Verdict
+from tests.support.journeys import birth_procedure, submit
+from tests.support.uploads import EXECUTABLE, INFECTED_PDF, JPEG, PDF, PNG, post_file, request_upload, upload
+
+CENTER = "hcc-01-00148"  # a commune center no other test counts KPIs of
+BIRTH = "1.001193"
+
+
+def _slot(i: int = 1) -> str:
+    return birth_procedure().documents[i].name
+
+
+def test_a_file_uploaded_for_filing_is_checked_hashed_scanned_and_attached_by_id(api, people):
+    citizen = people.citizen()
+    document = upload(api, citizen, PDF, procedureCode=BIRTH, slot=_slot())
+    assert document["state"] == "CLEAN" and document["contentType"] == "application/pdf"
+    assert document["sizeBytes"] == len(PDF) and document["sha256"] == hashlib.sha256(PDF).hexdigest()
+
+    dossier = submit(api, citizen, CENTER, documents=[{"documentId": document["id"]}])
+    [attachment] = dossier["attachments"]
+    assert attachment["documentId"] == document["id"] and attachment["state"] == "clean"
+    assert attachment["document"] == _slot() and attachment["sizeBytes"] == len(PDF)  # the portal's, not declared
+
+    link = api.run("DocumentDownload", {"documentId": document["id"], "dossierCode": dossier["code"]}, token=citizen)
+    assert link.errors == []
+    fetched = httpx2.get(link.data["documentDownload"]["url"], timeout=10)
+    assert fetched.status_code == 200 and fetched.content == PDF
+
+
+def test_the_type_comes_from_the_content_and_bad_files_are_rejected_with_the_reason(api, people):
+    citizen = people.citizen()
+    for body in (PNG, JPEG):
+        assert upload(api, citizen, body, procedureCode=BIRTH, fileName="anh.pdf")["state"] == "CLEAN"
+    renamed = upload(api, citizen, EXECUTABLE, procedureCode=BIRTH, fileName="to-khai.pdf")
+    assert renamed["__typename"] == "InvalidInputError" and "PDF, JPEG" in renamed["message"]
+    infected = upload(api, citizen, INFECTED_PDF, procedureCode=BIRTH)
+    assert infected["__typename"] == "InvalidInputError" and "mã độc" in infected["message"]
+
+
+def test_the_policy_is_enforced_by_storage_and_the_request_checked_by_the_portal(api, people):
+    citizen = people.citizen()
+    refused = request_upload(api, citizen, procedureCode=BIRTH, sizeBytes=11 * 1024 * 1024).data
+    assert refused["requestDocumentUpload"]["__typename"] == "InvalidInputError"
+    wrong = request_upload(api, citizen, procedureCode=BIRTH, contentType="application/x-msdownload").data
+    assert wrong["requestDocumentUpload"]["problems"][0]["field"] == "contentType"
+    zero = request_upload(api, citizen, procedureCode=BIRTH, sizeBytes=0).data
+    assert zero["requestDocumentUpload"]["problems"][0]["field"] == "sizeBytes"
+
+    ticket = request_upload(api, citizen, procedureCode=BIRTH).data["requestDocumentUpload"]
+    assert post_file(ticket, b"") >= 400  # below the policy's content-length-range
+    assert post_file(ticket, PDF, content_type="image/png") >= 400  # another type than the policy's
+    tampered = {
+        **ticket,
+        "fields": [
+            {**f, "value": f["value"][:-2] + "00"} if f["name"] == "x-amz-signature" else f for f in ticket["fields"]
+        ],
+    }
+    assert post_file(tampered, PDF) == 403
+    not_sent = api.run("CompleteDocumentUpload", {"documentId": ticket["document"]["id"]}, token=citizen).data
+    assert not_sent["completeDocumentUpload"]["problems"][0]["field"] == "file"  # nothing arrived: upload again
+
+
+def test_only_the_uploader_completes_and_only_readers_download(api, people):
+    citizen, other = people.citizen(), people.other_citizen()
+    ticket = request_upload(api, citizen, procedureCode=BIRTH, sizeBytes=len(PDF)).data["requestDocumentUpload"]
+    assert post_file(ticket, PDF) == 204
+    document_id = ticket["document"]["id"]
+    stolen = api.run("CompleteDocumentUpload", {"documentId": document_id}, token=other)
+    assert stolen.data["completeDocumentUpload"]["code"] == "NOT_FOUND"
+    done = api.run("CompleteDocumentUpload", {"documentId": document_id}, token=citizen)
+    again = api.run("CompleteDocumentUpload", {"documentId": document_id}, token=citizen)  # harmless twice
+    assert done.data == again.data and done.data["completeDocumentUpload"]["document"]["state"] == "CLEAN"
+
+    code = submit(api, citizen, CENTER, documents=[{"documentId": document_id}])["code"]
+    variables = {"documentId": document_id, "dossierCode": code}
+    assert api.run("DocumentDownload", variables, token=other).error_codes == ["NOT_FOUND"]
+    assert api.run("DocumentDownload", variables, token=people.officer("hcc-01")).error_codes == ["NOT_FOUND"]
+    assert api.run("DocumentDownload", {"documentId": document_id}, token=other).error_codes == ["NOT_FOUND"]
+    officer = people.officer(CENTER, "processing")
+    assert api.run("DocumentDownload", variables, token=officer).errors == []
+
+    trail = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["accessLog"]
+    assert [(r["actor"], r["documentId"]) for r in trail] == [("OFFICER", document_id)]
+
+
+def test_another_citizens_document_cannot_be_attached(api, people):
+    document = upload(api, people.citizen(), PDF + b"%x1", procedureCode=BIRTH)
+    r = api.run(
+        "SubmitDossier",
+        {"input": _submission(documents=[{"documentId": document["id"]}])},
+        token=people.other_citizen(),
+    )
+    assert r.data["submitDossier"]["problems"][0]["field"] == "documents.0"
+
+
+def _submission(**overrides):
+    from tests.support.factories import form_for
+
+    procedure = birth_procedure()
+    return {
+        "clientRequestId": uuid.uuid4().hex,
+        "procedureCode": procedure.code,
+        "centerId": CENTER,
+        "formData": form_for(procedure),
+        **overrides,
+    }
+
+
+def test_the_personal_store_holds_clean_documents_and_a_new_filing_reuses_them(api, people):
+    citizen = people.citizen()
+    body = PDF + uuid.uuid4().hex.encode()
+    document = upload(api, citizen, body, procedureCode=BIRTH, slot=_slot(5))
+    stored = api.run("MyDocuments", {"first": 100}, token=citizen).data["myDocuments"]["edges"]
+    assert document["id"] in [e["node"]["id"] for e in stored]
+    assert all(e["node"]["state"] == "CLEAN" for e in stored)
+    first = submit(api, citizen, CENTER, documents=[{"documentId": document["id"]}])
+    second = submit(api, citizen, CENTER, documents=[{"documentId": document["id"]}])  # the same object, referenced
+    assert first["attachments"][0]["documentId"] == second["attachments"][0]["documentId"] == document["id"]
+    twice = api.run(
+        "SubmitDossier", {"input": _submission(documents=[{"documentId": document["id"]}] * 2)}, token=citizen
+    )
+    assert twice.data["submitDossier"]["problems"][0]["field"] == "documents"
+
+
+def test_reception_digitizes_a_paper_dossier_at_the_desk_and_the_kpi_counts_it(api, people, clock):
+    center = "hcc-01-00160"
+    reception = people.officer(center, "reception")
+    received = api.run(
+        "ReceiveDossier",
+        {
+            "input": {
+                **_submission(centerId=center),
+                "applicant": {"idNumber": "001190004321", "fullName": "Người nộp tại quầy (mẫu)"},
+            }
+        },
+        token=reception,
+    ).data["receiveDossier"]["dossier"]
+    from portal.dossiers.files import required_documents
+
+    required = required_documents([d.name for d in birth_procedure().documents])
+    for i, slot in enumerate(required):
+        scanned = upload(
+            api, reception, PDF + f"scan {i}".encode(), purpose="DESK_SCAN", dossierCode=received["code"], slot=slot
+        )
+        assert scanned["state"] == "CLEAN"
+    dossier = api.run("GetDossier", {"code": received["code"]}, token=reception).data["dossier"]
+    assert {a["document"] for a in dossier["attachments"]} == set(required) and dossier["digitizedAt"]
+    assert [e["action"] for e in dossier["timeline"]].count("attach_document") == len(required)
+
+    lead = people.officer(center, "lead")
+    k = api.run("Kpis", {"fromMonth": "2026-03", "toMonth": "2026-03", "centerId": center}, token=lead).data["kpis"]
+    assert k["digitized"] >= 1
+
+    citizen_scan = request_upload(api, people.citizen(), purpose="DESK_SCAN", dossierCode=received["code"])
+    assert citizen_scan.data["requestDocumentUpload"]["code"] == "NOT_FOUND"  # not their dossier
+    no_slot = request_upload(api, reception, purpose="DESK_SCAN", dossierCode=received["code"], slot="Giấy lạ")
+    assert no_slot.data["requestDocumentUpload"]["problems"][0]["field"] == "slot"
+    same = upload(api, reception, PDF + b"scan 0", purpose="DESK_SCAN", dossierCode=received["code"], slot=required[0])
+    assert same["code"] == "CONFLICT"  # the same file twice
+
+
+def test_a_verdict_that_comes_later_updates_the_dossier_and_is_recorded_once(services, api, people):
+    """GuardDuty's path: the file is kept pending at completion, the verdict arrives afterwards."""
+    from portal.documents.scanners import NoVerdictYet
+
+    citizen = people.citizen()
+    documents = services.documents
+    scanner, documents.scanner = documents.scanner, NoVerdictYet()
+    try:
+        pending = upload(api, citizen, PDF + b"later", procedureCode=BIRTH)
+    finally:
+        documents.scanner = scanner
+    assert pending["state"] == "PENDING"
+    code = submit(api, citizen, CENTER, documents=[{"documentId": pending["id"]}])["code"]
+    refused = api.run("DocumentDownload", {"documentId": pending["id"], "dossierCode": code}, token=citizen)
+    assert refused.error_codes == ["CONFLICT"]  # never served before the verdict
+
+    documents.record_verdict(pending["id"], Verdict(clean=False, reason="Eicar-Test-Signature"))
+    documents.record_verdict(pending["id"], Verdict(clean=False, reason="Eicar-Test-Signature"))
+    dossier = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]
+    assert dossier["attachments"][0]["state"] == "rejected"
+    assert [e["action"] for e in dossier["timeline"]].count("scan_document") == 1
+
+
+def test_storage_down_is_a_clear_error_and_loses_nothing(services, api, people):
+    citizen = people.citizen()
+    ticket = request_upload(api, citizen, procedureCode=BIRTH, sizeBytes=len(PDF)).data["requestDocumentUpload"]
+    assert post_file(ticket, PDF) == 204
+    objects = services.documents.objects
+    endpoint = objects.endpoint
+    objects.__dict__.pop("client", None)
+    objects.endpoint = "http://127.0.0.1:9"  # nothing listens there
+    try:
+        down = api.run("CompleteDocumentUpload", {"documentId": ticket["document"]["id"]}, token=citizen)
+    finally:
+        objects.endpoint = endpoint
+        objects.__dict__.pop("client", None)
+    assert down.error_codes == ["SERVICE_UNAVAILABLE"] and "messageEn" in down.errors[0]["extensions"]
+    done = api.run("CompleteDocumentUpload", {"documentId": ticket["document"]["id"]}, token=citizen)
+    assert done.data["completeDocumentUpload"]["document"]["state"] == "CLEAN"  # the upload was kept
+
+
+def test_the_electronic_result_is_signed_and_a_presented_file_is_verified_or_refused(api, people):
+    citizen, processing = people.citizen(), people.officer(CENTER, "processing")
+    code = submit(api, citizen, CENTER)["code"]
+    api.run("ActOnDossier", {"input": {"code": code, "action": "START_PROCESSING"}}, token=processing)
+    result = PDF + b"trich luc khai sinh"
+    document = upload(api, processing, result, purpose="RESULT", dossierCode=code, fileName="trich-luc.pdf")
+    assert document["state"] == "CLEAN"
+    ready = api.run("ActOnDossier", {"input": {"code": code, "action": "MARK_RESULT_READY"}}, token=processing)
+    assert ready.data["actOnDossier"]["dossier"]["status"] == "RESULT_READY"
+    issued = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["result"]
+    assert issued["name"] == "trich-luc.pdf" and issued["verificationCode"]
+    assert document["id"] in [e["node"]["id"] for e in _store(api, citizen)]  # the result is in the store too
+
+    def verify(body: bytes | None, verification: str = issued["verificationCode"]) -> dict:
+        sha = hashlib.sha256(body).hexdigest() if body is not None else ""
+        r = api.run("VerifyDocument", {"code": verification, "sha256": sha})  # anyone, not signed in
+        assert r.errors == [], r.errors
+        return r.data["verifyDocument"]
+
+    genuine = verify(result)
+    assert genuine["found"] and genuine["signatureValid"] and genuine["matches"] is True
+    assert genuine["procedureName"] == "Đăng ký khai sinh" and set(genuine) == {
+        "code",
+        "found",
+        "signatureValid",
+        "matches",
+        "issuedAt",
+        "procedureName",
+        "centerId",
+    }  # nothing personal
+    assert verify(result + b" altered")["matches"] is False
+    assert verify(None)["matches"] is None
+    assert verify(result, "AAAAAAAAAAAA")["found"] is False
+
+    from portal.store.document_items import SealItem
+
+    seal = SealItem.get(f"seal:{issued['verificationCode']}")
+    seal.sha256 = hashlib.sha256(result + b" forged").hexdigest()  # someone rewrites the record
+    seal.save()
+    forged = verify(result + b" forged")
+    assert forged["matches"] is True and forged["signatureValid"] is False
+
+
+def _store(api, token):
+    return api.run("MyDocuments", {"first": 100}, token=token).data["myDocuments"]["edges"]
+
+
+def _pdf_text(url: str) -> str:
+    import io
+
+    import pypdf
+
+    fetched = httpx2.get(url, timeout=10)
+    assert fetched.status_code == 200 and fetched.content.startswith(b"%PDF-")
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(fetched.content)).pages)
+
+
+def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people):
+    citizen, processing = people.citizen(), people.officer(CENTER, "processing")
+    document = upload(api, citizen, PDF + b"slip", procedureCode=BIRTH, slot=_slot())
+    d = submit(api, citizen, CENTER, documents=[{"documentId": document["id"]}])
+
+    def slip(kind: str, token: str = citizen):
+        return api.run("DossierSlip", {"code": d["code"], "slip": kind}, token=token)
+
+    receipt = _pdf_text(slip("RECEIPT").data["dossierSlip"]["url"])
+    for shown in (
+        "PHIẾU TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
+        "Mẫu số 01",
+        d["code"],
+        "Nguyễn Văn An (mẫu)",
+        "001090012345",
+        "Đăng ký khai sinh (1.001193)",
+        "ngày 02/03/2026",
+        d["trackingSecret"],
+        "Giấy chứng sinh",
+    ):
+        assert shown in receipt, shown
+    assert slip("SUPPLEMENT_REQUEST").error_codes == ["CONFLICT"]  # none was requested yet
+    assert slip("RECEIPT", people.other_citizen()).error_codes == ["NOT_FOUND"]
+
+    act = {"code": d["code"], "action": "REQUEST_SUPPLEMENT", "note": "Bản sao giấy chứng sinh có chứng thực"}
+    api.run("ActOnDossier", {"input": act}, token=processing)
+    supplement = _pdf_text(slip("SUPPLEMENT_REQUEST").data["dossierSlip"]["url"])
+    assert (
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in supplement
+        and "Bản sao giấy chứng sinh có chứng thực" in supplement
+    )
+    assert slip("APOLOGY").error_codes == ["CONFLICT"]
+
+    late = submit(api, citizen, CENTER)["code"]
+    lead = people.officer(CENTER, "lead")
+    extend = {"code": late, "newDueDate": "2026-03-16", "reason": "Chờ xác minh thông tin hộ tịch"}
+    assert api.run("ExtendDossierDeadline", {"input": extend}, token=lead).errors == []
+    apology = api.run("DossierSlip", {"code": late, "slip": "APOLOGY"}, token=citizen).data["dossierSlip"]["url"]
+    text = _pdf_text(apology)
+    assert "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ" in text and "16/03/2026" in text and "Chờ xác minh" in text
+
+
+def test_guardduty_scan_result_events_record_the_verdict(services, api, people):
+    from portal.documents.scan_events import handle
+    from portal.documents.scanners import NoVerdictYet
+
+    citizen = people.citizen()
+    documents = services.documents
+    scanner, documents.scanner = documents.scanner, NoVerdictYet()
+    try:
+        pending = upload(api, citizen, PDF + b"guardduty", procedureCode=BIRTH)
+    finally:
+        documents.scanner = scanner
+
+    def event(key: str, status: str) -> dict:
+        detail = {
+            "s3ObjectDetails": {"bucketName": "b", "objectKey": key},
+            "scanStatus": "COMPLETED",
+            "scanResultDetails": {"scanResultStatus": status, "threats": None},
+        }
+        return {
+            "source": "aws.guardduty",
+            "detail-type": "GuardDuty Malware Protection Object Scan Result",
+            "detail": detail,
+        }
+
+    assert handle(event("incoming/whatever", "NO_THREATS_FOUND"), documents) == "ignored"
+    assert handle(event(f"documents/{pending['id']}", "NO_THREATS_FOUND"), documents) == "recorded"
+    stored = [e["node"]["id"] for e in _store(api, citizen)]
+    assert pending["id"] in stored  # clean: in the personal store now
