@@ -38,6 +38,10 @@ class Settings:
     tracking_key_parameter: str | None
     rate_limits: Limits  # all zero (off) when RATE_LIMITING is off
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
+    # Third-party apps (issue 19): only registered operations run (prod); registered clients; webhooks.
+    persisted_operations_only: bool = False
+    integrations_table: str = "portal-integrations"
+    webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
 
     @property
     def is_local(self) -> bool:
@@ -90,4 +94,7 @@ def settings() -> Settings:
         tracking_key_parameter=env.get("TRACKING_KEY_PARAMETER") or None,
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
+        persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
+        integrations_table=env.get("INTEGRATIONS_TABLE", "portal-integrations"),
+        webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
     )

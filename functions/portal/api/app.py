@@ -90,6 +90,7 @@ def create_app(
     extra_routes: Sequence[BaseRoute] = (),
     introspection: bool | None = None,
     query_limits: QueryLimits | None = None,
+    persisted_only: bool | None = None,
 ) -> ASGIApp:
     """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
 
@@ -97,9 +98,10 @@ def create_app(
     """
     config = settings()
     introspection = config.introspection if introspection is None else introspection
+    persisted_only = config.persisted_operations_only if persisted_only is None else persisted_only
     graphql = PortalGraphQL(
         services,
-        schema=build_schema(introspection=introspection, limits=query_limits),
+        schema=build_schema(introspection=introspection, limits=query_limits, persisted_only=persisted_only),
         graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
     )

@@ -15,6 +15,7 @@ from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
+from portal.api.persisted_operations import PersistedOperations
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
 from portal.api.units.queries import UnitQueries
@@ -46,10 +47,13 @@ class PortalSchema(strawberry.Schema):
         """Logging happens in public_error, once, with the request id; strawberry's own logger stays quiet."""
 
 
-def build_schema(introspection: bool = True, limits: QueryLimits | None = None) -> strawberry.Schema:
+def build_schema(
+    introspection: bool = True, limits: QueryLimits | None = None, persisted_only: bool = False
+) -> strawberry.Schema:
     limits = limits or QueryLimits()
     rules = static_rules(limits, introspection)  # built once: the validation cache is keyed by these classes
     extensions = [
+        lambda: PersistedOperations(required=persisted_only),  # first: an unregistered text is not even parsed
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: StaticRules(rules),
