@@ -37,6 +37,8 @@ def apply(
         "CENTERS_TABLE": f"{table_prefix}-centers",
         "DOSSIERS_TABLE": f"{table_prefix}-dossiers",
         "RATE_LIMITS_TABLE": f"{table_prefix}-rate-limits",
+        "INTEGRATIONS_TABLE": f"{table_prefix}-integrations",
+        "WEBHOOK_ALLOW_LOOPBACK": "on",  # local receivers on 127.0.0.1 (never in prod: see portal.config)
         "OIDC_ISSUER": f"{api_base_url}{DEV_ISSUER_PATH}",
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",

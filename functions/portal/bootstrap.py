@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
@@ -13,6 +14,7 @@ from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
+from portal.store.clients import ClientStore
 from portal.store.dossiers import DossierStore
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
@@ -36,6 +38,7 @@ class Services:
     rate_counters: CounterStore
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
+    clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -62,6 +65,7 @@ def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
     procedures = ProcedureStore()
+    clock = clock or SystemClock()
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
@@ -72,13 +76,14 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         dossiers=DossierStore(),
         stats=StatsStore(),
         units=shared_units(),
-        clock=clock or SystemClock(),
+        clock=clock,
         verifier=verifier,
         tracking_key=_tracking_key_source(config),
         rate_limits=config.rate_limits,
         rate_counters=RateLimitStore(),
         rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
+        clients=ClientRegistry(ClientStore(), clock),
     )
 
 

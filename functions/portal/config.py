@@ -20,6 +20,7 @@ class TableNames:
     centers: str
     dossiers: str
     rate_limits: str
+    integrations: str  # third-party clients, webhook subscriptions and deliveries
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class Settings:
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
     # Third-party apps (issue 19): only registered operations run (prod); registered clients; webhooks.
     persisted_operations_only: bool = False
-    integrations_table: str = "portal-integrations"
     webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
 
     @property
@@ -55,6 +55,7 @@ TABLE_ENVIRONMENT = {
     "CENTERS_TABLE": "centers",
     "DOSSIERS_TABLE": "dossiers",
     "RATE_LIMITS_TABLE": "rate_limits",
+    "INTEGRATIONS_TABLE": "integrations",
 }
 
 
@@ -95,6 +96,5 @@ def settings() -> Settings:
         rate_limits=_rate_limits(env),
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
         persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
-        integrations_table=env.get("INTEGRATIONS_TABLE", "portal-integrations"),
         webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
     )

@@ -11,9 +11,9 @@ from pynamodb.models import Model
 from infra.tables import local_table_names
 from infra.template import ROOT, TEMPLATE, table_resources
 from portal.config import settings
-from portal.store import center_items, dossier_items, procedure_items, rate_limit_items
+from portal.store import center_items, dossier_items, integration_items, procedure_items, rate_limit_items
 
-MODULES = (procedure_items, center_items, dossier_items, rate_limit_items)
+MODULES = (procedure_items, center_items, dossier_items, rate_limit_items, integration_items)
 
 
 def _models_by_table() -> dict[str, list[type[Model]]]:

@@ -10,6 +10,9 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.types import ExecutionResult
 
 from portal.api.centers.queries import CenterQueries
+from portal.api.client_quota import ClientQuota
+from portal.api.clients.mutations import ClientMutations
+from portal.api.clients.queries import ClientQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
@@ -25,12 +28,12 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ClientQueries):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations):
+class Mutation(DossierMutations, ClientMutations):
     pass
 
 
@@ -60,5 +63,6 @@ def build_schema(
         lambda: QueryCost(limits.max_cost),  # prices the validated document with this request's variables
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         RateLimiting,  # after validation: a refused query costs no counter write either
+        ClientQuota,  # a registered client's own limits (per minute and per day)
     ]
     return PortalSchema(query=Query, mutation=Mutation, extensions=extensions, exception_handlers=EXCEPTION_HANDLERS)
