@@ -21,6 +21,7 @@ from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
 from portal.units.directory import UnitDirectory
 from portal.units.model import Gazetteer
+from portal.webhooks.service import Webhooks, WebhookStores
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Services:
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
     clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
+    webhooks: Webhooks | None = None  # their webhook subscriptions and delivery logs (portal.webhooks)
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -66,6 +68,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     config = config or settings()
     procedures = ProcedureStore()
     clock = clock or SystemClock()
+    clients = ClientRegistry(ClientStore(), clock)
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
@@ -83,8 +86,38 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         rate_counters=RateLimitStore(),
         rate_refusals=RecentRefusals(),
         client_ip_header=config.client_ip_header,
-        clients=ClientRegistry(ClientStore(), clock),
+        clients=clients,
+        webhooks=Webhooks(_webhook_stores(config, clock, clients)),
     )
+
+
+def _webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> WebhookStores:
+    from portal.store.webhooks import DeliveryStore, LocalDeliveryQueue, SubscriptionStore
+
+    tracking_key = _tracking_key_source(config)
+
+    def contact_of(client_id: str) -> str:
+        client = clients.lookup(client_id)
+        return client.contact_email if client else ""
+
+    return WebhookStores(
+        subscriptions=SubscriptionStore(),
+        deliveries=DeliveryStore(),
+        queue=LocalDeliveryQueue(),
+        clock=clock,
+        key=lambda: b"webhooks#" + tracking_key(),  # the tracking key, kept apart by its label (HMAC input)
+        allow_loopback=config.webhook_allow_loopback,
+        contact_of=contact_of,
+    )
+
+
+def build_webhook_worker(config: Settings | None = None, clock: Clock | None = None, services: Services | None = None):
+    """The delivery worker (the local engine's loop, or the SQS-triggered function in AWS)."""
+    from portal.store.webhooks import LocalDeliveryQueue
+    from portal.webhooks.worker import DeliveryWorker
+
+    services = services or build_services(config, clock)
+    return DeliveryWorker(services.webhooks.stores, LocalDeliveryQueue())
 
 
 def _load_gazetteer() -> Gazetteer:
@@ -102,3 +135,13 @@ def shared_units() -> UnitDirectory:
 @cache
 def default_services() -> Services:
     return build_services()
+
+
+@cache
+def default_webhooks() -> Webhooks:
+    return default_services().webhooks
+
+
+@cache
+def default_webhook_worker():
+    return build_webhook_worker(services=default_services())

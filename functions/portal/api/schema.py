@@ -22,18 +22,20 @@ from portal.api.persisted_operations import PersistedOperations
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
 from portal.api.units.queries import UnitQueries
+from portal.api.webhooks.mutations import WebhookMutations
+from portal.api.webhooks.queries import WebhookQueries
 
 # Clients send the same named operations again and again: parse and validate each document once.
 DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ClientQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ClientQueries, WebhookQueries):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations, ClientMutations):
+class Mutation(DossierMutations, ClientMutations, WebhookMutations):
     pass
 
 

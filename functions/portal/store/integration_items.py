@@ -65,9 +65,10 @@ class SubscriptionItem(PortalModel):
     url = UnicodeAttribute()
     events = UnicodeSetAttribute()
     created_at = UnicodeAttribute()
+    procedures = UnicodeSetAttribute(null=True)
     failing_since = UnicodeAttribute(null=True)
     disabled_at = UnicodeAttribute(null=True)
-    secret_generation = NumberAttribute(default=1)
+    contact_email = UnicodeAttribute(default="")
 
 
 class AttemptMap(MapAttribute):
@@ -84,6 +85,7 @@ class DeliveryItem(PortalModel):
     sk = UnicodeAttribute(range_key=True)
     delivery_id = UnicodeAttribute()
     subscription_id = UnicodeAttribute()
+    audience = UnicodeAttribute()  # "<center|applicant>#<id>": where its subscription is
     event_type = UnicodeAttribute()
     code = UnicodeAttribute()
     seq = NumberAttribute()
