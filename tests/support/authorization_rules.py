@@ -344,5 +344,16 @@ RULES += [
     ),
 ]
 
+RULES += [
+    # Incremental sync: apps only (center systems: tests/integration/test_sync.py).
+    Rule(
+        "Query.dossierChanges",
+        "DossierChanges",
+        lambda w: {"updatedSince": "2026-01-01T00:00:00+07:00", "first": 5},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+]
+
 # Refusals that answer for a person's identity or rights: an allowed principal never gets one of these.
 AUTHORIZATION_CODES = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"})

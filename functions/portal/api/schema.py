@@ -21,6 +21,7 @@ from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.persisted_operations import PersistedOperations
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
+from portal.api.sync.queries import SyncQueries
 from portal.api.units.queries import UnitQueries
 from portal.api.webhooks.mutations import WebhookMutations
 from portal.api.webhooks.queries import WebhookQueries
@@ -30,7 +31,9 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ClientQueries, WebhookQueries):
+class Query(
+    ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, ClientQueries, WebhookQueries, SyncQueries
+):
     pass
 
 
