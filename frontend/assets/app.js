@@ -5,6 +5,7 @@ import { loadConfig, signInUrl, signOutUrl } from "./config.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
 import { centersPage } from "./pages/centers.js";
+import { developersPage } from "./pages/developers.js";
 import { dossierPage } from "./pages/dossier.js";
 import { fileDossierPage } from "./pages/file-dossier.js";
 import { myDossiersPage } from "./pages/my-dossiers.js";
@@ -30,6 +31,7 @@ addRoute(/^\/trung-tam$/, centersPage);
 addRoute(/^\/can-bo$/, officerQueuePage);
 addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
 addRoute(/^\/tra-cuu-ho-so$/, trackPage);
+addRoute(/^\/nha-phat-trien$/, developersPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal
