@@ -1,7 +1,7 @@
 """`make bench`: every benchmark, each in its own interpreter (each starts its own DynamoDB Local, and the
 portal's settings are fixed at import), printed as tables and written to bench-results/*.json.
 
-    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,scaling]
+    python -m tests.bench [--quick] [--only latency,cold,package,lookup,throughput,webhook,scaling]
 
 --quick: fewer samples, a shorter load, and the scaling curve up to 100k dossiers. The full curve goes to
 1M dossiers: the first run loads them into .local/bench-dynamodb (about an hour here), later runs reuse them.
@@ -25,6 +25,7 @@ def steps(quick: bool) -> dict[str, list[str]]:
         "package": ["tests.bench.package_size"],
         "lookup": ["tests.bench.lookup", "--rounds", "5" if quick else "20"],
         "throughput": ["tests.bench.throughput", "--seconds", "10" if quick else "30"],
+        "webhook": ["tests.bench.webhook_latency", "-n", "30" if quick else "100"],
         "scaling": [
             "tests.bench.scaling",
             "--scales",
