@@ -95,6 +95,11 @@ def _webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> 
     from portal.store.webhooks import DeliveryStore, LocalDeliveryQueue, SubscriptionStore
 
     tracking_key = _tracking_key_source(config)
+    queue = LocalDeliveryQueue()
+    if config.webhook_queue_url:
+        from portal.webhooks.sqs_queue import SqsDeliveryQueue
+
+        queue = SqsDeliveryQueue(config.webhook_queue_url, config.region, clock)
 
     def contact_of(client_id: str) -> str:
         client = clients.lookup(client_id)
@@ -103,7 +108,7 @@ def _webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> 
     return WebhookStores(
         subscriptions=SubscriptionStore(),
         deliveries=DeliveryStore(),
-        queue=LocalDeliveryQueue(),
+        queue=queue,
         clock=clock,
         key=lambda: b"webhooks#" + tracking_key(),  # the tracking key, kept apart by its label (HMAC input)
         allow_loopback=config.webhook_allow_loopback,

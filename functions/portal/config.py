@@ -42,6 +42,7 @@ class Settings:
     # Third-party apps (issue 19): only registered operations run (prod); registered clients; webhooks.
     persisted_operations_only: bool = False
     webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
+    webhook_queue_url: str = ""  # SQS in AWS; empty: the local queue (a partition of the Integrations table)
 
     @property
     def is_local(self) -> bool:
@@ -97,4 +98,5 @@ def settings() -> Settings:
         client_ip_header=env.get("CLIENT_IP_HEADER", "").strip().lower(),
         persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
         webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
+        webhook_queue_url=env.get("WEBHOOK_QUEUE_URL", ""),
     )
