@@ -50,11 +50,16 @@ class WebhookDelivery:
     payload: str = strawberry.field(description="The exact JSON body signed and sent.")
     created_at: datetime
     state: str = strawberry.field(description="pending, delivered or failed.")
-    attempts: list[WebhookAttempt]
+    attempts: list[WebhookAttempt] = strawberry.field(description="Every attempt (a list: costly on a long page).")
+    attempt_count: int
+    last_attempt: WebhookAttempt | None
     next_attempt_at: datetime | None
 
     @classmethod
     def of(cls, d: Delivery) -> WebhookDelivery:
+        attempts = [
+            WebhookAttempt(at=a.at, status=a.status, error=a.error, duration_ms=a.duration_ms) for a in d.attempts
+        ]
         return cls(
             delivery_id=d.delivery_id,
             event_type=d.event_type.value,
@@ -63,9 +68,9 @@ class WebhookDelivery:
             payload=d.payload,
             created_at=d.created_at,
             state=d.state.value,
-            attempts=[
-                WebhookAttempt(at=a.at, status=a.status, error=a.error, duration_ms=a.duration_ms) for a in d.attempts
-            ],
+            attempts=attempts,
+            attempt_count=len(attempts),
+            last_attempt=attempts[-1] if attempts else None,
             next_attempt_at=d.next_attempt_at,
         )
 
