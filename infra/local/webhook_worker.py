@@ -27,7 +27,7 @@ class WebhookWorker:
     def _run(self) -> None:
         from portal.webhooks.handlers import deliver_due
 
-        last_logged = 0.0
+        last_logged = time.monotonic()  # quiet for a minute: make dev makes the tables after the engines start
         while not self._stop.wait(self._poll):
             try:
                 deliver_due()
