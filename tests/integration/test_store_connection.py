@@ -21,4 +21,6 @@ def test_each_model_keeps_its_own_table_description(dynamodb):
     assert {index["IndexName"] for index in dossiers.data.get("GlobalSecondaryIndexes", [])} == {
         "applicant-index",
         "center-queue-index",
+        "center-updated-index",
+        "applicant-updated-index",
     }
