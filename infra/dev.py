@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     base_url = f"http://127.0.0.1:{args.port}"
-    stack = local_stack(data_dir=local_env.LOCAL, log_dir=local_env.LOCAL, dynamodb_port=args.dynamodb_port)
+    stack = local_stack(
+        data_dir=local_env.LOCAL, log_dir=local_env.LOCAL, dynamodb_port=args.dynamodb_port, webhook_worker=True
+    )
     stack.apply_environment(base_url)
     names = ", ".join(engine.name for engine in stack.engines)
     print(f"Starting {names} (data in .local/, logs in .local/*.log)...", flush=True)

@@ -54,6 +54,8 @@ def apply(
         "IDEMPOTENCY_TABLE": f"{table_prefix}-idempotency",
         "PORTAL_URL": api_base_url,
         "DOCUMENTS_TABLE": f"{table_prefix}-documents",
+        "INTEGRATIONS_TABLE": f"{table_prefix}-integrations",
+        "WEBHOOK_ALLOW_LOOPBACK": "on",  # local receivers on 127.0.0.1 (never in prod: see portal.config)
         "OIDC_ISSUER": f"{api_base_url}{DEV_ISSUER_PATH}",
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",

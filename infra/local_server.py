@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, unquote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -14,7 +16,8 @@ from starlette.types import ASGIApp
 from infra.dev_issuer import DevIssuer
 from infra.local_env import DEV_ISSUER_PATH, ROOT
 from portal.api.app import create_app
-from portal.bootstrap import Services
+from portal.bootstrap import Services, default_services
+from portal.errors import NotAuthenticated
 
 FRONTEND = ROOT / "frontend"
 ROLES = {"citizen", "officer", "admin"}
@@ -29,7 +32,54 @@ def _safe_route(target: str | None) -> str:
     return target if target and _ROUTE.match(target) else "#/"
 
 
-def dev_issuer_routes(issuer: DevIssuer) -> list[Route]:
+MAX_TOKEN_REQUEST_BYTES = 4096
+
+
+def _client_credentials(request: Request, form: dict[str, list[str]]) -> tuple[str, str]:
+    """client_id and client_secret from HTTP Basic (RFC 6749 2.3.1) or the form body."""
+    scheme, _, encoded = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            client_id, _, secret = base64.b64decode(encoded, validate=True).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return "", ""
+        return unquote(client_id), unquote(secret)
+    return (form.get("client_id") or [""])[0], (form.get("client_secret") or [""])[0]
+
+
+def dev_issuer_routes(issuer: DevIssuer, services: Services | None = None) -> list[Route]:
+    async def token(request: Request) -> Response:
+        """OAuth 2 client credentials (RFC 6749 4.4), checked against the portal's client registry; in AWS
+        the issuer the template configures does this."""
+        body = await request.body()
+        if len(body) > MAX_TOKEN_REQUEST_BYTES:
+            return JSONResponse({"error": "invalid_request"}, status_code=400)
+        form = parse_qs(body.decode("utf-8", "replace"))
+        if (form.get("grant_type") or [""])[0] != "client_credentials":
+            return JSONResponse({"error": "unsupported_grant_type"}, status_code=400)
+        client_id, secret = _client_credentials(request, form)
+        registry = (services or default_services()).clients
+        address = request.client.host if request.client else None
+        try:
+            client = registry.authenticate(client_id, secret, address)
+        except NotAuthenticated:
+            return JSONResponse(
+                {"error": "invalid_client"}, status_code=401, headers={"www-authenticate": 'Basic realm="portal"'}
+            )
+        from portal.clients.rules import TOKEN_SECONDS, token_claims
+
+        claims = token_claims(client, (form.get("scope") or [""])[0])
+        access_token = issuer.mint(claims, seconds=TOKEN_SECONDS)
+        return JSONResponse(
+            {
+                "access_token": access_token,
+                "token_type": "Bearer",
+                "expires_in": TOKEN_SECONDS,
+                "scope": claims["scope"],
+            },
+            headers={"cache-control": "no-store"},
+        )
+
     async def jwks(_: Request) -> Response:
         return JSONResponse(issuer.jwks(), headers={"cache-control": "max-age=300"})
 
@@ -45,6 +95,7 @@ def dev_issuer_routes(issuer: DevIssuer) -> list[Route]:
     return [
         Route(f"{DEV_ISSUER_PATH}/jwks.json", jwks),
         Route(f"{DEV_ISSUER_PATH}/sign-in", sign_in),
+        Route(f"{DEV_ISSUER_PATH}/token", token, methods=["POST"]),
     ]
 
 
@@ -96,5 +147,5 @@ def create_local_app(
     issuer: DevIssuer, services: Services | None = None, static_dir: Path | None = FRONTEND
 ) -> ASGIApp:
     return create_app(
-        services=services, static_dir=static_dir, extra_routes=dev_issuer_routes(issuer) + storage_routes()
+        services=services, static_dir=static_dir, extra_routes=dev_issuer_routes(issuer, services) + storage_routes()
     )

@@ -6,6 +6,7 @@ import { bell } from "./components/bell.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
 import { centersPage } from "./pages/centers.js";
+import { developersPage } from "./pages/developers.js";
 import { dossierPage } from "./pages/dossier.js";
 import { fileDossierPage } from "./pages/file-dossier.js";
 import { myDossiersPage } from "./pages/my-dossiers.js";
@@ -40,6 +41,7 @@ addRoute(/^\/tra-cuu-ho-so$/, trackPage);
 addRoute(/^\/chi-so$/, serviceIndexPage);
 addRoute(/^\/thong-bao$/, notificationsPage);
 addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, verifyPage);
+addRoute(/^\/nha-phat-trien$/, developersPage);
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

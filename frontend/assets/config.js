@@ -22,3 +22,6 @@ export function signInUrl(role, next) {
 }
 
 export const signOutUrl = () => config.signOut || "";
+
+// Where third-party apps get tokens by OAuth 2 client credentials (shown on the developer page).
+export const clientTokenUrl = () => new URL(config.clientToken || "/oauth2/token", location.origin).href;

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, StorageSettings, settings
 from portal.errors import EngineUnavailable
@@ -19,6 +20,7 @@ from portal.procedures.catalog import Catalog
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
+from portal.store.clients import ClientStore
 from portal.store.dossiers import DossierStore
 from portal.store.notifications import NotificationStore
 from portal.store.payments import PaymentStore
@@ -28,6 +30,7 @@ from portal.store.stats import StatsStore
 from portal.store.ttl_cache import TtlCache
 from portal.units.directory import UnitDirectory
 from portal.units.model import Gazetteer
+from portal.webhooks.service import Webhooks, WebhookStores
 
 if TYPE_CHECKING:
     from portal.documents.repository import Scanner
@@ -65,6 +68,9 @@ class Services:
         """Files of dossiers, built on first use (None only where no bucket is configured): a request that
         touches no file does not load the document modules."""
         return self.documents_factory() if self.documents_factory else None
+
+    clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
+    webhooks: Webhooks | None = None  # their webhook subscriptions and delivery logs (portal.webhooks)
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
@@ -183,6 +189,8 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     config = config or settings()
     procedures = ProcedureStore()
     provider, webhook_secret = _payment_provider(config)
+    clock = clock or SystemClock()
+    clients = ClientRegistry(ClientStore(), clock)
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
@@ -190,7 +198,6 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     stats = StatsStore()
     units = shared_units()
     index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
-    clock = clock or SystemClock()
     catalog = Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds)
     dossiers = DossierStore()
     return Services(
@@ -216,6 +223,8 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
         portal_base_url=config.portal_base_url,
         site_url=config.site_url,
         documents_factory=lambda: _documents(config, dossiers, catalog, clock),
+        clients=clients,
+        webhooks=Webhooks(_webhook_stores(config, clock, clients)),
     )
 
 
@@ -261,11 +270,61 @@ def build_stream_consumer(services: Services, config: Settings | None = None, no
 
     config = config or settings()
     notifier = notifier or build_notifier(services, config)
-    return StreamConsumer(notifier, config.tables.idempotency, connection().client)
+    return StreamConsumer(
+        notifier, config.tables.idempotency, connection().client, subscribers=[webhook_subscriber(services)]
+    )
+
+
+def webhook_subscriber(services: Services):
+    """Each dossier event to the third-party apps subscribed to it (deliveries recorded once per
+    subscription, code and seq; the webhook worker sends them)."""
+    from portal.webhooks.model import DossierEvent
+
+    def on_event(code: str, seq: int) -> None:
+        dossier = services.dossiers.get(code)
+        event = next((e for e in dossier.timeline if e.seq == seq), None) if dossier else None
+        if dossier is not None and event is not None and services.webhooks is not None:
+            services.webhooks.on_dossier_event(DossierEvent.of(dossier, event))
+
+    return on_event
 
 
 def province_codes(services: Services) -> list[str]:
     return sorted(services.units.gazetteer.provinces)
+
+
+def _webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> WebhookStores:
+    from portal.store.webhooks import DeliveryStore, LocalDeliveryQueue, SubscriptionStore
+
+    tracking_key = _tracking_key_source(config)
+    queue = LocalDeliveryQueue()
+    if config.webhook_queue_url:
+        from portal.webhooks.sqs_queue import SqsDeliveryQueue
+
+        queue = SqsDeliveryQueue(config.webhook_queue_url, config.region, clock)
+
+    def contact_of(client_id: str) -> str:
+        client = clients.lookup(client_id)
+        return client.contact_email if client else ""
+
+    return WebhookStores(
+        subscriptions=SubscriptionStore(),
+        deliveries=DeliveryStore(),
+        queue=queue,
+        clock=clock,
+        key=lambda: b"webhooks#" + tracking_key(),  # the tracking key, kept apart by its label (HMAC input)
+        allow_loopback=config.webhook_allow_loopback,
+        contact_of=contact_of,
+    )
+
+
+def build_webhook_worker(config: Settings | None = None, clock: Clock | None = None, services: Services | None = None):
+    """The delivery worker (the local engine's loop, or the SQS-triggered function in AWS)."""
+    from portal.store.webhooks import LocalDeliveryQueue
+    from portal.webhooks.worker import DeliveryWorker
+
+    services = services or build_services(config, clock)
+    return DeliveryWorker(services.webhooks.stores, LocalDeliveryQueue())
 
 
 def _load_gazetteer() -> Gazetteer:
@@ -283,3 +342,13 @@ def shared_units() -> UnitDirectory:
 @cache
 def default_services() -> Services:
     return build_services()
+
+
+@cache
+def default_webhooks() -> Webhooks:
+    return default_services().webhooks
+
+
+@cache
+def default_webhook_worker():
+    return build_webhook_worker(services=default_services())

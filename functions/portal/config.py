@@ -23,6 +23,7 @@ class TableNames:
     notifications: str
     idempotency: str
     documents: str
+    integrations: str  # third-party clients, webhook subscriptions and deliveries
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,10 @@ class Settings:
     signing_key_file: str = ""  # local: the PEM of the Ed25519 key sealing electronic results
     signing_key_parameter: str | None = None  # AWS: the SSM SecureString holding that PEM
     site_url: str = ""  # the portal's official address, for the QR codes printed on slips
+    # Third-party apps (issue 19): only registered operations run (prod); registered clients; webhooks.
+    persisted_operations_only: bool = False
+    webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
+    webhook_queue_url: str = ""  # SQS in AWS; empty: the local queue (a partition of the Integrations table)
 
     @property
     def is_local(self) -> bool:
@@ -97,6 +102,7 @@ TABLE_ENVIRONMENT = {
     "NOTIFICATIONS_TABLE": "notifications",
     "IDEMPOTENCY_TABLE": "idempotency",
     "DOCUMENTS_TABLE": "documents",
+    "INTEGRATIONS_TABLE": "integrations",
 }
 
 
@@ -176,4 +182,7 @@ def settings() -> Settings:
         signing_key_file=env.get("SIGNING_KEY_FILE", ""),
         signing_key_parameter=env.get("SIGNING_KEY_PARAMETER") or None,
         site_url=env.get("SITE_URL", ""),
+        persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
+        webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
+        webhook_queue_url=env.get("WEBHOOK_QUEUE_URL", ""),
     )

@@ -78,7 +78,10 @@ class LocalStack:
 
 
 def local_stack(
-    data_dir: Path | None = None, log_dir: Path | None = None, dynamodb_port: int | None = None
+    data_dir: Path | None = None,
+    log_dir: Path | None = None,
+    dynamodb_port: int | None = None,
+    webhook_worker: bool = False,
 ) -> LocalStack:
     """The engines, their data kept under `data_dir` (make dev: .local) or in memory (tests: None), each
     engine's output in `log_dir/<engine>.log` (or nowhere)."""
@@ -86,7 +89,7 @@ def local_stack(
     def log(name: str) -> Path | None:
         return log_dir / f"{name}.log" if log_dir else None
 
-    return LocalStack(
+    stack = LocalStack(
         dynamodb=DynamoDBLocal(
             dynamodb_port or free_port(), data_dir=data_dir / "dynamodb" if data_dir else None, log_path=log("dynamodb")
         ),
@@ -98,6 +101,11 @@ def local_stack(
             PaymentSimulator(data_dir=data_dir / "payment-simulator" if data_dir else None),
         ],
     )
+    if webhook_worker:  # make dev; the tests drive the worker themselves, on their fixed clock
+        from infra.local.webhook_worker import WebhookWorker
+
+        stack.others.append(WebhookWorker())
+    return stack
 
 
 def local_stream_consumer(data_dir: Path | None) -> StreamPoller:

@@ -31,6 +31,7 @@ def steps(quick: bool) -> dict[str, list[str]]:
         # at least 1,000 cases a pass (19 operations), without a token and with a citizen's
         "fuzz": ["tests.bench.fuzz", "--examples", "60" if quick else "120"],
         "payment": ["tests.bench.payment", "-n", "20" if quick else "100"],
+        "webhook": ["tests.bench.webhook_latency", "-n", "30" if quick else "100"],
         "scaling": [
             "tests.bench.scaling",
             "--scales",

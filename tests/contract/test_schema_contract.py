@@ -34,3 +34,11 @@ def test_the_frontend_sends_exactly_the_contracts_operations():
     assert TARGET.read_text(encoding="utf-8") == operations_module(), (
         "run `make schema` and commit frontend/assets/operations.js"
     )
+
+
+def test_the_persisted_operations_registry_is_the_contracts_operations():
+    from infra.export_persisted import TARGET, registry_file
+
+    assert TARGET.read_text(encoding="utf-8") == registry_file(), (
+        "run `make schema` and commit functions/portal/api/persisted_operations.json"
+    )

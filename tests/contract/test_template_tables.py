@@ -15,12 +15,21 @@ from portal.store import (
     center_items,
     document_items,
     dossier_items,
+    integration_items,
     notification_items,
     procedure_items,
     rate_limit_items,
 )
 
-MODULES = (procedure_items, center_items, dossier_items, rate_limit_items, notification_items, document_items)
+MODULES = (
+    procedure_items,
+    center_items,
+    dossier_items,
+    rate_limit_items,
+    notification_items,
+    document_items,
+    integration_items,
+)
 
 
 def _models_by_table() -> dict[str, list[type[Model]]]:

@@ -22,4 +22,6 @@ def test_each_model_keeps_its_own_table_description(dynamodb):
         "applicant-index",
         "center-queue-index",
         "open-index",
+        "center-updated-index",
+        "applicant-updated-index",
     }

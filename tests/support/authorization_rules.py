@@ -386,5 +386,138 @@ RULES += [
     ),
 ]
 
+
+def registered_client(world: World) -> str:
+    """A client in the registry (made once per test session), for the admins' client mutations."""
+    global _CLIENT_ID
+    if _CLIENT_ID is None:
+        from datetime import timedelta
+
+        from portal.bootstrap import build_services
+        from portal.clients.model import Registration
+        from portal.identity.principal import Admin
+
+        services = build_services()
+        registration = Registration(
+            name="Ứng dụng mẫu (mẫu)",
+            contact_email="dev@example.vn",
+            scopes=("public:read",),
+            expires_at=services.clock.now() + timedelta(days=365),
+        )
+        _CLIENT_ID = services.clients.register(Admin("sample-admin-1", "admin"), registration)[0].client_id
+    return _CLIENT_ID
+
+
+_CLIENT_ID: str | None = None
+ADMINS = frozenset({"an admin"})
+REGISTRATION = {
+    "name": "Ngân hàng mẫu (mẫu)",
+    "contactEmail": "api@example.vn",
+    "scopes": ["public:read"],
+    "expiresAt": "2027-06-30T00:00:00+07:00",
+}
+RULES += [
+    # Third-party clients: admins register, rotate and revoke; only a registered client sees itself.
+    Rule(
+        "Mutation.registerClient",
+        "RegisterClient",
+        lambda w: {"input": REGISTRATION},
+        ADMINS,
+        refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Mutation.rotateClientSecret",
+        "RotateClientSecret",
+        lambda w: {"input": {"clientId": registered_client(w), "overlapHours": 1}},
+        ADMINS,
+        refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Mutation.revokeClient",
+        "RevokeClient",
+        lambda w: {"input": {"clientId": registered_client(w)}},
+        ADMINS,
+        refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Query.clients",
+        "Clients",
+        lambda w: {},
+        ADMINS,
+        refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    # No principal of this table is a registered client (tests/integration/test_clients.py tests those).
+    Rule(
+        "Query.viewerClient",
+        "ViewerClient",
+        lambda w: {},
+        frozenset(),
+        refused_all_but(frozenset(), "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+]
+
+
+def applicant_subscription(world: World) -> str:
+    """A webhook subscription of the sample app reading for the applicant (made once per session)."""
+    global _SUBSCRIPTION_ID
+    if _SUBSCRIPTION_ID is None:
+        from infra.dev_issuer import SAMPLE_CITIZEN
+        from portal.bootstrap import build_services
+        from portal.identity.principal import App, Citizen, Scope
+
+        citizen = Citizen(SAMPLE_CITIZEN["sub"], SAMPLE_CITIZEN["pid"], SAMPLE_CITIZEN["name"])
+        app = App("sample-app", frozenset({Scope.DOSSIERS_READ}), citizen=citizen)
+        webhooks = build_services().webhooks
+        _SUBSCRIPTION_ID = webhooks.subscribe(app, HOOK, ["dossier.status_changed"])[0].subscription_id
+    return _SUBSCRIPTION_ID
+
+
+_SUBSCRIPTION_ID: str | None = None
+HOOK = "http://127.0.0.1:9/hook"  # loopback: allowed in tests only (WEBHOOK_ALLOW_LOOPBACK); never called here
+SUBSCRIBERS = frozenset({"an app reading for the applicant"})
+RULES += [
+    # Webhooks: an app reading for the applicant follows that applicant's dossiers (center systems too,
+    # tested in tests/integration/test_webhooks.py: no principal here is a registered center client).
+    Rule(
+        "Mutation.subscribeWebhook",
+        "SubscribeWebhook",
+        lambda w: {"input": {"url": HOOK, "events": ["dossier.status_changed"]}},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Query.webhookSubscriptions",
+        "WebhookSubscriptions",
+        lambda w: {},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Query.webhookDeliveries",
+        "WebhookDeliveries",
+        lambda w: {"subscriptionId": applicant_subscription(w), "first": 5},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Mutation.replayWebhookDeliveries",
+        "ReplayWebhookDeliveries",
+        lambda w: {"input": {"subscriptionId": applicant_subscription(w)}},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+]
+
+RULES += [
+    # Incremental sync: apps only (center systems: tests/integration/test_sync.py).
+    Rule(
+        "Query.dossierChanges",
+        "DossierChanges",
+        lambda w: {"updatedSince": "2026-01-01T00:00:00+07:00", "first": 5},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+]
+
 # Refusals that answer for a person's identity or rights: an allowed principal never gets one of these.
 AUTHORIZATION_CODES = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"})

@@ -51,6 +51,12 @@ class GraphQLClient:
         r = self._http.post("/graphql", json={"query": document, "variables": variables or {}}, headers=headers)
         return Response(r.status_code, r.json(), dict(r.headers))
 
+    def post_graphql(self, body: dict[str, Any], token: str | None = None) -> Response:
+        """Send `body` to /graphql as it is (e.g. an operation by its hash alone)."""
+        headers = {"authorization": f"Bearer {token}"} if token else {}
+        r = self._http.post("/graphql", json=body, headers=headers)
+        return Response(r.status_code, r.json(), dict(r.headers))
+
     def run(self, name: str, variables: dict[str, Any] | None = None, token: str | None = None) -> Response:
         """Run the named operation from graphql/operations/<name>.graphql."""
         return self.query(operation(name), variables, token)

@@ -116,6 +116,7 @@ def create_app(
     introspection: bool | None = None,
     query_limits: QueryLimits | None = None,
     origin_secret: str | None = None,
+    persisted_only: bool | None = None,
 ) -> ASGIApp:
     """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
 
@@ -125,10 +126,11 @@ def create_app(
     config = settings()
     introspection = config.introspection if introspection is None else introspection
     origin_secret = config.origin_secret if origin_secret is None else origin_secret
+    persisted_only = config.persisted_operations_only if persisted_only is None else persisted_only
     graphql = PortalGraphQL(
         services,
         origin_secret=origin_secret,
-        schema=build_schema(introspection=introspection, limits=query_limits),
+        schema=build_schema(introspection=introspection, limits=query_limits, persisted_only=persisted_only),
         graphql_ide="graphiql" if introspection else None,
         allow_queries_via_get=False,  # GET would let a link trigger queries and leak them in logs
     )

@@ -11,7 +11,7 @@ from strawberry.dataloader import DataLoader
 from portal.bootstrap import Services
 from portal.centers.model import Center
 from portal.errors import NotAuthenticated, PortalError
-from portal.identity.principal import Anonymous, Principal, principal_from_claims
+from portal.identity.principal import Anonymous, App, Principal, principal_from_claims
 
 
 @dataclass
@@ -74,4 +74,7 @@ class PortalContext:
             )
         if self.services.verifier is None:
             raise NotAuthenticated("Cổng chưa cấu hình hệ thống định danh.", "No identity provider is configured.")
-        return principal_from_claims(self.services.verifier.verify(token.strip()))
+        principal = principal_from_claims(self.services.verifier.verify(token.strip()))
+        if isinstance(principal, App) and self.services.clients is not None:
+            principal = self.services.clients.admit(principal, self.client_address)  # revoked, expired, address
+        return principal

@@ -12,6 +12,9 @@ from strawberry.types import ExecutionResult
 
 from graphql import GraphQLError
 from portal.api.centers.queries import CenterQueries
+from portal.api.client_quota import ClientQuota
+from portal.api.clients.mutations import ClientMutations
+from portal.api.clients.queries import ClientQueries
 from portal.api.documents.mutations import DocumentMutations
 from portal.api.documents.queries import DocumentQueries
 from portal.api.dossiers.messages import DossierMessageMutations
@@ -26,10 +29,14 @@ from portal.api.notifications.queries import NotificationQueries
 from portal.api.operation_metrics import OperationMetrics
 from portal.api.payments.mutations import PaymentMutations
 from portal.api.payments.queries import PaymentQueries
+from portal.api.persisted_operations import PersistedOperations
 from portal.api.procedures.queries import ProcedureQueries
 from portal.api.rate_limiting import RateLimiting
+from portal.api.sync.queries import SyncQueries
 from portal.api.text_limit import TextLimit
 from portal.api.units.queries import UnitQueries
+from portal.api.webhooks.mutations import WebhookMutations
+from portal.api.webhooks.queries import WebhookQueries
 
 # Clients send the same named operations again and again: parse and validate each document once.
 DOCUMENT_CACHE_SIZE = 256
@@ -49,12 +56,23 @@ class Query(
     NotificationQueries,
     PaymentQueries,
     DocumentQueries,
+    ClientQueries,
+    WebhookQueries,
+    SyncQueries,
 ):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations, DossierMessageMutations, NotificationMutations, PaymentMutations, DocumentMutations):
+class Mutation(
+    DossierMutations,
+    DossierMessageMutations,
+    NotificationMutations,
+    PaymentMutations,
+    DocumentMutations,
+    ClientMutations,
+    WebhookMutations,
+):
     pass
 
 
@@ -94,10 +112,13 @@ def _answer_unavailable(context: Any) -> None:
         response.headers["retry-after"] = str(RETRY_AFTER_SECONDS)
 
 
-def build_schema(introspection: bool = True, limits: QueryLimits | None = None) -> strawberry.Schema:
+def build_schema(
+    introspection: bool = True, limits: QueryLimits | None = None, persisted_only: bool = False
+) -> strawberry.Schema:
     limits = limits or QueryLimits()
     rules = static_rules(limits, introspection)  # built once: the validation cache is keyed by these classes
     extensions = [
+        lambda: PersistedOperations(required=persisted_only),  # first: an unregistered text is not even parsed
         lambda: MaxTokensLimiter(max_token_count=limits.max_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: StaticRules(rules),
@@ -106,6 +127,7 @@ def build_schema(introspection: bool = True, limits: QueryLimits | None = None) 
         lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
         RateLimiting,  # after validation: a refused query costs no counter write either
         OperationMetrics,  # latency and errors per root field (EMF, in Lambda only)
+        ClientQuota,  # a registered client's own limits (per minute and per day)
     ]
     return PortalSchema(
         query=Query,

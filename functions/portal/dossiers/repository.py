@@ -24,6 +24,9 @@ class DossierRepository(Protocol):
     def by_center(
         self, center_id: str, status: Status | None, first: int | None, after: str | None
     ) -> Page[Dossier]: ...
+    def updated_since(
+        self, reach: tuple[str, str], since: datetime, first: int | None, after: str | None
+    ) -> Page[Dossier]: ...
 
 
 class CenterLookup(Protocol):

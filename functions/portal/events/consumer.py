@@ -8,6 +8,7 @@ polls DynamoDB Local's stream and calls the same `handle`."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from portal.events.records import event_key
@@ -19,7 +20,15 @@ IDEMPOTENCY_SECONDS = 2 * 24 * 3600  # longer than the stream keeps a record (24
 
 
 class StreamConsumer:
-    def __init__(self, notifier: Notifier, idempotency_table: str, dynamodb_client: Any) -> None:
+    def __init__(
+        self,
+        notifier: Notifier,
+        idempotency_table: str,
+        dynamodb_client: Any,
+        subscribers: Sequence[Callable[[str, int], None]] = (),
+    ) -> None:
+        """`subscribers` are told of each event after the notifier (code, seq), e.g. third-party webhooks;
+        each must be idempotent on (code, seq): a record that fails is handled again."""
         from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
         from aws_lambda_powertools.utilities.idempotency import (
             DynamoDBPersistenceLayer,
@@ -28,6 +37,7 @@ class StreamConsumer:
         )
 
         self.notifier = notifier
+        self.subscribers = tuple(subscribers)
         self.processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
         self.config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_SECONDS)
         persistence = DynamoDBPersistenceLayer(table_name=idempotency_table, boto3_client=dynamodb_client)
@@ -37,6 +47,8 @@ class StreamConsumer:
 
     def _handle_event(self, event: dict[str, Any]) -> dict[str, Any]:
         report = self.notifier.handle_event(event["code"], event["seq"])
+        for subscriber in self.subscribers:
+            subscriber(event["code"], event["seq"])
         return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
     def _record(self, record: Any) -> None:

@@ -72,6 +72,10 @@ def can_read_dossier(principal: Principal, dossier: Dossier) -> bool:
     """The applicant (or an app they delegated to) and the officers of the receiving center."""
     if isinstance(principal, Officer):
         return principal.center_id == dossier.center_id
+    if isinstance(principal, App) and not principal.reaches(dossier.procedure_code):
+        return False  # a client limited to listed procedures sees no other
+    if isinstance(principal, App) and principal.has(Scope.CENTER_DOSSIERS) and principal.center_id == dossier.center_id:
+        return True  # an agency's system, for its center's dossiers
     citizen = acting_citizen(principal, Scope.DOSSIERS_READ)
     return citizen is not None and citizen.id_number == dossier.applicant.id_number
 
@@ -201,3 +205,39 @@ def check_can_add_file(principal: Principal, dossier: Dossier, purpose: str) -> 
     if purpose != "supplement" or not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):
         raise Forbidden("Bạn không được thêm tệp vào hồ sơ này.", "You may not add files to this dossier.")
     return ActorRole.APPLICANT
+
+
+def require_center_client(principal: Principal) -> App:
+    """An agency's system (center:dossiers) syncing its center's dossiers."""
+    require_signed_in(principal)
+    if not (isinstance(principal, App) and principal.has(Scope.CENTER_DOSSIERS) and principal.center_id):
+        raise Forbidden("Ứng dụng chưa được cấp quyền center:dossiers.", "The app lacks the center:dossiers scope.")
+    return principal
+
+
+def require_app(principal: Principal) -> App:
+    """A registered third-party application, whatever its scopes."""
+    require_signed_in(principal)
+    if not (isinstance(principal, App) and principal.registered):
+        raise Forbidden("Chỉ ứng dụng đã đăng ký mới xem được.", "Only registered applications can see this.")
+    return principal
+
+
+def sync_reach(principal: Principal) -> tuple[str, str] | None:
+    """Whose dossiers a client syncs: ("center", id) for an agency's system, ("applicant", pid) for an app
+    reading for a citizen; None for anyone else (checked by require_sync_reader)."""
+    if isinstance(principal, App) and principal.has(Scope.CENTER_DOSSIERS) and principal.center_id:
+        return ("center", principal.center_id)
+    citizen = acting_citizen(principal, Scope.DOSSIERS_READ) if isinstance(principal, App) else None
+    return ("applicant", citizen.id_number) if citizen is not None else None
+
+
+def require_sync_reader(principal: Principal) -> tuple[tuple[str, str], App]:
+    require_signed_in(principal)
+    reach = sync_reach(principal)
+    if reach is None or not isinstance(principal, App):
+        raise Forbidden(
+            "Ứng dụng cần phạm vi center:dossiers hoặc dossiers:read.",
+            "The app needs the center:dossiers or dossiers:read scope.",
+        )
+    return reach, principal

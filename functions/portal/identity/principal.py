@@ -11,6 +11,7 @@ from typing import Any
 from portal.errors import NotAuthenticated
 
 PID_LENGTH = 12  # số định danh cá nhân
+REGISTERED_CLIENT_CLAIM = "client_registry"  # set by the client-credentials issuer (portal.clients)
 
 
 class OfficerRole(Enum):
@@ -23,6 +24,7 @@ class Scope(Enum):
     PUBLIC_READ = "public:read"  # procedures, centers, administrative units
     DOSSIERS_READ = "dossiers:read"  # the delegating citizen's dossiers
     DOSSIERS_WRITE = "dossiers:write"  # submit and withdraw on the citizen's behalf
+    CENTER_DOSSIERS = "center:dossiers"  # an agency's own system: read one center's dossiers (registered clients)
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,13 @@ class App:
     client_id: str
     scopes: frozenset[Scope]
     citizen: Citizen | None = None
+    # Set from the client registry (portal.clients) when the client is registered there:
+    registered: bool = False
+    center_id: str | None = None  # center:dossiers: the one center it reads
+    procedures: frozenset[str] = frozenset()  # empty: every procedure
+
+    def reaches(self, procedure_code: str) -> bool:
+        return not self.procedures or procedure_code in self.procedures
 
     def has(self, scope: Scope) -> bool:
         return scope in self.scopes
@@ -122,7 +131,9 @@ def principal_from_claims(claims: Mapping[str, Any]) -> Principal:
             except ValueError:
                 continue  # scopes of other services are ignored
         citizen = _citizen(claims) if _text(claims, "pid") else None
-        return App(client_id=client_id, scopes=frozenset(scopes), citizen=citizen)
+        # Tokens of the portal's client-credentials issuer say so: their client must be in the registry.
+        registered = claims.get(REGISTERED_CLIENT_CLAIM) is True
+        return App(client_id=client_id, scopes=frozenset(scopes), citizen=citizen, registered=registered)
     if "admin" in roles:
         return Admin(subject=subject, full_name=_text(claims, "name"))
     if "officer" in roles:

@@ -74,6 +74,28 @@ class OpenIndex(GlobalSecondaryIndex):
     open_key = UnicodeAttribute(range_key=True)  # "<due date>#<center>#<code>"
 
 
+class CenterUpdatedIndex(GlobalSecondaryIndex):
+    """A center's dossiers in the order they last changed: agencies' systems sync from it."""
+
+    class Meta:
+        index_name = "center-updated-index"
+        projection = AllProjection()
+
+    center_id = UnicodeAttribute(hash_key=True)
+    updated_at = UnicodeAttribute(range_key=True)
+
+
+class ApplicantUpdatedIndex(GlobalSecondaryIndex):
+    """A citizen's dossiers in the order they last changed: apps reading for them sync from it."""
+
+    class Meta:
+        index_name = "applicant-updated-index"
+        projection = AllProjection()
+
+    applicant_id = UnicodeAttribute(hash_key=True)
+    updated_at = UnicodeAttribute(range_key=True)
+
+
 class ApplicantMap(MapAttribute):
     id_number = UnicodeAttribute()
     full_name = UnicodeAttribute()
@@ -140,6 +162,8 @@ class DossierItem(PortalModel):
     applicant_index = ApplicantIndex()
     center_queue_index = CenterQueueIndex()
     open_index = OpenIndex()
+    center_updated_index = CenterUpdatedIndex()
+    applicant_updated_index = ApplicantUpdatedIndex()
 
 
 class EventItem(PortalModel):

@@ -346,3 +346,19 @@ class DossierStore:
             after,
             _dossier,
         )
+
+    def updated_since(
+        self, reach: tuple[str, str], since: datetime, first: int | None, after: str | None
+    ) -> Page[Dossier]:
+        """A center's (reach ("center", id)) or an applicant's (("applicant", pid)) dossiers changed at or after
+        `since`, oldest change first: one Query on the matching index."""
+        kind, who = reach
+        index = DossierItem.center_updated_index if kind == "center" else DossierItem.applicant_updated_index
+        partition = {"center_id": who} if kind == "center" else {"applicant_id": who}
+        return query_page(
+            lambda **kw: index.query(who, DossierItem.updated_at >= since.isoformat(), **kw),
+            partition,
+            first,
+            after,
+            _dossier,
+        )

@@ -17,3 +17,10 @@ class RateLimitStore:
             ]
         )
         return int(item.count)
+
+    def current(self, key: str) -> int:
+        """The counter's value now (0 before its first request)."""
+        try:
+            return int(RateLimitItem.get(key, consistent_read=True).count)
+        except RateLimitItem.DoesNotExist:
+            return 0

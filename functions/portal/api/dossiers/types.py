@@ -223,6 +223,10 @@ class Dossier(DossierSummary):
     def version(self) -> int:
         return self.dossier.version
 
+    @strawberry.field(description="When it last changed: pass the last one you saw as dossierChanges' updatedSince.")
+    def updated_at(self) -> datetime:
+        return self.dossier.updated_at
+
     @strawberry.field(description="Printed on the receipt: with the code, lets anyone holding it follow the dossier.")
     def tracking_secret(self, info: Info) -> str:
         return tracking_secret(info.context.services.tracking_key(), self.dossier.code)

@@ -1,0 +1,31 @@
+"""Incremental sync for third-party clients (portal.dossiers.sync)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge
+from portal.api.pagination import PageInfo
+from portal.dossiers import sync
+
+
+@strawberry.type
+class SyncQueries:
+    @strawberry.field(
+        description=(
+            "Apps: the dossiers in your view (your center's, or the citizen's you read for) changed at or after "
+            "updatedSince, oldest change first. Pass the last updatedAt you saw next time."
+        )
+    )
+    def dossier_changes(
+        self, info: Info, updated_since: datetime, first: int | None = None, after: str | None = None
+    ) -> DossierConnection:
+        ctx = info.context
+        s = ctx.services
+        page = sync.dossier_changes(s.dossiers, ctx.principal, updated_since, s.clock.now(), first, after)
+        return DossierConnection(
+            edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )

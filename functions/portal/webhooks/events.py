@@ -1,0 +1,47 @@
+"""Which webhook event a dossier's timeline event is, and its payload: ids and states, no personal data
+(no name, id number, address or form content, whatever the client's scope)."""
+
+from __future__ import annotations
+
+import json
+
+from portal.webhooks.model import DossierEvent, EventType
+
+# A timeline action -> the event it is; an action not listed (a rating) sends nothing.
+EVENT_OF_ACTION: dict[str, EventType] = {
+    "receive": EventType.DOSSIER_RECEIVED,
+    "start_processing": EventType.DOSSIER_STATUS_CHANGED,
+    "request_supplement": EventType.DOSSIER_SUPPLEMENT_REQUESTED,
+    "provide_supplement": EventType.DOSSIER_STATUS_CHANGED,
+    "mark_result_ready": EventType.DOSSIER_RESULT_READY,
+    "return_result": EventType.DOSSIER_STATUS_CHANGED,
+    "reject": EventType.DOSSIER_STATUS_CHANGED,
+    "withdraw": EventType.DOSSIER_STATUS_CHANGED,
+    "extend": EventType.DOSSIER_DEADLINE_EXTENDED,
+}
+
+
+def event_type(event: DossierEvent) -> EventType | None:
+    return EVENT_OF_ACTION.get(event.action)
+
+
+def delivery_id(event: DossierEvent) -> str:
+    return f"{event.code}.{event.seq}"
+
+
+def payload(kind: EventType, event: DossierEvent) -> str:
+    """The body sent (Standard Webhooks' shape: type, timestamp, data)."""
+    body = {
+        "type": kind.value,
+        "timestamp": event.at.isoformat(),
+        "data": {
+            "code": event.code,
+            "seq": event.seq,
+            "action": event.action,
+            "status": event.status,
+            "centerId": event.center_id,
+            "procedureCode": event.procedure_code,
+            "dueDate": event.due_date,
+        },
+    }
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":"))

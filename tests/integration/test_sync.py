@@ -1,0 +1,128 @@
+"""Incremental sync: `dossierChanges(updatedSince, first, after)` returns exactly the dossiers in the
+client's view changed since then, page by page, from an index (no scan)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.support.apps import Apps
+from tests.support.authorization_rules import World, submission
+
+# Other tests (the browser's, on the real clock) file dossiers too: these tests use a center and a citizen
+# of their own, so "exactly the changes" means exactly.
+SYNC_CITIZEN = {
+    "sub": "sync-citizen",
+    "pid": "079199007777",
+    "name": "Võ Thị Đồng Bộ (mẫu)",
+    "birthdate": "1999-09-09",
+    "address": {"formatted": "Thành phố Hồ Chí Minh"},
+}
+
+
+@pytest.fixture(scope="module")
+def center(seeded) -> str:
+    """A Hồ Chí Minh City commune center no other test files at."""
+    from portal.store.centers import CenterStore
+
+    ids = [c.id for c in CenterStore().by_province("79", 100, None).items if c.id != "hcc-79-26743"]
+    return ids[-1]
+
+
+@pytest.fixture
+def apps(services, issuer, people) -> Apps:
+    from infra.local_server import create_local_app
+
+    return Apps(create_local_app(issuer, services=services, static_dir=None), people)
+
+
+@pytest.fixture
+def procedure():
+    from infra.reference.catalog import load_catalog
+
+    return next(p for p in load_catalog()[1] if p.code == "1.001193")
+
+
+def file(api, people, procedure, center, token=None) -> str:
+    variables = submission(World("", "", procedure))
+    variables["input"]["centerId"] = center
+    r = api.run("SubmitDossier", variables, token=token or people.citizen(**SYNC_CITIZEN))
+    assert r.data["submitDossier"]["__typename"] == "DossierSubmitted", r.body
+    return r.data["submitDossier"]["dossier"]["code"]
+
+
+def changes(apps, token, since, first=100, after=None):
+    r = apps.api.run("DossierChanges", {"updatedSince": since, "first": first, "after": after}, token=token)
+    assert r.errors == [], r.body
+    return r.data["dossierChanges"]
+
+
+def test_a_center_system_gets_exactly_what_changed_since_its_last_sync(api, apps, people, services, procedure, center):
+    app = apps.register(centerId=center)
+    token = apps.token(app.client_id, app.secret)
+    services.clock.advance(timedelta(days=30))  # after every dossier other tests filed (they share the clock)
+    start = services.clock.now()
+    first_two = [file(api, people, procedure, center)]
+    services.clock.advance(timedelta(seconds=1))
+    first_two.append(file(api, people, procedure, center, token=people.other_citizen()))
+    services.clock.advance(timedelta(minutes=5))
+    since = services.clock.now().isoformat()
+    third = file(api, people, procedure, center)
+    seen = changes(apps, token, start.isoformat())["edges"]
+    assert [e["node"]["code"] for e in seen] == [*first_two, third]  # oldest change first
+    assert [e["node"]["code"] for e in changes(apps, token, since)["edges"]] == [third]
+
+    services.clock.advance(timedelta(minutes=5))
+    since = services.clock.now().isoformat()
+    r = api.run(
+        "ActOnDossier",
+        {"input": {"code": first_two[0], "action": "START_PROCESSING"}},
+        token=people.officer(center, role="processing"),
+    )
+    assert r.data["actOnDossier"]["__typename"] == "DossierUpdated"
+    [changed] = changes(apps, token, since)["edges"]
+    assert changed["node"]["code"] == first_two[0] and changed["node"]["status"] == "PROCESSING"
+    assert changed["node"]["updatedAt"] >= since and changed["node"]["version"] == 2
+
+
+def test_changes_come_page_by_page_with_a_cursor(api, apps, people, services, procedure, center):
+    app = apps.register(centerId=center)
+    token = apps.token(app.client_id, app.secret)
+    services.clock.advance(timedelta(days=40))
+    start = services.clock.now().isoformat()
+    filed = []
+    for _ in range(3):
+        filed.append(file(api, people, procedure, center))
+        services.clock.advance(timedelta(seconds=1))
+    page = changes(apps, token, start, first=2)
+    assert page["pageInfo"]["hasNextPage"]
+    rest = changes(apps, token, start, first=2, after=page["pageInfo"]["endCursor"])
+    assert [e["node"]["code"] for e in page["edges"] + rest["edges"]] == filed
+
+
+def test_an_app_reading_for_a_citizen_syncs_only_their_dossiers(api, apps, people, services, procedure, center):
+    services.clock.advance(timedelta(days=50))
+    start = services.clock.now().isoformat()
+    mine = file(api, people, procedure, center)
+    file(api, people, procedure, center, token=people.other_citizen())
+    delegated = people.issuer.mint({**SYNC_CITIZEN, "client_id": "sample-app", "scope": "dossiers:read"})
+    assert [e["node"]["code"] for e in changes(apps, delegated, start)["edges"]] == [mine]
+
+
+def test_another_center_or_a_procedure_outside_the_list_is_not_synced(api, apps, people, services, procedure, center):
+    services.clock.advance(timedelta(days=60))
+    start = services.clock.now().isoformat()
+    file(api, people, procedure, center)
+    for overrides in ({"centerId": "hcc-01"}, {"centerId": center, "procedures": ["1.000000"]}):
+        app = apps.register(**overrides)
+        assert changes(apps, apps.token(app.client_id, app.secret), start)["edges"] == []
+
+
+def test_a_time_without_offset_or_in_the_future_is_refused(apps, services, center):
+    app = apps.register(centerId=center)
+    token = apps.token(app.client_id, app.secret)
+    future = (services.clock.now() + timedelta(hours=1)).isoformat()
+    for since in ("2026-03-01T00:00:00", future):
+        r = apps.api.run("DossierChanges", {"updatedSince": since}, token=token)
+        assert r.error_codes == ["BAD_USER_INPUT"], r.body
