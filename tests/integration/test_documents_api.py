@@ -291,8 +291,11 @@ def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people)
     assert slip("RECEIPT", people.other_citizen()).error_codes == ["NOT_FOUND"]
 
     act = {"code": d["code"], "action": "REQUEST_SUPPLEMENT", "note": "Bản sao giấy chứng sinh có chứng thực"}
-    api.run("ActOnDossier", {"input": act}, token=processing)
-    supplement = _pdf_text(slip("SUPPLEMENT_REQUEST").data["dossierSlip"]["url"])
+    acted = api.run("ActOnDossier", {"input": act}, token=processing).data["actOnDossier"]
+    assert acted["__typename"] == "DossierUpdated", acted
+    answer = slip("SUPPLEMENT_REQUEST")
+    assert answer.errors == [], answer.errors
+    supplement = _pdf_text(answer.data["dossierSlip"]["url"])
     assert (
         "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in supplement
         and "Bản sao giấy chứng sinh có chứng thực" in supplement

@@ -51,15 +51,15 @@ def font_path(name: str) -> Path:
     raise FileNotFoundError(f"{name} is missing: install fonts-dejavu-core (infra/bootstrap.sh)")
 
 
-def _last_note(dossier: Dossier, action: str) -> tuple[str, object]:
+def _last_note(dossier: Dossier, action: Action) -> tuple[str, object]:
     for event in reversed(dossier.timeline):
-        if event.action == action:
+        if event.action is action:
             return event.note, event.at
     return "", None
 
 
 def check_available(dossier: Dossier, slip: Slip) -> None:
-    if slip is Slip.SUPPLEMENT_REQUEST and not _last_note(dossier, Action.REQUEST_SUPPLEMENT.value)[1]:
+    if slip is Slip.SUPPLEMENT_REQUEST and not _last_note(dossier, Action.REQUEST_SUPPLEMENT)[1]:
         raise Conflict("Hồ sơ chưa có yêu cầu bổ sung.", "No supplement was requested for this dossier.")
     if slip is Slip.APOLOGY and not _last_note(dossier, EXTEND)[1]:
         raise Conflict("Hồ sơ chưa có phiếu xin lỗi, hẹn lại.", "No apology and new date was issued for this dossier.")
@@ -111,7 +111,7 @@ def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, t
         row("Nơi trả kết quả", f"{issuer.name}, {issuer.address}")
         row("Mã tra cứu", tracking_secret)
     elif slip is Slip.SUPPLEMENT_REQUEST:
-        note, at = _last_note(dossier, Action.REQUEST_SUPPLEMENT.value)
+        note, at = _last_note(dossier, Action.REQUEST_SUPPLEMENT)
         row("Ngày yêu cầu", f"{at:%d/%m/%Y}")
         row("Nội dung cần bổ sung (một lần, đầy đủ)", note)
         line("Thời gian bổ sung hồ sơ không tính vào thời hạn giải quyết.", 10)
