@@ -9,7 +9,7 @@ from functools import cache
 from portal.clock import Clock, SystemClock
 from portal.config import Settings, settings
 from portal.identity.tokens import IssuerConfig, TokenVerifier
-from portal.procedures.catalog import Catalog
+from portal.procedures.catalog import Catalog, shipped_index
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
@@ -61,12 +61,12 @@ def _tracking_key_source(config: Settings) -> Callable[[], bytes]:
 
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
-    procedures = ProcedureStore()
+    procedures = ProcedureStore(cache_seconds=config.reference_cache_seconds)
     verifier = None
     if config.oidc_issuer and config.oidc_jwks_url:
         verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
     return Services(
-        catalog=Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds),
+        catalog=Catalog(shipped_index, procedures),
         procedures=procedures,
         centers=CenterStore(cache_seconds=config.reference_cache_seconds),
         dossiers=DossierStore(),

@@ -28,12 +28,20 @@ class ProcedureQueries:
         page = service.search_procedures(
             ctx.services.catalog,
             search,
-            service.ProcedureFilter(field=f.field, level=f.level, online_level=f.online_level, agency=f.agency),
+            service.ProcedureFilter(
+                field=f.field,
+                level=f.level,
+                online_level=f.online_level,
+                agency=f.agency,
+                province_code=f.province_code,
+            ),
             first,
             after,
         )
         return ProcedureConnection(
-            edges=[ProcedureEdge(node=Procedure.from_domain(h.procedure), score=round(h.score, 4)) for h in page.items],
+            edges=[
+                ProcedureEdge(node=Procedure.from_summary(h.procedure), score=round(h.score, 4)) for h in page.items
+            ],
             page_info=PageInfo.of(page.end_cursor),
             total_count=page.total or 0,
         )
