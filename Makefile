@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test bench schema token lint deploy clean help
+.PHONY: dev test bench schema token lint deploy clean help eval
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -20,6 +20,9 @@ test: ## run every test (own DynamoDB Local on a free port, real browser); non-z
 bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--quick" for a short run)
 	@./infra/bootstrap.sh --bench
 	@$(PY) -m tests.bench $(ARGS)
+
+eval: ## search evaluation: top-1, top-3 and MRR on tests/search_eval/needs.tsv (ARGS="--misses")
+	@$(PY) -m tests.search_eval $(ARGS)
 
 schema: ## re-export graphql/schema.graphql, the frontend's operations and its province list
 	@$(PY) -m infra.export_schema

@@ -135,6 +135,15 @@ export const text = {
     stepDone: (s) => `Đã thực hiện: ${s}.`, refused: "Không thực hiện được:",
     // Tracking
     trackTitle: "Tra cứu hồ sơ", track: "Tra cứu",
+    // the national catalog (issue 13)
+    levelCentral: "Cấp bộ, ngành", notOnlineChannel: "Không nộp trực tuyến", unknownDays: "Xem thời hạn theo từng cách nộp",
+    listedOnly: "Cổng mới có tên, lĩnh vực và cơ quan của thủ tục này; chi tiết xem trên trang chính thức.",
+    officialPage: "Trang chính thức của thủ tục trên Cổng Dịch vụ công Quốc gia", notGiven: "Nguồn không ghi",
+    applicants: "Đối tượng thực hiện", conditions: "Yêu cầu, điều kiện", results: "Kết quả", decision: "Quyết định công bố",
+    implementingAgency: "Cơ quan thực hiện", provenance: "Nguồn dữ liệu", localProcedure: "Thủ tục riêng của tỉnh",
+    channels: { ONLINE: "Trực tuyến", IN_PERSON: "Trực tiếp", POST: "Bưu chính" },
+    units: { WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút" },
+    lifeEvents: "Theo sự kiện trong đời", receivedHere: "Thủ tục trung tâm tiếp nhận",
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -254,5 +263,14 @@ export const text = {
     confirmReject: (c) => `Reject dossier ${c}? This cannot be undone.`,
     stepDone: (s) => `Done: ${s}.`, refused: "Not done:",
     trackTitle: "Track a dossier", track: "Track",
+    // the national catalog (issue 13)
+    levelCentral: "Ministry level", notOnlineChannel: "Not online", unknownDays: "See the time for each channel",
+    listedOnly: "The portal only has this procedure's name, field and agencies so far; see the official page for details.",
+    officialPage: "The procedure's official page on the National Public Service Portal", notGiven: "Not given by the source",
+    applicants: "Who may apply", conditions: "Conditions", results: "Result", decision: "Published by",
+    implementingAgency: "Implementing agency", provenance: "Data source", localProcedure: "Province's own procedure",
+    channels: { ONLINE: "Online", IN_PERSON: "In person", POST: "By post" },
+    units: { WORKING_DAYS: "working days", DAYS: "days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes" },
+    lifeEvents: "By life event", receivedHere: "Procedures this center receives",
   },
 };

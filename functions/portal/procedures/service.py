@@ -9,6 +9,7 @@ from typing import Protocol
 from portal.errors import InvalidInput, NotFound
 from portal.pagination import Page, page_of_list
 from portal.procedures.catalog import Catalog
+from portal.procedures.life_events import LIFE_EVENTS, LifeEvent
 from portal.procedures.model import Level, OnlineLevel, Procedure, ProcedureSummary, check_procedure_code
 from portal.procedures.ranking import Hit
 from portal.text import fold
@@ -80,3 +81,12 @@ def page_received_by(
     catalog: Catalog, center: Receiver, first: int | None, after: str | None
 ) -> Page[ProcedureSummary]:
     return page_of_list(received_by(catalog, center), first, after)
+
+
+def life_events() -> tuple[LifeEvent, ...]:
+    return LIFE_EVENTS
+
+
+def life_event_procedures(catalog: Catalog, event: LifeEvent) -> list[ProcedureSummary]:
+    index = catalog.index()
+    return [p for p in (index.get(code) for code in event.procedure_codes) if p is not None]

@@ -38,7 +38,7 @@ class CenterQueries:
         require_public_read(ctx.principal)
         store = ctx.services.centers
         if procedure_code is not None and near is None and commune_code is None:
-            provinces = sorted(ctx.services.units.gazetteer().provinces)
+            provinces = sorted(ctx.services.units.gazetteer.provinces)
             page = service.centers_receiving(
                 store, ctx.services.catalog, provinces, procedure_code, province_code, first, after
             )

@@ -6,7 +6,13 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.pagination import PageInfo
-from portal.api.procedures.types import Procedure, ProcedureConnection, ProcedureEdge, ProcedureFilterInput
+from portal.api.procedures.types import (
+    LifeEvent,
+    Procedure,
+    ProcedureConnection,
+    ProcedureEdge,
+    ProcedureFilterInput,
+)
 from portal.identity.access import require_public_read
 from portal.procedures import service
 
@@ -55,3 +61,17 @@ class ProcedureQueries:
     def procedure_fields(self, info: Info) -> list[str]:
         require_public_read(info.context.principal)
         return service.list_fields(info.context.services.catalog)
+
+    @strawberry.field(description="Browse by life event: a child is born, someone died, building a house, ...")
+    def life_events(self, info: Info) -> list[LifeEvent]:
+        require_public_read(info.context.principal)
+        catalog = info.context.services.catalog
+        return [
+            LifeEvent(
+                id=e.id,
+                name=e.name,
+                name_en=e.name_en,
+                procedures=[Procedure.from_summary(p) for p in service.life_event_procedures(catalog, e)],
+            )
+            for e in service.life_events()
+        ]

@@ -240,3 +240,11 @@ class ProcedureFilterInput:
     province_code: str | None = strawberry.field(
         default=None, description="Adds that province's own procedures (2 digits) to the national ones."
     )
+
+
+@strawberry.type(description="Something that happens in a life, and the procedures it calls for.")
+class LifeEvent:
+    id: str
+    name: str
+    name_en: str
+    procedures: list[Procedure] = strawberry.field(description="In the order a citizen usually needs them.")
