@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test bench schema token lint deploy clean help mail deliveries
+.PHONY: dev test bench schema token lint deploy clean help mail deliveries eval
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -21,12 +21,16 @@ bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--qui
 	@./infra/bootstrap.sh --bench
 	@$(PY) -m tests.bench $(ARGS)
 
+eval: ## search evaluation: top-1, top-3 and MRR on tests/search_eval/needs.tsv (ARGS="--misses")
+	@$(PY) -m tests.search_eval $(ARGS)
+
 schema: ## re-export graphql/schema.graphql, the frontend's operations and its province list
 	@$(PY) -m infra.export_schema
 	@$(PY) -m infra.export_operations
 	@$(PY) -m infra.export_provinces
 	@$(PY) -m infra.export_persisted
 	@$(PY) -m infra.schema_versions check
+	@$(PY) -m infra.reference.catalog_index
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)

@@ -35,7 +35,7 @@ def reference_fingerprint() -> str:
     digest = hashlib.sha256()
     for folder in (REFERENCE, UNITS):
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in {".json", ".py"}:
+            if path.is_file() and path.suffix in {".json", ".jsonl", ".py"}:
                 digest.update(path.relative_to(folder.parent).as_posix().encode())
                 digest.update(path.read_bytes())
     for package in SOURCE_PACKAGES:
@@ -47,5 +47,5 @@ def seed_reference_data() -> SeedReport:
     started = time.perf_counter()
     _, procedures = load_catalog()
     written_procedures = ProcedureStore().put_many(procedures)
-    written_centers = CenterStore().put_many(build_centers(procedures))
+    written_centers = CenterStore().put_many(build_centers())
     return SeedReport(written_procedures, written_centers, round(time.perf_counter() - started, 2))

@@ -44,10 +44,10 @@ export async function nearestCenters(point, procedureCode = null, first = 5) {
   return [];
 }
 
-// Whether a center receives a procedure (its list of procedure codes, one center at a time).
+// Whether a center receives a procedure (the server applies the rule: its level and its province).
 export async function receives(centerId, procedureCode) {
-  const { center } = await run("GetCenter", { id: centerId });
-  return center.procedureCodes.includes(procedureCode);
+  const { center } = await run("CenterReceives", { id: centerId, procedureCode });
+  return center.receives;
 }
 
 // The browser's position, when the person allows it: { lat, lon }, or an Error("denied" | "unavailable").

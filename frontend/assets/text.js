@@ -201,6 +201,15 @@ export const text = {
     devEvents: "Sự kiện (webhook)", devEventsText: "subscribeWebhook đăng ký một địa chỉ https công khai cho các loại sự kiện; mỗi lần gửi được ký, thử lại với thời gian chờ tăng dần trong hơn 24 giờ, lưu 7 ngày trong nhật ký (webhookDeliveries) và gửi lại được từ một con trỏ (replayWebhookDeliveries). Nội dung chỉ có mã và trạng thái, không có dữ liệu cá nhân. Địa chỉ lỗi suốt một ngày bị tạm dừng.",
     devVerify: "Kiểm tra chữ ký", devVerifyText: "Chữ ký theo Standard Webhooks v1: HMAC-SHA256 trên «webhook-id.webhook-timestamp.nội dung» với khóa whsec_ nhận khi đăng ký. Từ chối mọi lần gửi cũ hơn 5 phút; webhook-id giống nhau nghĩa là cùng một sự kiện.",
     devOperations: "Các thao tác có tên", devOperationsText: "Trên môi trường chính thức, Cổng chỉ chạy các thao tác đã đăng ký: sao chép nguyên văn, hoặc chỉ gửi mã băm trong extensions.persistedQuery.sha256Hash.",
+    // the national catalog (issue 13)
+    levelCentral: "Cấp bộ, ngành", notOnlineChannel: "Không nộp trực tuyến", unknownDays: "Xem thời hạn theo từng cách nộp",
+    listedOnly: "Cổng mới có tên, lĩnh vực và cơ quan của thủ tục này; chi tiết xem trên trang chính thức.",
+    officialPage: "Trang chính thức của thủ tục trên Cổng Dịch vụ công Quốc gia", notGiven: "Nguồn không ghi",
+    applicants: "Đối tượng thực hiện", conditions: "Yêu cầu, điều kiện", results: "Kết quả", decision: "Quyết định công bố",
+    implementingAgency: "Cơ quan thực hiện", provenance: "Nguồn dữ liệu", localProcedure: "Thủ tục riêng của tỉnh",
+    channels: { ONLINE: "Trực tuyến", IN_PERSON: "Trực tiếp", POST: "Bưu chính" },
+    units: { WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút" },
+    lifeEvents: "Theo sự kiện trong đời", receivedHere: "Thủ tục trung tâm tiếp nhận",
   },
   en: {
     skip: "Skip to main content", portal: "National Public Service Portal", navLabel: "Main",
@@ -381,6 +390,15 @@ export const text = {
     devEvents: "Events (webhooks)", devEventsText: "subscribeWebhook registers a public https endpoint for event types; each delivery is signed, retried with growing waits for over 24 hours, kept 7 days in the log (webhookDeliveries) and can be replayed from a cursor (replayWebhookDeliveries). Payloads carry ids and states only, no personal data. An endpoint failing for a day is disabled.",
     devVerify: "Verifying a signature", devVerifyText: "Signatures follow Standard Webhooks v1: HMAC-SHA256 over \"webhook-id.webhook-timestamp.body\" with the whsec_ secret you got when subscribing. Refuse anything older than 5 minutes; the same webhook-id means the same event.",
     devOperations: "Named operations", devOperationsText: "In production the portal runs registered operations only: copy them as they are, or send just the hash in extensions.persistedQuery.sha256Hash.",
+    // the national catalog (issue 13)
+    levelCentral: "Ministry level", notOnlineChannel: "Not online", unknownDays: "See the time for each channel",
+    listedOnly: "The portal only has this procedure's name, field and agencies so far; see the official page for details.",
+    officialPage: "The procedure's official page on the National Public Service Portal", notGiven: "Not given by the source",
+    applicants: "Who may apply", conditions: "Conditions", results: "Result", decision: "Published by",
+    implementingAgency: "Implementing agency", provenance: "Data source", localProcedure: "Province's own procedure",
+    channels: { ONLINE: "Online", IN_PERSON: "In person", POST: "By post" },
+    units: { WORKING_DAYS: "working days", DAYS: "days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes" },
+    lifeEvents: "By life event", receivedHere: "Procedures this center receives",
   },
 };
 

@@ -16,7 +16,7 @@ from portal.kpis.public_index import ServiceIndex
 from portal.payments.gateway import HttpPaymentProvider
 from portal.payments.repository import PaymentProvider
 from portal.payments.service import PaymentService
-from portal.procedures.catalog import Catalog
+from portal.procedures.catalog import Catalog, shipped_index
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
@@ -187,7 +187,7 @@ def _documents(config: Settings, dossiers: DossierStore, catalog: Catalog, clock
 
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
-    procedures = ProcedureStore()
+    procedures = ProcedureStore(cache_seconds=config.reference_cache_seconds)
     provider, webhook_secret = _payment_provider(config)
     clock = clock or SystemClock()
     clients = ClientRegistry(ClientStore(), clock)
@@ -198,7 +198,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     stats = StatsStore()
     units = shared_units()
     index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
-    catalog = Catalog(procedures.load_catalog, refresh_seconds=config.catalog_refresh_seconds)
+    catalog = Catalog(shipped_index, procedures)
     dossiers = DossierStore()
     return Services(
         catalog=catalog,

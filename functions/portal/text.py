@@ -6,15 +6,27 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
-# đ/Đ are letters of their own in Unicode, not d + a combining mark, so NFD leaves them alone.
-_SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+class _FoldedCharacters(dict):
+    """Each character without its diacritics, worked out once per character (str.translate asks for each)."""
+
+    def __missing__(self, code_point: int) -> str:
+        # đ/Đ are letters of their own in Unicode, not d + a combining mark, so NFD leaves them alone.
+        ch = chr(code_point)
+        folded = (
+            "d" if ch in "đĐ" else "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+        )
+        self[code_point] = folded
+        return folded
+
+
+_FOLDED = _FoldedCharacters()
 
 
 def fold(text: str) -> str:
     """Lower case, no diacritics, words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.translate(_SPECIAL))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub(" ", stripped.lower()).strip()
+    return _NON_WORD.sub(" ", text.translate(_FOLDED).lower()).strip()
 
 
 def words(text: str) -> list[str]:

@@ -1,22 +1,36 @@
-"""The procedure catalog's source file (procedures/catalog.json) read into domain objects."""
+"""The procedure catalog's source files read into domain objects.
+
+procedures/catalog.json holds the hand-checked entries (their values and online forms win);
+procedures/imported.jsonl holds every procedure of the public crawls (infra/reference/catalog_import.py),
+which also adds to the hand-checked ones what they lacked (who may apply, results, conditions, ...).
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from portal.procedures.model import (
+    DetailLevel,
     Fee,
     FieldType,
+    FilingChannel,
     FormField,
     Level,
     OnlineLevel,
     Procedure,
+    ProcessingTime,
     RequiredDocument,
+    TimeUnit,
 )
 
 CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
+IMPORTED_FILE = Path(__file__).parent / "procedures" / "imported.jsonl"
+# Among equals, the more used first. No usage counts are published per procedure yet, so this is an
+# editorial proxy: the hand-checked entries are the everyday procedures of the launch set.
+POPULARITY = {DetailLevel.CHECKED: 2, DetailLevel.DETAILED: 1, DetailLevel.LISTED: 0}
 
 
 def _amount(value: int | None) -> int | None:
@@ -57,11 +71,109 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         ),
         is_sample=entry["verification"] != "checked",
         source_ref=entry.get("source_ref", ""),
+        popularity=POPULARITY[DetailLevel.CHECKED],
     )
 
 
-def load_catalog(path: Path = CATALOG_FILE) -> tuple[dict[str, Any], list[Procedure]]:
-    """(the file's header: dataset, version, source) and its procedures."""
+def _processing_times(entry: dict[str, Any]) -> tuple[ProcessingTime, ...]:
+    return tuple(
+        ProcessingTime(
+            FilingChannel(t["channel"]), t["amount"], TimeUnit(t["unit"]) if t["unit"] else None, t.get("note", "")
+        )
+        for t in entry.get("processing") or ()
+    )
+
+
+def _working_days(times: tuple[ProcessingTime, ...]) -> int | None:
+    """The one number of working days every channel gives, else None (the times say more)."""
+    days = {t.amount for t in times if t.unit is TimeUnit.WORKING_DAYS}
+    if len(days) == 1 and all(t.unit is TimeUnit.WORKING_DAYS for t in times) and float(next(iter(days))).is_integer():
+        return int(next(iter(days)))
+    return None
+
+
+def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Procedure:
+    detail = DetailLevel(entry["detail_level"])
+    times = _processing_times(entry)
+    field = entry.get("field") or ""
+    return Procedure(
+        code=entry["code"],
+        name=entry["name"],
+        name_en="",
+        field=field,
+        field_en=field_en.get(field, ""),
+        levels=tuple(Level(v) for v in entry.get("levels") or ()),
+        agency=entry.get("competent_agency") or entry.get("implementing_agency") or "",
+        agency_en="",
+        documents=tuple(
+            RequiredDocument(d["name"], "", int(d["originals"]), int(d["copies"]), d.get("note", ""))
+            for d in entry.get("documents") or ()
+        ),
+        processing_days=_working_days(times),
+        processing_note="",
+        fees=tuple(
+            Fee(
+                f["description"],
+                "",
+                _amount(f["amount_vnd"]),
+                FilingChannel(f["channel"]) if f.get("channel") else None,
+            )
+            for f in entry.get("fees") or ()
+        ),
+        legal_basis=tuple(entry.get("legal_basis") or ()),
+        online_level=OnlineLevel.NONE if entry.get("online") == "none" else None,
+        any_center=False,
+        form_fields=(),
+        is_sample=False,
+        source_ref=entry["source_ref"],
+        detail_level=detail,
+        province_code=entry.get("province_code"),
+        official_url=entry.get("official_url") or "",
+        implementing_agency=entry.get("implementing_agency") or "",
+        applicants=entry.get("applicants") or "",
+        processing_times=times,
+        conditions=entry.get("conditions"),
+        results=tuple(entry.get("results") or ()),
+        decision=entry.get("decision") or "",
+        popularity=POPULARITY[detail],
+    )
+
+
+def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
+    """A hand-checked entry keeps its values and its form; the crawl adds only what it did not have."""
+    return replace(
+        checked,
+        official_url=imported.official_url,
+        implementing_agency=imported.implementing_agency,
+        applicants=imported.applicants,
+        processing_times=imported.processing_times,
+        conditions=imported.conditions,
+        results=imported.results,
+        decision=imported.decision,
+    )
+
+
+def read_imported(path: Path = IMPORTED_FILE) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def load_checked(path: Path = CATALOG_FILE) -> tuple[dict[str, Any], list[Procedure]]:
+    """(the file's header: dataset, version, source) and its hand-checked procedures."""
     document = json.loads(path.read_text(encoding="utf-8"))
     header = {k: v for k, v in document.items() if k != "procedures"}
     return header, [_procedure(e) for e in document["procedures"]]
+
+
+def load_catalog(path: Path = CATALOG_FILE, imported: Path = IMPORTED_FILE) -> tuple[dict[str, Any], list[Procedure]]:
+    """(the hand-checked file's header) and the whole catalog: hand-checked entries and imported ones."""
+    header, checked = load_checked(path)
+    field_en = {p.field: p.field_en for p in checked}
+    by_code = {p.code: p for p in checked}
+    catalog = []
+    for entry in read_imported(imported):
+        procedure = _imported_procedure(entry, field_en)
+        own = by_code.pop(procedure.code, None)
+        catalog.append(_with_imported_extras(own, procedure) if own else procedure)
+    catalog.extend(by_code.values())  # hand-checked entries no crawl holds
+    return header, sorted(catalog, key=lambda p: p.code)

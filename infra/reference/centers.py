@@ -10,7 +10,8 @@ points come from infra/reference/hanoi_centers.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from pathlib import Path
 
 from vietnam_provinces import Province, Ward
 
@@ -23,9 +24,8 @@ from infra.reference.center_defaults import (
     provincial_center_id,
 )
 from infra.reference.hanoi_centers import hanoi_extras
-from portal.centers.model import Center, CenterKind
+from portal.centers.model import Center, CenterKind, GeoPoint
 from portal.datasets import ReferenceDataset
-from portal.procedures.model import Level, Procedure
 from portal.units.sources import CURRENT_DATASET
 
 
@@ -35,12 +35,26 @@ def centroids_dataset() -> ReferenceDataset:
     )
 
 
-def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
-    procedures = list(procedures)
-    province_level = frozenset(p.code for p in procedures if Level.PROVINCE in p.levels)
-    commune_level = frozenset(p.code for p in procedures if Level.COMMUNE in p.levels)
+HEADQUARTERS_FILE = Path(__file__).parent / "commune_headquarters.json"
+# What stays derived for a commune center whose headquarters the merger map publishes.
+DERIVED_WITH_HEADQUARTERS = DERIVED - {"address", "location"}
+
+
+def headquarters() -> tuple[ReferenceDataset, dict[str, dict]]:
+    """The published headquarters of the communes (infra/reference/headquarters_import.py), by official code."""
+    document = json.loads(HEADQUARTERS_FILE.read_text(encoding="utf-8"))
+    dataset = ReferenceDataset(
+        "sapnhap.bando.com.vn",
+        "2025-07-17",
+        "Trụ sở và tọa độ của xã/phường, qua vietnamadminunits / commune headquarters and coordinates",
+    )
+    return dataset, document["communes"]
+
+
+def build_centers() -> list[Center]:
     provinces_at, wards_at = province_points(), new_ward_points()
     datasets = (CURRENT_DATASET, centroids_dataset())
+    merger_map, seats = headquarters()
     centers: list[Center] = []
     for province in Province.iter_all():
         pcode = f"{province.code.value:02d}"
@@ -56,7 +70,6 @@ def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
                 hotline=NATIONAL_HOTLINE,
                 opening_hours=WEEKDAY_HOURS,
                 location=provinces_at.get(pcode),
-                procedure_codes=province_level,
                 is_sample=True,
                 sample_fields=DERIVED,
                 datasets=datasets,
@@ -66,6 +79,7 @@ def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
         for index, ward in enumerate(wards, start=1):
             wcode = f"{ward.code.value:05d}"
             name = " ".join(ward.name.split())
+            seat = seats.get(wcode)
             centers.append(
                 Center(
                     id=commune_center_id(pcode, wcode),
@@ -74,15 +88,14 @@ def build_centers(procedures: Iterable[Procedure]) -> list[Center]:
                     agency_code=f"X{pcode}.{index:03d}.00",
                     province_code=pcode,
                     commune_code=wcode,
-                    address=f"{name}, {province.name}",
+                    address=f"{seat['address']}, {province.name}" if seat else f"{name}, {province.name}",
                     hotline=NATIONAL_HOTLINE,
                     opening_hours=WEEKDAY_HOURS,
-                    location=wards_at[wcode].location,
-                    procedure_codes=commune_level,
+                    location=GeoPoint(seat["lat"], seat["lon"]) if seat else wards_at[wcode].location,
                     is_sample=True,
-                    sample_fields=DERIVED,
-                    datasets=datasets,
+                    sample_fields=DERIVED_WITH_HEADQUARTERS if seat else DERIVED,
+                    datasets=(*datasets, merger_map) if seat else datasets,
                     parent_id=provincial_center_id(pcode),
                 )
             )
-    return hanoi_extras(centers, province_level, commune_level, datasets)
+    return hanoi_extras(centers, datasets)

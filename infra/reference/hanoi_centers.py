@@ -45,8 +45,6 @@ SEED_004 = ReferenceDataset(
 
 def hanoi_extras(
     centers: list[Center],
-    province_level: frozenset[str],
-    commune_level: frozenset[str],
     datasets: tuple[ReferenceDataset, ...],
 ) -> list[Center]:
     gazetteer = load_gazetteer()
@@ -56,9 +54,9 @@ def hanoi_extras(
         replace(c, **seat, datasets=(*c.datasets, SEED_004)) if c.id == provincial_center_id(HANOI) else c
         for c in centers
     ]
-    result += _branches(gazetteer, districts, province_level, (*datasets, SEED_004))
+    result += _branches(gazetteer, districts, (*datasets, SEED_004))
     parents = {c.id: c for c in centers}
-    result += _reception_points(gazetteer, wards, parents, commune_level, datasets)
+    result += _reception_points(gazetteer, wards, parents, datasets)
     return result
 
 
@@ -83,7 +81,6 @@ def _seat(gazetteer: Gazetteer, wards: dict[str, LegacyPoint]) -> dict[str, obje
 def _branches(
     gazetteer: Gazetteer,
     districts: list[LegacyPoint],
-    procedures: frozenset[str],
     datasets: tuple[ReferenceDataset, ...],
 ) -> list[Center]:
     points = new_ward_points()
@@ -111,7 +108,6 @@ def _branches(
                 hotline=NATIONAL_HOTLINE,
                 opening_hours=WEEKDAY_HOURS,
                 location=district.location,
-                procedure_codes=procedures,
                 is_sample=True,
                 sample_fields=DERIVED | {"name", "communeCode"},
                 datasets=datasets,
@@ -125,7 +121,6 @@ def _reception_points(
     gazetteer: Gazetteer,
     wards: list[LegacyPoint],
     parents: dict[str, Center],
-    procedures: frozenset[str],
     datasets: tuple[ReferenceDataset, ...],
 ) -> list[Center]:
     points = new_ward_points()
@@ -154,7 +149,6 @@ def _reception_points(
                     hotline=NATIONAL_HOTLINE,
                     opening_hours=WEEKDAY_HOURS,
                     location=old.location,
-                    procedure_codes=procedures,
                     is_sample=True,
                     sample_fields=DERIVED | {"name"},
                     datasets=datasets,

@@ -35,11 +35,12 @@ def ask(query):
 ask('{ center(id: "hcc-01") { name } }')
 t2, c2 = time.perf_counter(), time.process_time()
 ask('{ procedures(search: "khai sinh", first: 1) { totalCount } }')
-t3 = time.perf_counter()
+t3, c3 = time.perf_counter(), time.process_time()
 rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"import_ms": (t1 - t0) * 1000, "first_answer_ms": (t2 - t1) * 1000,
                   "import_cpu_ms": (c1 - c0) * 1000, "first_answer_cpu_ms": (c2 - c1) * 1000,
-                  "catalog_answer_ms": (t3 - t2) * 1000, "peak_rss_mb": rss_mb}))
+                  "catalog_answer_ms": (t3 - t2) * 1000, "catalog_answer_cpu_ms": (c3 - c2) * 1000,
+                  "peak_rss_mb": rss_mb}))
 """
 
 
@@ -79,6 +80,7 @@ def run(runs: int = 7) -> dict[str, float]:
     print(f"  import + first answer       {result['cold_start_ms']:8.1f} ms   (target < 400 ms)")
     print(f"    of which CPU time         {result['cold_start_cpu_ms']:8.1f} ms   (less sensitive to a busy machine)")
     print(f"  first catalog answer        {result['catalog_answer_ms']:8.1f} ms   (loads and indexes the catalog)")
+    print(f"    of which CPU time          {result['catalog_answer_cpu_ms']:8.1f} ms")
     print(f"  peak RSS                    {result['peak_rss_mb']:8.1f} MB")
     print(f"  same package without its precompiled bytecode: {without['cold_start_ms']:.1f} ms")
     save("cold_start", result)

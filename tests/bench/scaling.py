@@ -125,13 +125,10 @@ def run(scales: list[int], n: int = 200) -> dict[str, Any]:
     for scale in sorted(scales):
         data_dir = BENCH_DATA / str(scale)
         with bench_environment(data_dir=data_dir, port=port, issuer_port=issuer_port) as env:
-            from infra.reference.catalog import load_catalog
             from infra.reference.centers import build_centers
             from tests.support.journeys import birth_procedure
 
-            centers = [
-                (c.id, c.province_code, c.agency_code) for c in build_centers(load_catalog()[1]) if c.commune_code
-            ]
+            centers = [(c.id, c.province_code, c.agency_code) for c in build_centers() if c.commune_code]
             load_to(scale, centers, data_dir)
             results[str(scale)] = _reads(Invoker(), env, birth_procedure(), random.Random(7), n)
     header("Scaling: the same reads as the table grows (p50 / p99 ms)")

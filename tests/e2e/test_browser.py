@@ -1,6 +1,8 @@
 """The static site in a real browser (Debian's chromium through Playwright), on a phone-sized screen:
 finding a procedure, the language switch, tracking with the receipt."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -38,7 +40,7 @@ def test_results_come_as_you_type_without_accents_and_stale_answers_are_dropped(
     page.locator("#q").press_sequentially("ly lich tu phap", delay=20)  # no Enter, no button
     first = page.locator("#results li").first
     expect(first.locator("h3")).to_contain_text("Lý lịch tư pháp")
-    expect(page.locator("#summary")).to_have_text("Tìm thấy 1 thủ tục")
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^Tìm thấy \d+ thủ tục"))  # the whole catalog
     assert sent[-1] == "ly lich tu phap" and len(sent) < 4, f"debounced: not one request per key ({sent})"
     assert "q=ly+lich+tu+phap" in page.url, "the query is kept in the address for Back and reload"
 

@@ -142,3 +142,42 @@ def test_bad_center_queries_are_typed_input_errors(api):
     assert api.run("Centers", {"provinceCode": "1"}).error_codes == ["BAD_USER_INPUT"]
     too_far = api.run("NearestCenters", {"near": HOAN_KIEM_LAKE, "radiusKm": 500})
     assert too_far.error_codes == ["BAD_USER_INPUT"]
+
+
+def test_a_commune_center_has_the_headquarters_the_merger_map_publishes(api):
+    c = api.run("GetCenter", {"id": "hcc-01-00004"}).data["center"]  # Phường Ba Đình
+    assert c["address"] == "Số 2, phố Trúc Bạch, phường Ba Đình, Thành phố Hà Nội"
+    assert "address" not in c["sampleFields"] and "location" not in c["sampleFields"]
+    assert "sapnhap.bando.com.vn" in {d["name"] for d in c["datasets"]}
+
+
+def test_a_center_lists_the_procedures_it_receives(api):
+    commune = api.run("CenterProcedures", {"id": "hcc-01-00004", "first": 100}).data["center"]["procedures"]
+    provincial = api.run("CenterProcedures", {"id": "hcc-01", "first": 100}).data["center"]["procedures"]
+    assert commune["totalCount"] > 500 and provincial["totalCount"] > 500
+    assert all("COMMUNE" in e["node"]["levels"] for e in commune["edges"])
+    assert all("PROVINCE" in e["node"]["levels"] for e in provincial["edges"])
+    assert commune["edges"][0]["node"]["detailLevel"] == "CHECKED"  # the most used first
+    assert all(e["node"]["provinceCode"] in (None, "01") for e in commune["edges"])
+    other = api.run("CenterProcedures", {"id": "hcc-79", "first": 1}).data["center"]["procedures"]
+    assert other["totalCount"] != provincial["totalCount"]  # Hanoi's own procedures are Hanoi's only
+
+
+def test_a_center_says_whether_it_receives_a_procedure(api):
+    def receives(center, code):
+        return api.run("CenterReceives", {"id": center, "procedureCode": code}).data["center"]["receives"]
+
+    assert receives("hcc-01-00004", "1.001193") and not receives("hcc-01", "1.001193")  # birth: commune
+    assert receives("hcc-79-26506", "1.001193")  # wherever the applicant lives
+    assert receives("hcc-01", "1.115136")  # Hanoi's own provincial procedure
+    assert not receives("hcc-79", "1.115136")  # Hanoi's own procedure, not Ho Chi Minh City's
+
+
+def test_where_can_i_file_this(api):
+    passport = api.run("ReceivingCenters", {"procedureCode": "1.001456", "first": 100}).data["centers"]["edges"]
+    assert len(passport) == 34 and all(e["node"]["kind"] == "PROVINCIAL" for e in passport)
+    birth = api.run("ReceivingCenters", {"procedureCode": "1.001193"})
+    assert birth.error_codes == ["BAD_USER_INPUT"]  # every commune center: say where
+    in_hanoi = api.run("ReceivingCenters", {"procedureCode": "1.001193", "provinceCode": "01", "first": 50})
+    nodes = [e["node"] for e in in_hanoi.data["centers"]["edges"]]
+    assert nodes and all(n["provinceCode"] == "01" and n["kind"] in ("COMMUNE", "RECEPTION_POINT") for n in nodes)

@@ -133,7 +133,7 @@ def test_anyone_with_the_receipt_follows_the_dossier_without_personal_data(api, 
 
 
 def test_a_dossier_filed_after_15h_counts_from_the_next_working_day(api, people, birth_procedure, clock, services):
-    procedure = services.catalog.index().get("1.001193")
+    procedure = services.catalog.details("1.001193")
     clock.current = datetime(2026, 3, 6, 16, 0, tzinfo=VIETNAM)  # Friday, after the cut-off
     d = submit(api, people.citizen(), birth_procedure)["dossier"]
     from portal.workdays.vietnam_calendar import calendar_around

@@ -94,7 +94,9 @@ def test_loopback_only_where_allowed_and_never_another_private_address():
         resolve("http://10.0.0.1/hook", allow_loopback=True)
 
 
-def test_every_lifecycle_action_is_an_event():
-    from portal.dossiers.lifecycle import EXTEND, RECEIVE, Action
+def test_every_action_is_an_event_or_said_to_send_nothing():
+    from portal.dossiers.model import Action
+    from portal.webhooks.events import NOT_SENT
 
-    assert {a.value for a in Action} | {RECEIVE, EXTEND} == set(EVENT_OF_ACTION)
+    assert {a.value for a in Action} == set(EVENT_OF_ACTION) | NOT_SENT
+    assert not set(EVENT_OF_ACTION) & NOT_SENT

@@ -23,26 +23,50 @@ export async function procedurePage(view, code) {
       el("p", {}, el("a", { href: "#/" }, t("back"))),
       heading(pick(p, "name")),
       el("div", { class: "meta" }, el("span", {}, p.code), el("span", {}, pick(p, "field")),
-        el("span", {}, p.levels.map((l) => t("levels")[l]).join(", ")),
-        el("span", { class: `tag ${p.onlineLevel === "FULL" ? "full" : ""}` }, t(p.onlineLevel === "FULL" ? "full" : "partial")),
+        p.levels.length ? el("span", {}, p.levels.map((l) => t("levels")[l] || t("levelCentral")).join(", ")) : null,
+        onlineTag(p.onlineLevel),
+        p.provinceCode ? el("span", { class: "tag" }, t("localProcedure")) : null,
         p.isSample ? el("span", { class: "tag sample" }, t("sample")) : null),
+      p.detailLevel === "LISTED" ? message("info", t("listedOnly")) : null,
       online
         ? el("div", { class: "cta" }, fileOnlineLink(p.code),
           el("p", { class: "muted small" }, session()?.role === "citizen" ? t("fileOnlineHintSignedIn") : t("fileOnlineHint")),
           p.onlineLevel === "PARTIAL" ? el("p", { class: "muted small" }, t("partialHint")) : null)
         : message("info", t("notOnline")),
-      el("h2", {}, t("agency")), el("p", {}, pick(p, "agency")),
-      el("h2", {}, t("time")), el("p", {}, t("days", p.processingDays), p.processingNote ? ` — ${p.processingNote}` : ""),
+      el("h2", {}, t("agency")), el("p", {}, pick(p, "agency") || t("notGiven")),
+      p.implementingAgency ? [el("h2", {}, t("implementingAgency")), el("p", {}, p.implementingAgency)] : null,
+      p.applicants ? [el("h2", {}, t("applicants")), el("p", {}, p.applicants)] : null,
+      el("h2", {}, t("time")),
+      p.processingDays === null
+        ? el("p", {}, p.processingTimes.length ? t("unknownDays") : t("notGiven"))
+        : el("p", {}, t("days", p.processingDays), p.processingNote ? ` — ${p.processingNote}` : ""),
+      p.processingTimes.length
+        ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
+        : null,
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${d.originals} ${t("originals")}, ${d.copies} ${t("copies")})`,
         d.note ? el("span", { class: "muted" }, ` — ${d.note}`) : null))),
       el("h2", {}, t("fees")),
-      el("ul", {}, p.fees.map((f) => el("li", {}, `${pick(f, "description")} — ${feeAmount(f.amountVnd)}`))),
+      p.fees.length
+        ? el("ul", {}, p.fees.map((f) => el("li", {}, `${f.channel ? `${t("channels")[f.channel]}: ` : ""}${pick(f, "description")} — ${feeAmount(f.amountVnd)}`)))
+        : el("p", {}, t("notGiven")),
+      p.conditions ? [el("h2", {}, t("conditions")), el("p", {}, p.conditions)] : null,
+      p.results.length ? [el("h2", {}, t("results")), el("ul", {}, p.results.map((r) => el("li", {}, r)))] : null,
       el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, l))),
+      p.decision ? el("p", { class: "muted small" }, `${t("decision")}: ${p.decision}`) : null,
+      p.officialUrl ? el("p", {}, el("a", { href: p.officialUrl, rel: "noopener" }, t("officialPage"))) : null,
+      el("p", { class: "muted small" }, `${t("provenance")}: ${p.sourceRef}`),
       el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
   } catch (error) {
     view.show(heading(t("procedureTitle")), message("error", errorText(error)));
   }
+}
+
+export function onlineTag(level) {
+  if (level === "FULL") return el("span", { class: "tag full" }, t("full"));
+  if (level === "PARTIAL") return el("span", { class: "tag" }, t("partial"));
+  if (level === "NONE") return el("span", { class: "tag" }, t("notOnlineChannel"));
+  return null; // the source does not say
 }
 
 // null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.

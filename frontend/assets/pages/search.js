@@ -4,6 +4,7 @@ import { run } from "../api.js";
 import { el, heading, options, select } from "../dom.js";
 import { errorText, pick, t } from "../i18n.js";
 import { queryParams } from "../router.js";
+import { onlineTag } from "./procedure.js";
 
 const DEBOUNCE_MS = 250;
 const PAGE = 20;
@@ -15,8 +16,8 @@ export function procedureCard(node) {
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
-      el("span", {}, t("days", node.processingDays)),
-      el("span", { class: `tag ${node.onlineLevel === "FULL" ? "full" : ""}` }, t(node.onlineLevel === "FULL" ? "full" : "partial")),
+      node.processingDays === null ? null : el("span", {}, t("days", node.processingDays)),
+      onlineTag(node.onlineLevel),
       node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
 }
 
@@ -98,7 +99,20 @@ export async function searchPage(view) {
       el("div", { class: "filter" }, el("label", { for: "f-level" }, t("level")), level),
       el("div", { class: "filter" }, el("label", { for: "f-online" }, t("onlineLevel")), online)));
 
-  view.show(heading(t("searchTitle")), form, summary, list, more);
+  // Browsing by life event, while nothing is typed: each event opens onto its procedures.
+  const events = el("section", { class: "life-events", "aria-labelledby": "life-events-title" });
+  const showEvents = () => { events.hidden = Boolean(input.value.trim()); };
+  input.addEventListener("input", showEvents);
+  showEvents();
+
+  view.show(heading(t("searchTitle")), form, events, summary, list, more);
+  run("LifeEvents").then((data) => {
+    if (!view.alive) return;
+    events.replaceChildren(el("h2", { id: "life-events-title" }, t("lifeEvents")),
+      ...data.lifeEvents.map((e) => el("details", { class: "life-event" },
+        el("summary", {}, pick(e, "name")),
+        el("ul", { class: "results" }, e.procedures.map((p) => procedureCard(p))))));
+  }).catch(() => events.replaceChildren()); // browsing is extra: searching still works
 
   const first = load(true);
   try {

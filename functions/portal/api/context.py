@@ -12,6 +12,7 @@ from portal.bootstrap import Services
 from portal.centers.model import Center
 from portal.errors import NotAuthenticated, PortalError
 from portal.identity.principal import Anonymous, App, Principal, principal_from_claims
+from portal.procedures.model import Procedure
 
 
 @dataclass
@@ -19,6 +20,7 @@ class Loaders:
     """Per-request batching: a page of 50 dossiers loads its centers in one BatchGetItem."""
 
     centers: DataLoader[str, Center | None]
+    procedure_details: DataLoader[str, Procedure | None]  # a page of search results: one BatchGetItem
 
     @classmethod
     def for_request(cls, services: Services) -> Loaders:
@@ -26,7 +28,11 @@ class Loaders:
             found = services.centers.get_many(ids)
             return [found.get(i) for i in ids]
 
-        return cls(centers=DataLoader(load_fn=load_centers))
+        async def load_procedures(codes: list[str]) -> list[Procedure | None]:
+            found = services.catalog.details_many(codes)
+            return [found.get(c) for c in codes]
+
+        return cls(centers=DataLoader(load_fn=load_centers), procedure_details=DataLoader(load_fn=load_procedures))
 
 
 @dataclass

@@ -9,6 +9,7 @@ from enum import Enum
 from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
 from portal.input_limits import check_length, shown
+from portal.procedures.model import Level, ProcedureSummary
 
 CENTER_ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,63}$")
 
@@ -38,15 +39,25 @@ class Center:
     hotline: str
     opening_hours: str
     location: GeoPoint | None
-    procedure_codes: frozenset[str]
     is_sample: bool  # data derived or made up here rather than read from an official source
     email: str = ""
     parent_id: str | None = None
     sample_fields: frozenset[str] = frozenset()  # which fields are derived or made up (when is_sample)
     datasets: tuple[ReferenceDataset, ...] = ()  # what the entry was built from, with versions
 
-    def receives(self, procedure_code: str) -> bool:
-        return procedure_code in self.procedure_codes
+    def receives(self, procedure: ProcedureSummary) -> bool:
+        """Decree 118/2025: a center receives every procedure of its level, from anyone, whatever their
+        residence; a province's own procedures only within that province."""
+        return RECEIVED_LEVEL[self.kind] in procedure.levels and procedure.province_code in (None, self.province_code)
+
+
+# A branch works for the provincial center, a reception point for its commune's center.
+RECEIVED_LEVEL = {
+    CenterKind.PROVINCIAL: Level.PROVINCE,
+    CenterKind.BRANCH: Level.PROVINCE,
+    CenterKind.COMMUNE: Level.COMMUNE,
+    CenterKind.RECEPTION_POINT: Level.COMMUNE,
+}
 
 
 def check_center_id(center_id: str, field: str = "centerId") -> str:

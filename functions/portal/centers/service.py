@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -11,10 +11,18 @@ from portal.centers.geo import cells_covering, distance_km
 from portal.centers.model import Center, GeoPoint, check_center_id
 from portal.errors import InvalidInput, NotFound
 from portal.input_limits import shown
-from portal.pagination import Page, check_page_size
-from portal.procedures.model import check_procedure_code
+from portal.pagination import Page, check_page_size, page_of_list
+from portal.procedures.catalog import Catalog
+from portal.procedures.model import Level, ProcedureSummary
+from portal.procedures.service import get_summary
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
+
+
+def provincial_center_id(province_code: str) -> str:
+    return f"hcc-{province_code}"
+
+
 COMMUNE_CODE = re.compile(r"^\d{5}$")
 DEFAULT_RADIUS_KM = 5.0  # the goal: a center within 5 km of every citizen
 MAX_RADIUS_KM = 50.0
@@ -25,6 +33,7 @@ class CenterRepository(Protocol):
     def by_province(self, province_code: str, first: int | None, after: str | None) -> Page[Center]: ...
     def by_commune(self, commune_code: str, first: int | None, after: str | None) -> Page[Center]: ...
     def in_cells(self, cells: Iterable[str]) -> list[Center]: ...
+    def get_many(self, center_ids: Iterable[str]) -> dict[str, Center]: ...
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ def centers_in_commune(
 
 def nearest_centers(
     centers: CenterRepository,
+    catalog: Catalog,
     near: GeoPoint,
     radius_km: float | None,
     procedure_code: str | None,
@@ -77,14 +87,53 @@ def nearest_centers(
             f"Bán kính phải từ 0 đến {MAX_RADIUS_KM:g} km.",
             f"The radius must be between 0 and {MAX_RADIUS_KM:g} km.",
         )
-    code = check_procedure_code(procedure_code, "procedureCode") if procedure_code else None
+    procedure = _procedure(catalog, procedure_code)
     size = check_page_size(first)
     found = []
     for center in centers.in_cells(cells_covering(near, radius)):
-        if center.location is None or (code and not center.receives(code)):
+        if center.location is None or (procedure and not center.receives(procedure)):
             continue
         distance = distance_km(near, center.location)
         if distance <= radius:
             found.append(NearbyCenter(center, round(distance, 3)))
     found.sort(key=lambda n: (n.distance_km, n.center.id))
     return found[:size]
+
+
+def _procedure(catalog: Catalog, procedure_code: str | None) -> ProcedureSummary | None:
+    if procedure_code is None:
+        return None
+    try:
+        return get_summary(catalog, procedure_code)
+    except InvalidInput as error:
+        raise InvalidInput.for_field("procedureCode", error.message, error.message_en) from error
+
+
+def centers_receiving(
+    centers: CenterRepository,
+    catalog: Catalog,
+    province_codes: Sequence[str],
+    procedure_code: str,
+    province_code: str | None,
+    first: int | None,
+    after: str | None,
+) -> Page[Center]:
+    """Where one can file a procedure: within a province, the centers of its level there (a page may hold
+    fewer than `first`: the others do not receive it); without a province, the provincial centers of every
+    province it is served in. A commune-level procedure is received by every commune center: give a
+    province (or a position, with `near`)."""
+    procedure = _procedure(catalog, procedure_code)
+    assert procedure is not None
+    if province_code is not None:
+        page = centers_in_province(centers, province_code, first, after)
+        return Page([c for c in page.items if c.receives(procedure)], page.end_cursor, None)
+    if Level.PROVINCE not in procedure.levels:
+        raise InvalidInput.for_field(
+            "provinceCode",
+            "Thủ tục này do mọi Trung tâm cấp xã tiếp nhận: hãy chọn tỉnh hoặc vị trí của bạn.",
+            "Every commune center receives this procedure: give a province or your position.",
+        )
+    provinces = [procedure.province_code] if procedure.province_code else province_codes
+    found = centers.get_many([provincial_center_id(code) for code in provinces])
+    listed = [found[i] for i in sorted(found) if found[i].receives(procedure)]
+    return page_of_list(listed, first, after)

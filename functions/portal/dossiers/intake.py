@@ -129,11 +129,17 @@ def _open(
 
     procedure = get_procedure(catalog, request.procedure_code)
     center = _receiving_center(centers, request.center_id)
-    if not center.receives(procedure.code):
+    if not center.receives(procedure.summary()):
         raise InvalidInput.for_field(
             "centerId",
             f"{center.name} không tiếp nhận thủ tục «{procedure.name}». Vui lòng chọn trung tâm khác.",
             f"{center.name} does not receive '{procedure.name_en}'. Please choose another center.",
+        )
+    if procedure.processing_days is None:  # no due date can be set: known from a list, or times not in days
+        raise InvalidInput.for_field(
+            "procedureCode",
+            f"Thủ tục «{procedure.name}» chưa nhận hồ sơ qua Cổng; vui lòng xem trang chính thức của thủ tục.",
+            f"'{procedure.name}' cannot be filed through the portal yet; see the procedure's official page.",
         )
     form_data = check_form(procedure.form_fields, request.form_data)
     _check_attachments(request.attachments)

@@ -1,34 +1,48 @@
-"""The procedure catalog as each Lambda container holds it: loaded once, indexed, refreshed on a timer.
+"""The procedure catalog as each Lambda container holds it: the search index, and details by key.
 
-Requests never wait on DynamoDB for catalog reads except the first one of a container (or the first
-one after `refresh_seconds`), which loads the whole catalog with a Query and rebuilds the index.
+The index (every procedure's summary and search terms) ships with the function and is read with the
+first catalog query of a container; no catalog item is read from DynamoDB at cold start. A procedure's
+details (documents, fees, legal basis, the online form, ...) are read by key, in batches for a page of
+results, and kept per container for `details_seconds`.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from portal.procedures.model import Procedure
 from portal.procedures.search import SearchIndex
 
-Loader = Callable[[], Iterable[Procedure]]
+
+class DetailSource(Protocol):
+    def get_many(self, codes: Iterable[str]) -> dict[str, Procedure]: ...
 
 
 class Catalog:
-    def __init__(self, load: Loader, refresh_seconds: float, monotonic: Callable[[], float] = time.monotonic):
-        self._load = load
-        self._refresh_seconds = refresh_seconds
-        self._monotonic = monotonic
+    def __init__(self, load_index: Callable[[], SearchIndex], details: DetailSource) -> None:
+        self._load_index = load_index
+        self._details = details
         self._index: SearchIndex | None = None
-        self._loaded_at = 0.0
         self._lock = threading.Lock()
 
     def index(self) -> SearchIndex:
-        if self._index is None or self._monotonic() - self._loaded_at > self._refresh_seconds:
+        if self._index is None:
             with self._lock:
-                if self._index is None or self._monotonic() - self._loaded_at > self._refresh_seconds:
-                    self._index = SearchIndex(self._load())
-                    self._loaded_at = self._monotonic()
+                if self._index is None:
+                    self._index = self._load_index()
         return self._index
+
+    def details(self, code: str) -> Procedure | None:
+        return self._details.get_many([code]).get(code)
+
+    def details_many(self, codes: Iterable[str]) -> dict[str, Procedure]:
+        return self._details.get_many(codes)
+
+
+def shipped_index() -> SearchIndex:
+    from portal.procedures import index_file  # the 2.5 MB file is read with the first catalog query
+
+    summaries, terms = index_file.load()
+    return SearchIndex(summaries, terms)

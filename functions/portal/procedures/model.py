@@ -15,11 +15,45 @@ CODE_PATTERN = re.compile(r"^\d\.\d{6}$")  # e.g. 1.001193
 class Level(Enum):
     PROVINCE = "province"
     COMMUNE = "commune"
+    CENTRAL = "central"  # a ministry's own procedure ("Cấp bộ"): not received by the centers
 
 
 class OnlineLevel(Enum):
     FULL = "full"  # toàn trình: filed, processed and returned online
     PARTIAL = "partial"  # một phần: some step needs the applicant in person
+    NONE = "none"  # the catalog lists no online channel
+
+
+class DetailLevel(Enum):
+    """How much the portal knows of a procedure."""
+
+    CHECKED = "checked"  # hand-checked against the catalog, with an online form
+    DETAILED = "detailed"  # read from a crawled detail page of the national portal
+    LISTED = "listed"  # known only from the national list: name, field, agencies and the official page
+
+
+class FilingChannel(Enum):
+    ONLINE = "online"
+    IN_PERSON = "in_person"
+    POST = "post"
+
+
+class TimeUnit(Enum):
+    WORKING_DAYS = "working_days"
+    DAYS = "days"
+    WORKING_HOURS = "working_hours"
+    HOURS = "hours"
+    MONTHS = "months"
+    YEARS = "years"
+    MINUTES = "minutes"
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    channel: FilingChannel
+    amount: float
+    unit: TimeUnit | None  # None: the catalog gives a number without its unit
+    note: str = ""
 
 
 class FieldType(Enum):
@@ -47,6 +81,7 @@ class Fee:
     description: str
     description_en: str
     amount_vnd: int | None  # 0: free; None: not fixed (set by the Provincial People's Council, by vehicle type, ...)
+    channel: FilingChannel | None = None  # None: whatever the channel
 
     @property
     def is_fixed(self) -> bool:
@@ -64,6 +99,27 @@ class FormField:
 
 
 @dataclass(frozen=True)
+class ProcedureSummary:
+    """What the search index holds of a procedure (it ships with the function); details are read by key."""
+
+    code: str
+    name: str
+    name_en: str
+    field: str
+    field_en: str
+    levels: tuple[Level, ...]
+    agency: str
+    agency_en: str
+    online_level: OnlineLevel | None  # None: the source does not say
+    any_center: bool
+    is_sample: bool
+    detail_level: DetailLevel = DetailLevel.CHECKED
+    province_code: str | None = None  # a province's own procedure: served for that province only
+    official_url: str = ""
+    popularity: int = 0  # among equals, the more used first (see procedures/ranking.py)
+
+
+@dataclass(frozen=True)
 class Procedure:
     code: str
     name: str
@@ -74,15 +130,44 @@ class Procedure:
     agency: str
     agency_en: str
     documents: tuple[RequiredDocument, ...]
-    processing_days: int
+    processing_days: int | None  # working days; None when the catalog does not give one number of them
     processing_note: str
     fees: tuple[Fee, ...]
     legal_basis: tuple[str, ...]
-    online_level: OnlineLevel
+    online_level: OnlineLevel | None
     any_center: bool
     form_fields: tuple[FormField, ...]
     is_sample: bool
     source_ref: str = ""
+    detail_level: DetailLevel = DetailLevel.CHECKED
+    province_code: str | None = None
+    official_url: str = ""
+    implementing_agency: str = ""
+    applicants: str = ""  # who may apply (đối tượng thực hiện)
+    processing_times: tuple[ProcessingTime, ...] = ()
+    conditions: str | None = None
+    results: tuple[str, ...] = ()
+    decision: str = ""  # the act that published it (số quyết định công bố)
+    popularity: int = 0
+
+    def summary(self) -> ProcedureSummary:
+        return ProcedureSummary(
+            code=self.code,
+            name=self.name,
+            name_en=self.name_en,
+            field=self.field,
+            field_en=self.field_en,
+            levels=self.levels,
+            agency=self.agency,
+            agency_en=self.agency_en,
+            online_level=self.online_level,
+            any_center=self.any_center,
+            is_sample=self.is_sample,
+            detail_level=self.detail_level,
+            province_code=self.province_code,
+            official_url=self.official_url,
+            popularity=self.popularity,
+        )
 
 
 def check_procedure_code(code: str, field: str = "code") -> str:

@@ -1,21 +1,26 @@
 """Ranked, accent-insensitive, typo-tolerant search over the procedure catalog, held in memory.
 
-The catalog (hundreds to a few thousand procedures) is indexed at cold start. Scoring is BM25 over
-weighted fields, where each query word may match a catalog word exactly, as a prefix (the last word,
-as the user is still typing) or, when the catalog does not use that word at all, with one wrong,
-missing, extra or swapped letter. Every query word must match something. A name equal to the query,
-or containing it as a phrase (a mistyped word read as the catalog word it stands for), ranks first.
+The catalog (about 5,700 procedures) is indexed with the first catalog query of a container. Scoring
+is BM25 over weighted fields, where each query word may match a catalog word exactly, as a prefix (the
+last word, as the user is still typing) or, when the catalog does not use that word at all, with one
+wrong, missing, extra or swapped letter. The query is first read through procedures/synonyms.py
+(everyday words to the catalog's, asking words dropped); procedures/ranking.py ranks what matches.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from portal.procedures.model import CODE_PATTERN, Procedure
+from portal.procedures import ranking
+from portal.procedures.model import CODE_PATTERN, ProcedureSummary
+from portal.procedures.ranking import Hit
+from portal.procedures.synonyms import expand_abbreviations, rewrite
 from portal.text import fold
 
 # How much a word found in each part of a procedure counts.
@@ -27,20 +32,16 @@ MIN_FUZZY_LENGTH = 4  # shorter words have too many one-letter neighbours to gue
 # took 1.4 GB), and no Vietnamese syllable or catalog word comes near (the longest is 15 letters).
 MAX_FUZZY_LENGTH = 24
 BM25_K1, BM25_B = 1.2, 0.75
+_FINAL_Y = re.compile(r"(?<=[^aeiouy ])y\b")
+
+__all__ = ["Hit", "IndexTerms", "SearchIndex", "index_terms"]
 
 
-@dataclass(frozen=True)
-class Hit:
-    procedure: Procedure
-    score: float
-
-
+@lru_cache(maxsize=4096)  # fields and agencies repeat across thousands of procedures
 def _normalize(text: str) -> str:
     """Folded, with the final "y" of a syllable after a consonant read as "i": "ký"/"kí", "lý"/"lí" are both
     correct spellings (not "quy", "tay": a vowel stands before their "y")."""
-    return " ".join(
-        w[:-1] + "i" if len(w) > 1 and w[-1] == "y" and w[-2] not in "aeiouy" else w for w in fold(text).split()
-    )
+    return expand_abbreviations(_FINAL_Y.sub("i", fold(text)))
 
 
 def _deletions(word: str) -> set[str]:
@@ -63,37 +64,92 @@ def _within_one_edit(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+@dataclass(frozen=True)
+class IndexTerms:
+    """What indexing the procedures (in code order) yields: it can be built ahead and shipped."""
+
+    # word -> [doc index, doubled field-weighted term frequency, doc, tf, ...]: flat lists of integers load
+    # fast from JSON (FIELD_WEIGHTS are multiples of 0.5); a word's scores are worked out when first asked
+    postings: dict[str, list[int]]
+    doc_length: list[float]
+
+
+def index_terms(procedures: Sequence[ProcedureSummary]) -> IndexTerms:
+    postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    doc_length: list[float] = []
+    for i, procedure in enumerate(procedures):
+        length = 0.0
+        for field_name, weight in FIELD_WEIGHTS.items():
+            for word in _normalize(getattr(procedure, field_name)).split():
+                postings[word][i] += weight
+                length += weight
+        doc_length.append(length)
+    return IndexTerms(
+        {w: [x for doc, tf in p.items() for x in (doc, round(tf * 2))] for w, p in sorted(postings.items())},
+        doc_length,
+    )
+
+
 class SearchIndex:
-    def __init__(self, procedures: Iterable[Procedure]) -> None:
-        self._docs: list[Procedure] = sorted(procedures, key=lambda p: p.code)
+    def __init__(self, procedures: Iterable[ProcedureSummary], terms: IndexTerms | None = None) -> None:
+        """`terms`: the procedures' terms built ahead (portal/procedures/index_file.py), else built here."""
+        self._docs: list[ProcedureSummary] = sorted(procedures, key=lambda p: p.code)
         self._by_code = {p.code: i for i, p in enumerate(self._docs)}
-        self._folded_names = [_normalize(p.name) for p in self._docs]
-        # word -> {doc index: field-weighted term frequency}
-        self._postings: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-        self._doc_length: list[float] = []
-        for i, procedure in enumerate(self._docs):
-            length = 0.0
-            for field_name, weight in FIELD_WEIGHTS.items():
-                for word in _normalize(getattr(procedure, field_name)).split():
-                    self._postings[word][i] += weight
-                    length += weight
-            self._doc_length.append(length)
-        self._postings = {w: dict(p) for w, p in self._postings.items()}
+        self._folded_names: list[str | None] = [None] * len(self._docs)  # worked out for the hits only
+        terms = terms or index_terms(self._docs)
+        self._postings = terms.postings
+        self._doc_length = terms.doc_length
         self._average_length = sum(self._doc_length) / max(len(self._docs), 1)
         self._vocabulary = sorted(self._postings)
-        self._by_deletion: dict[str, set[str]] = defaultdict(set)
-        for word in self._vocabulary:
-            if len(word) >= MIN_FUZZY_LENGTH - 1:
-                for key in _deletions(word) | {word}:
-                    self._by_deletion[key].add(word)
+        self._deletion_index: dict[str, set[str]] | None = None
+        self._word_scores: dict[str, tuple[float, dict[int, float]]] = {}
 
     @property
-    def procedures(self) -> Sequence[Procedure]:
+    def _by_deletion(self) -> dict[str, set[str]]:
+        """Built with the first word the catalog does not know (a typo), not at cold start."""
+        if self._deletion_index is None:
+            by_deletion: dict[str, set[str]] = defaultdict(set)
+            for word in self._vocabulary:
+                if len(word) >= MIN_FUZZY_LENGTH - 1:
+                    for key in _deletions(word) | {word}:
+                        by_deletion[key].add(word)
+            self._deletion_index = dict(by_deletion)
+        return self._deletion_index
+
+    @property
+    def procedures(self) -> Sequence[ProcedureSummary]:
         return self._docs
 
-    def get(self, code: str) -> Procedure | None:
+    def get(self, code: str) -> ProcedureSummary | None:
         i = self._by_code.get(code)
         return None if i is None else self._docs[i]
+
+    def expand(self, word: str, is_last: bool) -> dict[str, float]:
+        return self._expand(word, is_last)
+
+    def folded_name(self, doc: int) -> str:
+        name = self._folded_names[doc]
+        if name is None:
+            name = self._folded_names[doc] = _normalize(self._docs[doc].name)
+        return name
+
+    def idf(self, catalog_word: str) -> float:
+        n_docs, n_postings = len(self._docs), len(self._postings[catalog_word]) // 2
+        return math.log(1 + (n_docs - n_postings + 0.5) / (n_postings + 0.5))
+
+    def word_scores(self, catalog_word: str) -> tuple[float, dict[int, float]]:
+        """(idf, BM25 of the word in each procedure using it), worked out once per word."""
+        found = self._word_scores.get(catalog_word)
+        if found is None:
+            flat = self._postings[catalog_word]
+            idf = self.idf(catalog_word)
+            scores = {}
+            for doc, doubled in zip(flat[0::2], flat[1::2], strict=True):
+                tf = doubled / 2
+                length = self._doc_length[doc] / self._average_length
+                scores[doc] = idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length))
+            found = self._word_scores[catalog_word] = (idf, scores)
+        return found
 
     def _expand(self, word: str, is_last: bool) -> dict[str, float]:
         """Catalog words this query word may stand for, with how much each counts."""
@@ -125,43 +181,4 @@ class SearchIndex:
         if CODE_PATTERN.match(query.strip()):
             exact = self.get(query.strip())
             return [Hit(exact, CODE_MATCH_SCORE)] if exact else []
-        query_words = folded.split()
-        n_docs = len(self._docs)
-        # doc -> (score so far, the catalog words the query words were read as)
-        scores: dict[int, tuple[float, tuple[str, ...]]] | None = None
-        for position, word in enumerate(query_words):
-            word_scores: dict[int, tuple[float, str]] = {}
-            for candidate, weight in self._expand(word, position == len(query_words) - 1).items():
-                postings = self._postings[candidate]
-                idf = math.log(1 + (n_docs - len(postings) + 0.5) / (len(postings) + 0.5))
-                for doc, tf in postings.items():
-                    norm = (
-                        tf
-                        * (BM25_K1 + 1)
-                        / (tf + BM25_K1 * (1 - BM25_B + BM25_B * self._doc_length[doc] / self._average_length))
-                    )
-                    score = weight * idf * norm
-                    if doc not in word_scores or score > word_scores[doc][0]:
-                        word_scores[doc] = (score, candidate)
-            # every query word must match: intersect
-            if scores is None:
-                scores = {d: (s, (w,)) for d, (s, w) in word_scores.items()}
-            else:
-                scores = {
-                    d: (s + word_scores[d][0], read + (word_scores[d][1],))
-                    for d, (s, read) in scores.items()
-                    if d in word_scores
-                }
-            if not scores:
-                return []
-        assert scores is not None
-        hits = []
-        for doc, (score, read) in scores.items():
-            name, phrase = self._folded_names[doc], " ".join(read)
-            if name in (folded, phrase):
-                score *= 3.0
-            elif f" {folded} " in f" {name} " or f" {phrase} " in f" {name} ":
-                score *= 1.5
-            hits.append(Hit(self._docs[doc], score))
-        hits.sort(key=lambda h: (-h.score, h.procedure.code))
-        return hits
+        return ranking.rank(self, rewrite(folded.split(), _normalize))

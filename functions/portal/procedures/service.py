@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Protocol
 
-from portal.errors import NotFound
+from portal.errors import InvalidInput, NotFound
 from portal.input_limits import check_length
 from portal.pagination import Page, page_of_list
 from portal.procedures.catalog import Catalog
-from portal.procedures.model import Level, OnlineLevel, Procedure, check_procedure_code
-from portal.procedures.search import Hit
+from portal.procedures.life_events import LIFE_EVENTS, LifeEvent
+from portal.procedures.model import Level, OnlineLevel, Procedure, ProcedureSummary, check_procedure_code
+from portal.procedures.ranking import Hit
 from portal.procedures.search_limits import check_search_text
 from portal.text import fold
+
+PROVINCE_CODE = re.compile(r"^\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -20,10 +25,12 @@ class ProcedureFilter:
     level: Level | None = None
     online_level: OnlineLevel | None = None
     agency: str | None = None
+    province_code: str | None = None  # adds that province's own procedures to the national ones
 
-    def accepts(self, procedure: Procedure) -> bool:
+    def accepts(self, procedure: ProcedureSummary) -> bool:
         return (
-            (self.field is None or fold(procedure.field) == fold(self.field))
+            (procedure.province_code is None or procedure.province_code == self.province_code)
+            and (self.field is None or fold(procedure.field) == fold(self.field))
             and (self.level is None or self.level in procedure.levels)
             and (self.online_level is None or procedure.online_level is self.online_level)
             and (self.agency is None or fold(self.agency) in fold(procedure.agency))
@@ -36,17 +43,55 @@ def search_procedures(
     query = check_search_text(query)  # before the index is touched
     check_length("filter.field", filters.field, "filterText")
     check_length("filter.agency", filters.agency, "filterText")
-    hits = catalog.index().search(query)
+    if filters.province_code is not None and not PROVINCE_CODE.match(filters.province_code):
+        raise InvalidInput.for_field(
+            "filter.provinceCode", "Mã tỉnh gồm 2 chữ số (ví dụ 01).", "A province code is 2 digits (e.g. 01)."
+        )
+    hits = catalog.index().search(query or "")
     return page_of_list([h for h in hits if filters.accepts(h.procedure)], first, after)
 
 
-def get_procedure(catalog: Catalog, code: str) -> Procedure:
+def get_summary(catalog: Catalog, code: str) -> ProcedureSummary:
     code = check_procedure_code(code)
-    procedure = catalog.index().get(code)
+    summary = catalog.index().get(code)
+    if summary is None:
+        raise NotFound(f"Không tìm thấy thủ tục có mã {code}.", f"No procedure has the code {code}.")
+    return summary
+
+
+def get_procedure(catalog: Catalog, code: str) -> Procedure:
+    """The procedure with its details (one read by key, kept per container)."""
+    summary = get_summary(catalog, code)
+    procedure = catalog.details(summary.code)
     if procedure is None:
         raise NotFound(f"Không tìm thấy thủ tục có mã {code}.", f"No procedure has the code {code}.")
     return procedure
 
 
 def list_fields(catalog: Catalog) -> list[str]:
-    return sorted({p.field for p in catalog.index().procedures})
+    return sorted({p.field for p in catalog.index().procedures if p.field})
+
+
+class Receiver(Protocol):
+    def receives(self, procedure: ProcedureSummary) -> bool: ...
+
+
+def received_by(catalog: Catalog, center: Receiver) -> list[ProcedureSummary]:
+    """What a center receives (its level, its province), the most used first, then by code."""
+    found = [p for p in catalog.index().procedures if center.receives(p)]
+    return sorted(found, key=lambda p: (-p.popularity, p.code))
+
+
+def page_received_by(
+    catalog: Catalog, center: Receiver, first: int | None, after: str | None
+) -> Page[ProcedureSummary]:
+    return page_of_list(received_by(catalog, center), first, after)
+
+
+def life_events() -> tuple[LifeEvent, ...]:
+    return LIFE_EVENTS
+
+
+def life_event_procedures(catalog: Catalog, event: LifeEvent) -> list[ProcedureSummary]:
+    index = catalog.index()
+    return [p for p in (index.get(code) for code in event.procedure_codes) if p is not None]

@@ -71,7 +71,6 @@ class CenterItem(PortalModel):
     lon = NumberAttribute(null=True)
     geo_cell = UnicodeAttribute(null=True)
     geohash = UnicodeAttribute(null=True)
-    procedure_codes = UnicodeSetAttribute(default=set)
     is_sample = BooleanAttribute()
     sample_fields = UnicodeSetAttribute(default=set)
     datasets = ListAttribute(of=DatasetMap, default=list)

@@ -29,6 +29,14 @@ class FeeMap(MapAttribute):
     description = UnicodeAttribute()
     description_en = UnicodeAttribute()
     amount_vnd = NumberAttribute(null=True)  # absent: not fixed
+    channel = UnicodeAttribute(null=True)  # absent: whatever the channel
+
+
+class ProcessingTimeMap(MapAttribute):
+    channel = UnicodeAttribute()
+    amount = NumberAttribute()
+    unit = UnicodeAttribute(null=True)  # absent: the catalog gives no unit
+    note = UnicodeAttribute(default="")
 
 
 class FormFieldMap(MapAttribute):
@@ -64,14 +72,24 @@ class ProcedureItem(PortalModel):
     agency = UnicodeAttribute()
     agency_en = UnicodeAttribute()
     documents = ListAttribute(of=DocumentMap, default=list)
-    processing_days = NumberAttribute()
+    processing_days = NumberAttribute(null=True)
     processing_note = UnicodeAttribute(default="")
     fees = ListAttribute(of=FeeMap, default=list)
     legal_basis = ListAttribute(of=UnicodeAttribute, default=list)
-    online_level = UnicodeAttribute()
+    online_level = UnicodeAttribute(null=True)
     any_center = BooleanAttribute()
     form_fields = ListAttribute(of=FormFieldMap, default=list)
     is_sample = BooleanAttribute()
     source_ref = UnicodeAttribute(default="")
+    detail_level = UnicodeAttribute(default="checked")
+    province_code = UnicodeAttribute(null=True)
+    official_url = UnicodeAttribute(default="")
+    implementing_agency = UnicodeAttribute(default="")
+    applicants = UnicodeAttribute(default="")
+    processing_times = ListAttribute(of=ProcessingTimeMap, default=list)
+    conditions = UnicodeAttribute(null=True)
+    results = ListAttribute(of=UnicodeAttribute, default=list)
+    decision = UnicodeAttribute(default="")
+    popularity = NumberAttribute(default=0)
 
     catalog_index = CatalogIndex()

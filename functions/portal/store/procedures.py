@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from portal.procedures.model import (
+    DetailLevel,
     Fee,
     FieldType,
+    FilingChannel,
     FormField,
     Level,
     OnlineLevel,
     Procedure,
+    ProcessingTime,
     RequiredDocument,
+    TimeUnit,
 )
 from portal.store.procedure_items import (
     NATIONAL_CATALOG,
@@ -19,7 +23,9 @@ from portal.store.procedure_items import (
     FeeMap,
     FormFieldMap,
     ProcedureItem,
+    ProcessingTimeMap,
 )
+from portal.store.ttl_cache import MISSING, TtlCache
 
 
 def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
@@ -40,10 +46,16 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         processing_days=p.processing_days,
         processing_note=p.processing_note,
         fees=[
-            FeeMap(description=f.description, description_en=f.description_en, amount_vnd=f.amount_vnd) for f in p.fees
+            FeeMap(
+                description=f.description,
+                description_en=f.description_en,
+                amount_vnd=f.amount_vnd,
+                channel=f.channel.value if f.channel else None,
+            )
+            for f in p.fees
         ],
         legal_basis=list(p.legal_basis),
-        online_level=p.online_level.value,
+        online_level=p.online_level.value if p.online_level else None,
         any_center=p.any_center,
         form_fields=[
             FormFieldMap(
@@ -58,6 +70,21 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         ],
         is_sample=p.is_sample,
         source_ref=p.source_ref,
+        detail_level=p.detail_level.value,
+        province_code=p.province_code,
+        official_url=p.official_url,
+        implementing_agency=p.implementing_agency,
+        applicants=p.applicants,
+        processing_times=[
+            ProcessingTimeMap(
+                channel=t.channel.value, amount=t.amount, unit=t.unit.value if t.unit else None, note=t.note
+            )
+            for t in p.processing_times
+        ],
+        conditions=p.conditions,
+        results=list(p.results),
+        decision=p.decision,
+        popularity=p.popularity,
     )
 
 
@@ -74,13 +101,19 @@ def from_item(item: ProcedureItem) -> Procedure:
         documents=tuple(
             RequiredDocument(d.name, d.name_en, int(d.originals), int(d.copies), d.note) for d in item.documents
         ),
-        processing_days=int(item.processing_days),
+        processing_days=None if item.processing_days is None else int(item.processing_days),
         processing_note=item.processing_note,
         fees=tuple(
-            Fee(f.description, f.description_en, None if f.amount_vnd is None else int(f.amount_vnd)) for f in item.fees
+            Fee(
+                f.description,
+                f.description_en,
+                None if f.amount_vnd is None else int(f.amount_vnd),
+                FilingChannel(f.channel) if f.channel else None,
+            )
+            for f in item.fees
         ),
         legal_basis=tuple(item.legal_basis),
-        online_level=OnlineLevel(item.online_level),
+        online_level=OnlineLevel(item.online_level) if item.online_level else None,
         any_center=item.any_center,
         form_fields=tuple(
             FormField(f.name, f.label, f.label_en, FieldType(f.type), f.required, tuple(f.options or ()))
@@ -88,10 +121,45 @@ def from_item(item: ProcedureItem) -> Procedure:
         ),
         is_sample=item.is_sample,
         source_ref=item.source_ref,
+        detail_level=DetailLevel(item.detail_level),
+        province_code=item.province_code,
+        official_url=item.official_url,
+        implementing_agency=item.implementing_agency,
+        applicants=item.applicants,
+        processing_times=tuple(
+            ProcessingTime(FilingChannel(t.channel), float(t.amount), TimeUnit(t.unit) if t.unit else None, t.note)
+            for t in item.processing_times or ()
+        ),
+        conditions=item.conditions,
+        results=tuple(item.results or ()),
+        decision=item.decision,
+        popularity=int(item.popularity or 0),
     )
 
 
 class ProcedureStore:
+    """Details by key; each container keeps what it read for `cache_seconds` (0: no cache)."""
+
+    def __init__(self, cache_seconds: float = 0) -> None:
+        self._by_code: TtlCache[str, Procedure | None] = TtlCache(cache_seconds)
+
+    def get_many(self, codes: Iterable[str]) -> dict[str, Procedure]:
+        """The cached ones, and one BatchGetItem per 100 of the others."""
+        found: dict[str, Procedure] = {}
+        missing = []
+        for code in dict.fromkeys(codes):
+            cached = self._by_code.get(code)
+            if cached is MISSING:
+                missing.append(code)
+            elif cached is not None:
+                found[code] = cached  # type: ignore[assignment]
+        if missing:
+            loaded = {item.code: from_item(item) for item in ProcedureItem.batch_get(missing)}
+            for code in missing:
+                self._by_code.put(code, loaded.get(code))
+            found.update(loaded)
+        return found
+
     def load_catalog(self, catalog: str = NATIONAL_CATALOG) -> list[Procedure]:
         """Every procedure of a catalog: one paginated Query on the catalog index (never a Scan)."""
         return [from_item(item) for item in ProcedureItem.catalog_index.query(catalog)]

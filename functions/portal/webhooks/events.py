@@ -18,7 +18,27 @@ EVENT_OF_ACTION: dict[str, EventType] = {
     "reject": EventType.DOSSIER_STATUS_CHANGED,
     "withdraw": EventType.DOSSIER_STATUS_CHANGED,
     "extend": EventType.DOSSIER_DEADLINE_EXTENDED,
+    "post_message": EventType.MESSAGE_POSTED,
+    "payment_success": EventType.PAYMENT_SETTLED,
+    "payment_refunded": EventType.PAYMENT_SETTLED,
 }
+# Timeline actions no app is told of: a rating (the applicant's own opinion), the steps of a payment before
+# it settles, a fee set, files and their scans (what is in a dossier is not an app's business).
+NOT_SENT = frozenset(
+    {
+        "rate",
+        "fee_set",
+        "payment_created",
+        "payment_started",
+        "payment_submitted",
+        "payment_failed",
+        "payment_cancelled",
+        "payment_expired",
+        "payment_error",
+        "attach_document",
+        "scan_document",
+    }
+)
 
 
 def event_type(event: DossierEvent) -> EventType | None:

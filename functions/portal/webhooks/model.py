@@ -13,8 +13,8 @@ class EventType(Enum):
     DOSSIER_SUPPLEMENT_REQUESTED = "dossier.supplement_requested"
     DOSSIER_RESULT_READY = "dossier.result_ready"
     DOSSIER_DEADLINE_EXTENDED = "dossier.deadline_extended"
-    MESSAGE_POSTED = "dossier.message_posted"  # no action posts messages yet (the messages issue)
-    PAYMENT_SETTLED = "payment.settled"  # no payments yet (the payments issue)
+    MESSAGE_POSTED = "dossier.message_posted"  # ids only: the message's text is never sent
+    PAYMENT_SETTLED = "payment.settled"  # a fee paid (payment_success) or refunded
 
 
 class DeliveryState(Enum):

@@ -18,7 +18,8 @@ from portal.identity.access import require_public_read
 @strawberry.type
 class CenterQueries:
     @strawberry.field(
-        description="Centers of a province, of a commune, or nearest to a point (give exactly one of the three)."
+        description="Centers of a province, of a commune, or nearest to a point (give exactly one of the three); "
+        "with `procedureCode`, only those receiving it (alone: where one can file it)."
     )
     def centers(
         self,
@@ -28,7 +29,7 @@ class CenterQueries:
         near: GeoPointInput | None = None,
         radius_km: Annotated[float | None, strawberry.argument(description="Default 5 km, at most 50.")] = None,
         procedure_code: Annotated[
-            str | None, strawberry.argument(description="Only centers receiving this procedure (with `near`).")
+            str | None, strawberry.argument(description="Only centers receiving this procedure.")
         ] = None,
         first: int | None = None,
         after: str | None = None,
@@ -36,6 +37,15 @@ class CenterQueries:
         ctx = info.context
         require_public_read(ctx.principal)
         store = ctx.services.centers
+        if procedure_code is not None and near is None and commune_code is None:
+            provinces = sorted(ctx.services.units.gazetteer.provinces)
+            page = service.centers_receiving(
+                store, ctx.services.catalog, provinces, procedure_code, province_code, first, after
+            )
+            return CenterConnection(
+                edges=[CenterEdge(node=Center.from_domain(c), distance_km=None) for c in page.items],
+                page_info=PageInfo.of(page.end_cursor),
+            )
         if sum(x is not None for x in (province_code, commune_code, near)) != 1:
             raise InvalidInput.for_field(
                 "centers",
@@ -47,7 +57,9 @@ class CenterQueries:
                 raise InvalidInput.for_field(
                     "after", "Tìm theo vị trí không phân trang.", "A search near a point has one page only."
                 )
-            nearby = service.nearest_centers(store, GeoPoint(near.lat, near.lon), radius_km, procedure_code, first)
+            nearby = service.nearest_centers(
+                store, ctx.services.catalog, GeoPoint(near.lat, near.lon), radius_km, procedure_code, first
+            )
             return CenterConnection(
                 edges=[CenterEdge(node=Center.from_domain(n.center), distance_km=n.distance_km) for n in nearby],
                 page_info=PageInfo.of(None),

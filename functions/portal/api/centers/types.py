@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.types import Info
 
 from portal.api.pagination import PageInfo
+from portal.api.procedures.types import Procedure, ProcedureConnection, ProcedureEdge
 from portal.api.units.types import ReferenceDataset
 from portal.centers import model
+from portal.procedures import service as procedures
 
 CenterKind = strawberry.enum(model.CenterKind, name="CenterKind")
 
@@ -37,7 +40,6 @@ class Center:
     email: str
     opening_hours: str
     location: GeoPoint | None
-    procedure_codes: list[str] = strawberry.field(description="Codes of the procedures this center receives.")
     is_sample: bool = strawberry.field(
         description="True when derived or made up here, not read from an official source."
     )
@@ -45,6 +47,24 @@ class Center:
         description="Which fields are derived or made up (e.g. location: the commune's centroid)."
     )
     datasets: list[ReferenceDataset] = strawberry.field(description="What the entry was built from, with versions.")
+    center: strawberry.Private[model.Center]
+
+    @strawberry.field(description="Codes of the procedures this center receives (by its level and province).")
+    def procedure_codes(self, info: Info) -> list[str]:
+        return [p.code for p in procedures.received_by(info.context.services.catalog, self.center)]
+
+    @strawberry.field(description="Does this center receive the procedure (whatever the applicant's residence)?")
+    def receives(self, info: Info, procedure_code: str) -> bool:
+        return self.center.receives(procedures.get_summary(info.context.services.catalog, procedure_code))
+
+    @strawberry.field(description="The procedures this center receives, the most used first.")
+    def procedures(self, info: Info, first: int | None = None, after: str | None = None) -> ProcedureConnection:
+        page = procedures.page_received_by(info.context.services.catalog, self.center, first, after)
+        return ProcedureConnection(
+            edges=[ProcedureEdge(node=Procedure.from_summary(p), score=0.0) for p in page.items],
+            page_info=PageInfo.of(page.end_cursor),
+            total_count=page.total or 0,
+        )
 
     @classmethod
     def from_domain(cls, c: model.Center) -> Center:
@@ -61,10 +81,10 @@ class Center:
             email=c.email,
             opening_hours=c.opening_hours,
             location=GeoPoint(lat=c.location.lat, lon=c.location.lon) if c.location else None,
-            procedure_codes=sorted(c.procedure_codes),
             is_sample=c.is_sample,
             sample_fields=sorted(c.sample_fields),
             datasets=[ReferenceDataset.from_domain(d) for d in c.datasets],
+            center=c,
         )
 
 

@@ -119,7 +119,7 @@ class DossierSummary:
     @strawberry.field(description="The procedure as the catalog describes it now.")
     def procedure(self, info: Info) -> Procedure | None:
         found = info.context.services.catalog.index().get(self.dossier.procedure_code)
-        return Procedure.from_domain(found) if found else None
+        return Procedure.from_summary(found) if found else None
 
     @strawberry.field
     def center_id(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import strawberry
+from strawberry.types import Info
 
 from portal.api.pagination import PageInfo
 from portal.procedures import model
@@ -14,6 +15,9 @@ ProcedureLevel = strawberry.enum(
 )
 OnlineLevel = strawberry.enum(model.OnlineLevel, name="OnlineLevel")
 FormFieldType = strawberry.enum(model.FieldType, name="FormFieldType")
+DetailLevel = strawberry.enum(model.DetailLevel, name="DetailLevel", description="How much the portal knows.")
+FilingChannel = strawberry.enum(model.FilingChannel, name="FilingChannel")
+TimeUnit = strawberry.enum(model.TimeUnit, name="TimeUnit")
 
 
 @strawberry.type
@@ -33,6 +37,7 @@ class Fee:
         description="In đồng. 0: free. Null: not fixed (set by the Provincial People's Council, by vehicle type, "
         "...): the description says how it is set."
     )
+    channel: FilingChannel | None = strawberry.field(default=None, description="Null: whatever the channel.")
 
 
 @strawberry.type
@@ -46,77 +51,171 @@ class FormField:
 
 
 @strawberry.type
+class ProcessingTime:
+    channel: FilingChannel
+    amount: float
+    unit: TimeUnit | None = strawberry.field(description="Null: the catalog gives a number without its unit.")
+    note: str
+
+
+def _fee(f: model.Fee) -> Fee:
+    return Fee(
+        description=f.description,
+        description_en=f.description_en,
+        amount_vnd=f.amount_vnd,
+        channel=f.channel,
+    )
+
+
+@strawberry.type(
+    description="A procedure of the national catalog. Its summary comes from the search index; the "
+    "details (documents, fees, ...) are read by key, in one batch for a page of results."
+)
 class Procedure:
     code: str = strawberry.field(description="National procedure code, e.g. 1.001193.")
     name: str
-    name_en: str
+    name_en: str = strawberry.field(description="Empty when no English name has been written yet.")
     field: str = strawberry.field(description="Field (lĩnh vực), in Vietnamese.")
     field_en: str
     levels: list[ProcedureLevel]
     agency: str = strawberry.field(description="Competent agency.")
     agency_en: str
-    documents: list[RequiredDocument]
-    processing_days: int = strawberry.field(description="Legal processing time in working days (0: same day).")
-    processing_note: str
-    fees: list[Fee]
-    legal_basis: list[str]
-    online_level: OnlineLevel
-    any_center: bool = strawberry.field(description="Can be filed at any center, regardless of residence.")
-    form_fields: list[FormField] = strawberry.field(
-        description="The online form (the applicant's identity is prefilled)."
+    online_level: OnlineLevel | None = strawberry.field(
+        description="Null where the source does not say (it may list an online channel: see processingTimes)."
     )
+    any_center: bool = strawberry.field(description="Can be filed at any center, regardless of residence.")
     is_sample: bool = strawberry.field(
         description="True when the entry's facts were not checked against the public catalog."
     )
-    source_ref: str
+    detail_level: DetailLevel
+    province_code: str | None = strawberry.field(
+        description="A province's own procedure (served for that province only); null for national ones."
+    )
+    official_url: str = strawberry.field(description="The procedure's page on dichvucong.gov.vn.")
+    preloaded: strawberry.Private[model.Procedure | None] = None
 
     @classmethod
     def from_domain(cls, p: model.Procedure) -> Procedure:
-        return _procedure_type(p)
+        return cls._build(p.summary(), p)
 
     @classmethod
-    def _build(cls, p: model.Procedure) -> Procedure:
+    def from_summary(cls, s: model.ProcedureSummary) -> Procedure:
+        return _procedure_type(s)
+
+    @classmethod
+    def _build(cls, s: model.ProcedureSummary, details: model.Procedure | None = None) -> Procedure:
         return cls(
-            code=p.code,
-            name=p.name,
-            name_en=p.name_en,
-            field=p.field,
-            field_en=p.field_en,
-            levels=list(p.levels),
-            agency=p.agency,
-            agency_en=p.agency_en,
-            documents=[
-                RequiredDocument(name=d.name, name_en=d.name_en, originals=d.originals, copies=d.copies, note=d.note)
-                for d in p.documents
-            ],
-            processing_days=p.processing_days,
-            processing_note=p.processing_note,
-            fees=[
-                Fee(description=f.description, description_en=f.description_en, amount_vnd=f.amount_vnd) for f in p.fees
-            ],
-            legal_basis=list(p.legal_basis),
-            online_level=p.online_level,
-            any_center=p.any_center,
-            form_fields=[
-                FormField(
-                    name=f.name,
-                    label=f.label,
-                    label_en=f.label_en,
-                    type=f.type,
-                    required=f.required,
-                    options=list(f.options),
-                )
-                for f in p.form_fields
-            ],
-            is_sample=p.is_sample,
-            source_ref=p.source_ref,
+            code=s.code,
+            name=s.name,
+            name_en=s.name_en,
+            field=s.field,
+            field_en=s.field_en,
+            levels=list(s.levels),
+            agency=s.agency,
+            agency_en=s.agency_en,
+            online_level=s.online_level,
+            any_center=s.any_center,
+            is_sample=s.is_sample,
+            detail_level=s.detail_level,
+            province_code=s.province_code,
+            official_url=s.official_url,
+            preloaded=details,
         )
+
+    async def _details(self, info: Info) -> model.Procedure | None:
+        if self.preloaded is not None:
+            return self.preloaded
+        return await info.context.loaders.procedure_details.load(self.code)
+
+    @strawberry.field(description="Documents to submit.")
+    async def documents(self, info: Info) -> list[RequiredDocument]:
+        p = await self._details(info)
+        return [
+            RequiredDocument(name=d.name, name_en=d.name_en, originals=d.originals, copies=d.copies, note=d.note)
+            for d in (p.documents if p else ())
+        ]
+
+    @strawberry.field(
+        description="Legal processing time in working days (0: same day); null when the catalog "
+        "gives no single number of working days (see processingTimes)."
+    )
+    async def processing_days(self, info: Info) -> int | None:
+        p = await self._details(info)
+        return p.processing_days if p else None
+
+    @strawberry.field
+    async def processing_note(self, info: Info) -> str:
+        p = await self._details(info)
+        return p.processing_note if p else ""
+
+    @strawberry.field(description="Processing time per channel, in the unit the catalog gives.")
+    async def processing_times(self, info: Info) -> list[ProcessingTime]:
+        p = await self._details(info)
+        return [
+            ProcessingTime(channel=t.channel, amount=t.amount, unit=t.unit, note=t.note)
+            for t in (p.processing_times if p else ())
+        ]
+
+    @strawberry.field(description="Fees; empty when the source does not give them.")
+    async def fees(self, info: Info) -> list[Fee]:
+        p = await self._details(info)
+        return [_fee(f) for f in (p.fees if p else ())]
+
+    @strawberry.field
+    async def legal_basis(self, info: Info) -> list[str]:
+        p = await self._details(info)
+        return list(p.legal_basis) if p else []
+
+    @strawberry.field(description="The online form (the applicant's identity is prefilled).")
+    async def form_fields(self, info: Info) -> list[FormField]:
+        p = await self._details(info)
+        return [
+            FormField(
+                name=f.name,
+                label=f.label,
+                label_en=f.label_en,
+                type=f.type,
+                required=f.required,
+                options=list(f.options),
+            )
+            for f in (p.form_fields if p else ())
+        ]
+
+    @strawberry.field(description="Implementing agency (cơ quan thực hiện).")
+    async def implementing_agency(self, info: Info) -> str:
+        p = await self._details(info)
+        return p.implementing_agency if p else ""
+
+    @strawberry.field(description="Who may apply (đối tượng thực hiện).")
+    async def applicants(self, info: Info) -> str:
+        p = await self._details(info)
+        return p.applicants if p else ""
+
+    @strawberry.field(description="Conditions to meet; null where the source does not say.")
+    async def conditions(self, info: Info) -> str | None:
+        p = await self._details(info)
+        return p.conditions if p else None
+
+    @strawberry.field(description="What the applicant receives.")
+    async def results(self, info: Info) -> list[str]:
+        p = await self._details(info)
+        return list(p.results) if p else []
+
+    @strawberry.field(description="The act that published the procedure (số quyết định công bố).")
+    async def decision(self, info: Info) -> str:
+        p = await self._details(info)
+        return p.decision if p else ""
+
+    @strawberry.field(description="The exact source files of this entry and the portal's own URL.")
+    async def source_ref(self, info: Info) -> str:
+        p = await self._details(info)
+        return p.source_ref if p else ""
 
 
 @lru_cache(maxsize=8192)
-def _procedure_type(p: model.Procedure) -> Procedure:
-    """Procedures are immutable catalog entries: a page of 50 dossiers of one procedure builds it once."""
-    return Procedure._build(p)
+def _procedure_type(s: model.ProcedureSummary) -> Procedure:
+    """Summaries are immutable catalog entries: a page of 50 dossiers of one procedure builds it once."""
+    return Procedure._build(s)
 
 
 @strawberry.type
@@ -138,3 +237,14 @@ class ProcedureFilterInput:
     level: ProcedureLevel | None = None
     online_level: OnlineLevel | None = None
     agency: str | None = strawberry.field(default=None, description="Part of the agency's name.")
+    province_code: str | None = strawberry.field(
+        default=None, description="Adds that province's own procedures (2 digits) to the national ones."
+    )
+
+
+@strawberry.type(description="Something that happens in a life, and the procedures it calls for.")
+class LifeEvent:
+    id: str
+    name: str
+    name_en: str
+    procedures: list[Procedure] = strawberry.field(description="In the order a citizen usually needs them.")
