@@ -25,6 +25,7 @@ schema: ## re-export graphql/schema.graphql, the frontend's operations and its p
 	@$(PY) -m infra.export_schema
 	@$(PY) -m infra.export_operations
 	@$(PY) -m infra.export_provinces
+	@$(PY) -m infra.export_form_lists
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)

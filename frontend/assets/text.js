@@ -1,4 +1,6 @@
 // Interface text: Vietnamese first, English second. Keys missing in English fall back to Vietnamese.
+import { filingText } from "./text-filing.js";
+
 const statusesVi = {
   RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
   RESULT_READY: "Có kết quả", RETURNED: "Đã trả kết quả", REJECTED: "Từ chối", WITHDRAWN: "Đã rút",
@@ -256,3 +258,9 @@ export const text = {
     trackTitle: "Track a dossier", track: "Track",
   },
 };
+
+// Each area's own words (one module each, merged here).
+for (const part of [filingText]) {
+  Object.assign(text.vi, part.vi);
+  Object.assign(text.en, part.en);
+}

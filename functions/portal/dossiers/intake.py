@@ -30,6 +30,7 @@ from portal.errors import FieldProblem, Forbidden, InvalidInput, NotFound
 from portal.identity.principal import PID_LENGTH, Citizen, Officer
 from portal.kpis.counters import delta
 from portal.procedures.catalog import Catalog
+from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
 from portal.procedures.service import get_procedure
 from portal.workdays.vietnam_calendar import calendar_around
@@ -114,10 +115,11 @@ def _open(
             f"{center.name} không tiếp nhận thủ tục «{procedure.name}». Vui lòng chọn trung tâm khác.",
             f"{center.name} does not receive '{procedure.name_en}'. Please choose another center.",
         )
+    now = clock.now()
     form_data = check_form(procedure.form_fields, request.form_data)
+    form_data = check_answers(procedure.form_fields, form_data, applicant.id_number, now.date())
     _check_attachments(request.attachments)
 
-    now = clock.now()
     due = due_date(now, procedure.processing_days, calendar_around(now.year))
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)

@@ -1,0 +1,51 @@
+// Interface text of filing (answers' meaning, check your answers, drafts, confirmation): Vietnamese
+// first, English second; merged into text.js's tables.
+const sexVi = { male: "nam", female: "nữ" };
+const sexEn = { male: "a man", female: "a woman" };
+
+export const filingText = {
+  vi: {
+    ruleNotFuture: "Không được sau ngày hôm nay. Vui lòng nhập ngày đã xảy ra.",
+    ruleFrom1900: "Phải từ năm 1900 trở đi.",
+    ruleNotPast: "Phải từ hôm nay trở đi.",
+    ruleNegative: "Không được là số âm.",
+    ruleWhole: "Phải là số nguyên (ví dụ 1, 2, 3).",
+    ruleYear: (y) => `Phải là một năm từ 1900 đến ${y}.`,
+    ruleAtLeastOne: "Phải từ 1 trở lên.",
+    ruleIdProvince: (c) => `3 chữ số đầu (${c}) không phải mã tỉnh nơi đăng ký khai sinh. Vui lòng xem lại số trên thẻ căn cước.`,
+    ruleIdYear: (y) => `Chữ số thứ 4–6 cho năm sinh ${y}, chưa đến. Vui lòng xem lại số trên thẻ căn cước.`,
+    ruleFullName: "Ghi đủ họ và tên bằng chữ (ít nhất hai từ, không có chữ số hay ký hiệu), ví dụ: Nguyễn Minh Khang.",
+    ruleEthnicity: "Chọn một trong 54 dân tộc trong danh sách (ví dụ: Kinh, Tày, Thái).",
+    rulePlace: "Ghi rõ xã/phường và tỉnh/thành phố, ví dụ: Phường Hoàn Kiếm, Thành phố Hà Nội.",
+    ruleBefore: (label) => `Không được trước «${label}».`,
+    ruleSamePerson: (label) => `Trùng với «${label}». Mỗi người có một số riêng.`,
+    ruleApplicantSex: (declared, sex) => `«${declared}» không khớp với giới tính ${sexVi[sex]} trong số định danh của bạn.`,
+    ruleParentSex: (sex) => `Số này là của một người ${sexVi[sex]}. Vui lòng xem lại.`,
+    ruleOwnNumber: "Đây là số của chính bạn.",
+    ruleMustBeYours: (declared, pid) => `Bạn khai là «${declared}», nên đây phải là số định danh của bạn (${pid}).`,
+    ruleParentYear: (y) => `Số này cho năm sinh ${y}, không trước năm sinh của trẻ.`,
+    placeHint: "Ví dụ: Phường Hoàn Kiếm, Thành phố Hà Nội",
+  },
+  en: {
+    ruleNotFuture: "Cannot be after today.",
+    ruleFrom1900: "Must be in 1900 or later.",
+    ruleNotPast: "Must be today or later.",
+    ruleNegative: "Cannot be negative.",
+    ruleWhole: "Must be a whole number (e.g. 1, 2, 3).",
+    ruleYear: (y) => `Must be a year from 1900 to ${y}.`,
+    ruleAtLeastOne: "Must be 1 or more.",
+    ruleIdProvince: (c) => `The first 3 digits (${c}) are not the code of a province of birth registration. Please check the number on the ID card.`,
+    ruleIdYear: (y) => `Digits 4-6 give the birth year ${y}, which has not come yet. Please check the number on the ID card.`,
+    ruleFullName: "Write the full name in letters (at least two words, no digits or symbols), e.g. Nguyễn Minh Khang.",
+    ruleEthnicity: "Choose one of the 54 ethnic groups in the list (e.g. Kinh, Tày, Thái).",
+    rulePlace: "Give the commune or ward and the province, e.g. Phường Hoàn Kiếm, Thành phố Hà Nội.",
+    ruleBefore: (label) => `Cannot be before '${label}'.`,
+    ruleSamePerson: (label) => `The same as '${label}'. Each person has a number of their own.`,
+    ruleApplicantSex: (declared, sex) => `'${declared}' does not match your identity number, which is ${sexEn[sex]}'s.`,
+    ruleParentSex: (sex) => `This number is ${sexEn[sex]}'s. Please check it.`,
+    ruleOwnNumber: "This is your own number.",
+    ruleMustBeYours: (declared, pid) => `You said you are the child's '${declared}', so this must be your own number (${pid}).`,
+    ruleParentYear: (y) => `This number gives the birth year ${y}, not before the child's.`,
+    placeHint: "For example: Phường Hoàn Kiếm, Thành phố Hà Nội",
+  },
+};
