@@ -104,7 +104,7 @@ def test_a_walk_in_applicant_is_received_at_the_desk_without_electronic_identity
         "procedureCode": birth.code,
         "centerId": center,
         "formData": form_for(birth),
-        "applicant": {"idNumber": "036190001234", "fullName": "Hoàng Văn Em (mẫu)", "dateOfBirth": "1990-01-01"},
+        "applicant": {"idNumber": "036090001234", "fullName": "Hoàng Văn Em (mẫu)", "dateOfBirth": "1990-01-01"},
         "attachments": [
             {"name": "to-khai.pdf", "contentType": "application/pdf", "sizeBytes": 120000, "document": "Tờ khai"}
         ],

@@ -56,7 +56,7 @@ def desk_reception(world: World) -> dict[str, Any]:
             "procedureCode": world.procedure.code,
             "centerId": BEN_THANH,
             "formData": form_for(world.procedure),
-            "applicant": {"idNumber": "079190004321", "fullName": "Người nộp tại quầy (mẫu)"},
+            "applicant": {"idNumber": "079090004321", "fullName": "Người nộp tại quầy (mẫu)"},
         }
     }
 
@@ -220,6 +220,23 @@ RULES = [
             frozenset({"the applicant"}), "FORBIDDEN", anonymous="UNAUTHENTICATED", **NOT_THEIRS, **APPS_NOT_READING
         ),
     ),
+]
+
+# Drafts: the citizen filing (or an app filing in their name) reads and writes their own, nobody else.
+RULES += [
+    Rule(field, operation, variables, FILERS, refused_all_but(FILERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"))
+    for field, operation, variables in (
+        ("Query.myDrafts", "MyDrafts", lambda w: {}),
+        ("Query.draft", "GetDraft", lambda w: {"procedureCode": w.procedure.code}),
+        (
+            "Mutation.saveDraft",
+            "SaveDraft",
+            lambda w: {
+                "input": {"clientRequestId": uuid.uuid4().hex, "procedureCode": w.procedure.code, "formData": {}}
+            },
+        ),
+        ("Mutation.discardDraft", "DiscardDraft", lambda w: {"procedureCode": w.procedure.code}),
+    )
 ]
 
 # Refusals that answer for a person's identity or rights: an allowed principal never gets one of these.

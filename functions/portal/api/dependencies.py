@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from portal.clock import Clock, SystemClock
@@ -14,6 +14,7 @@ from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
+from portal.store.drafts import DraftStore
 from portal.store.procedures import ProcedureStore
 from portal.store.rate_limits import RateLimitStore
 from portal.store.stats import StatsStore
@@ -36,6 +37,7 @@ class Services:
     rate_counters: CounterStore
     rate_refusals: RecentRefusals
     client_ip_header: str = ""
+    drafts: DraftStore = field(default_factory=DraftStore)
 
 
 def _tracking_key_source(config: Settings) -> Callable[[], bytes]:

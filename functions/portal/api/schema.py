@@ -12,6 +12,8 @@ from strawberry.types import ExecutionResult
 from portal.api.centers.queries import CenterQueries
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
+from portal.api.drafts.mutations import DraftMutations
+from portal.api.drafts.queries import DraftQueries
 from portal.api.errors import EXCEPTION_HANDLERS, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
@@ -24,12 +26,12 @@ DOCUMENT_CACHE_SIZE = 256
 
 
 @strawberry.type
-class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries):
+class Query(ProcedureQueries, CenterQueries, UnitQueries, DossierQueries, KpiQueries, DraftQueries):
     pass
 
 
 @strawberry.type
-class Mutation(DossierMutations):
+class Mutation(DossierMutations, DraftMutations):
     pass
 
 
