@@ -75,6 +75,11 @@ function shell() {
   }
 }
 
+// The skip link moves focus to the content; its "#main" must not reach the router as a route.
+document.getElementById("skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  document.getElementById("main").focus();
+});
 document.getElementById("lang").addEventListener("click", () => setLang(getLang() === "vi" ? "en" : "vi"));
 onLangChange(() => { shell(); render(); });
 startRouter(shell);

@@ -22,11 +22,20 @@ def test_a_draft_is_saved_resumed_listed_and_once_submitted_points_to_its_dossie
     assert fresh["saved"] is False and len(fresh["clientRequestId"]) >= 8
     request_id = fresh["clientRequestId"]
 
-    saved = save(api, token, clientRequestId=request_id, formData={"child_full_name": "Nguyễn Minh"}, phone="0912")
+    file = {"name": "giay-chung-sinh.pdf", "contentType": "application/pdf", "sizeBytes": 1200, "document": ""}
+    saved = save(
+        api,
+        token,
+        clientRequestId=request_id,
+        formData={"child_full_name": "Nguyễn Minh"},
+        phone="0912",
+        attachments=[file],
+    )
     assert saved["__typename"] == "DraftSaved" and saved["draft"]["expiresAt"]
     again = api.run("GetDraft", {"procedureCode": "1.001193"}, token=token).data["draft"]
     assert again["saved"] and again["clientRequestId"] == request_id and again["phone"] == "0912"
     assert again["formData"] == {"child_full_name": "Nguyễn Minh"} and again["dossierCode"] is None
+    assert again["attachments"] == [file]
     listed = api.run("MyDrafts", {}, token=token).data["myDrafts"]
     assert [d["procedureCode"] for d in listed] == ["1.001193"]
     assert people.other_citizen() and api.run("MyDrafts", {}, token=people.other_citizen()).data["myDrafts"] == []

@@ -7,7 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
-from portal.api.dossiers.types import Attachment, AttachmentInput
+from portal.api.dossiers.types import Attachment, AttachmentInput, _attachment
 from portal.drafts import model
 
 
@@ -36,7 +36,7 @@ class Draft:
             phone=d.phone,
             email=d.email,
             center_id=d.center_id,
-            attachments=[Attachment(a.name, a.content_type, a.size_bytes, a.document) for a in d.attachments],
+            attachments=[_attachment(a) for a in d.attachments],
             saved=d.saved,
             updated_at=d.updated_at,
             expires_at=d.expires_at,
