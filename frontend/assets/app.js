@@ -4,32 +4,25 @@ import { forget, session, takeTokenFromAddress } from "./auth.js";
 import { loadConfig, signInUrl, signOutUrl } from "./config.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
-import { centersPage } from "./pages/centers.js";
-import { dossierPage } from "./pages/dossier.js";
-import { fileDossierPage } from "./pages/file-dossier.js";
-import { myDossiersPage } from "./pages/my-dossiers.js";
-import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
-import { procedurePage } from "./pages/procedure.js";
-import { receiptPage } from "./pages/receipt.js";
-import { searchPage } from "./pages/search.js";
-import { trackPage } from "./pages/track.js";
-import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
+import { addRoute, currentPath, currentRoute, lazyPage, render, startRouter } from "./router.js";
 
 takeTokenFromAddress();
 await loadConfig();
 
 const PROCEDURE = "(\\d\\.\\d{6})";
 const DOSSIER = "([A-Za-z0-9.-]{6,40})";
-addRoute(/^\/$/, searchPage);
-addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), procedurePage);
-addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), fileDossierPage);
-addRoute(/^\/ho-so-cua-toi$/, myDossiersPage);
-addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
-addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), dossierPage);
-addRoute(/^\/trung-tam$/, centersPage);
-addRoute(/^\/can-bo$/, officerQueuePage);
-addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
-addRoute(/^\/tra-cuu-ho-so$/, trackPage);
+// Each page's module is loaded when its route is first opened (the officer workspace only for officers,
+// the filing form only when filing): one line per page, `lazyPage(module, export)`.
+addRoute(/^\/$/, lazyPage("./pages/search.js", "searchPage"));
+addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), lazyPage("./pages/procedure.js", "procedurePage"));
+addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), lazyPage("./pages/file-dossier.js", "fileDossierPage"));
+addRoute(/^\/ho-so-cua-toi$/, lazyPage("./pages/my-dossiers.js", "myDossiersPage"));
+addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), lazyPage("./pages/receipt.js", "receiptPage"));
+addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), lazyPage("./pages/dossier.js", "dossierPage"));
+addRoute(/^\/trung-tam$/, lazyPage("./pages/centers.js", "centersPage"));
+addRoute(/^\/can-bo$/, lazyPage("./pages/officer.js", "officerQueuePage"));
+addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), lazyPage("./pages/officer.js", "officerDossierPage"));
+addRoute(/^\/tra-cuu-ho-so$/, lazyPage("./pages/track.js", "trackPage"));
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

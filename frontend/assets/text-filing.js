@@ -43,6 +43,7 @@ export const filingText = {
     subjectLabel: "Người được khai",
     filedAnswers: "Thông tin đã khai", filedFiles: "Tệp đã nộp",
     filedDossiers: "Hồ sơ đã nộp",
+    needsMeNow: "Cần xử lý ngay (mới, đã bổ sung, sắp đến hạn)", supplementReceived: "Đã bổ sung",
     supplementEmpty: "Vui lòng ghi những gì bạn đã bổ sung trước khi gửi.",
   },
   en: {
@@ -84,6 +85,7 @@ export const filingText = {
     subjectLabel: "About",
     filedAnswers: "What you declared", filedFiles: "Files submitted",
     filedDossiers: "Dossiers filed",
+    needsMeNow: "Needs me now (new, supplemented, due soon)", supplementReceived: "Supplement received",
     supplementEmpty: "Please say what you have supplemented before sending.",
   },
 };

@@ -5,8 +5,14 @@ then one dossier however often one taps or goes Back."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.helpers import HttpApi, my_dossier_codes
-from tests.e2e.test_filing import FORM, choose_hoan_kiem_by_area, fill_birth_registration, open_form_signed_in
+from tests.e2e.helpers import HttpApi, my_dossier_codes, sign_in_url
+from tests.e2e.test_filing import (
+    FORM,
+    choose_hoan_kiem_by_area,
+    discard_the_draft,
+    fill_birth_registration,
+    open_form_signed_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -14,6 +20,7 @@ pytestmark = pytest.mark.browser
 def test_a_draft_resumes_in_a_new_browser_and_nonsense_is_refused_then_one_dossier_is_filed(new_page, local_server):
     base = local_server.base_url
     api, token = HttpApi(base), local_server.issuer.mint_for("citizen")
+    discard_the_draft(local_server)
     first = new_page()
     open_form_signed_in(first, base)
     first.fill("#fd-child_full_name", "x")
@@ -37,8 +44,6 @@ def test_a_draft_resumes_in_a_new_browser_and_nonsense_is_refused_then_one_dossi
     expect(first.locator("#draft-status")).to_contain_text("Đã lưu bản nháp", timeout=15_000)  # autosaved
 
     second = new_page()  # another device: signs in, finds the draft in "Hồ sơ của tôi"
-    from tests.e2e.helpers import sign_in_url
-
     second.goto(sign_in_url(base, "citizen", "#/ho-so-cua-toi"))
     expect(second.locator("#drafts")).to_contain_text("Nguyễn Minh Khang")
     expect(second.locator("#drafts")).to_contain_text("Xoá tự động ngày")
