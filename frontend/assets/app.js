@@ -45,7 +45,8 @@ function shell() {
   const lang = document.getElementById("lang");
   lang.textContent = getLang() === "vi" ? "EN" : "VI";
   lang.setAttribute("lang", getLang() === "vi" ? "en" : "vi");
-  lang.setAttribute("aria-label", getLang() === "vi" ? "English" : "Tiếng Việt");
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says which language it is.
+  lang.setAttribute("aria-label", getLang() === "vi" ? "EN – English" : "VI – Tiếng Việt");
 
   const who = session();
   document.getElementById("nav-officer").hidden = who?.role !== "officer";

@@ -67,9 +67,10 @@ export async function myDossiersPage(view) {
     }
   }
   more.addEventListener("click", load);
-  const drafts = el("div", { id: "drafts-slot" });
-  view.show(heading(t("myDossiers")), drafts, el("h2", { id: "filed-title" }, t("filedDossiers")), status, list, more,
-    el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
+  // Drafts and the first page arrive together and are drawn at once: nothing moves after the first draw.
+  const title = heading(t("myDossiers"));
+  view.show(title, status);
   const [section] = await Promise.all([draftsSection(view), load()]);
-  if (section) drafts.replaceChildren(section);
+  view.show(title, section, el("h2", { id: "filed-title" }, t("filedDossiers")), status, list, more,
+    el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
 }

@@ -29,7 +29,7 @@ function whoBar(who) {
 
 function queueCard(d) {
   return el("li", { class: `card tappable ${d.late ? "is-late" : ""} ${d.supplementReceived ? "has-supplement" : ""}` },
-    el("h3", {}, el("a", { href: `#/can-bo/ho-so/${d.code}` }, d.procedureName, d.subject ? el("span", { class: "subject" }, ` — ${d.subject}`) : null)),
+    el("h2", { class: "card-title" }, el("a", { href: `#/can-bo/ho-so/${d.code}` }, d.procedureName, d.subject ? el("span", { class: "subject" }, ` — ${d.subject}`) : null)),
     el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), d.late ? lateTag(d) : null,
       d.supplementReceived ? el("span", { class: "tag attention" }, t("supplementReceived")) : null,
       el("span", {}, t("channels")[d.channel])),

@@ -11,7 +11,7 @@ let fieldsCache = null; // the catalog's fields, asked once per visit
 
 export function procedureCard(node) {
   return el("li", { class: "card" },
-    el("h3", {}, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
+    el("h2", { class: "card-title" }, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
