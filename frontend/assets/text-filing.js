@@ -44,6 +44,10 @@ export const filingText = {
     filedAnswers: "Thông tin đã khai", filedFiles: "Tệp đã nộp",
     filedDossiers: "Hồ sơ đã nộp",
     needsMeNow: "Cần xử lý ngay (mới, đã bổ sung, sắp đến hạn)", supplementReceived: "Đã bổ sung",
+    documentCount: (o, c) => `${o} bản chính, ${c} bản sao`,
+    filtersToggle: "Bộ lọc", popularTitle: "Dịch vụ được dùng nhiều",
+    noneHelp: "Không tìm thấy thủ tục. Hãy kiểm tra chính tả, thử ít từ hơn hoặc từ khác (ví dụ «khai sinh», «căn cước», «tạm trú»), hoặc chọn một dịch vụ dưới đây.",
+    hotlineHelp: "Vẫn chưa tìm thấy? Gọi tổng đài 18001096 (miễn phí).",
     supplementEmpty: "Vui lòng ghi những gì bạn đã bổ sung trước khi gửi.",
   },
   en: {
@@ -86,6 +90,14 @@ export const filingText = {
     filedAnswers: "What you declared", filedFiles: "Files submitted",
     filedDossiers: "Dossiers filed",
     needsMeNow: "Needs me now (new, supplemented, due soon)", supplementReceived: "Supplement received",
+    // Plurals
+    days: (n) => (n === 0 ? "Same day" : n === 1 ? "1 working day" : `${n} working days`),
+    found: (n) => (n === 1 ? "1 procedure found" : `${n} procedures found`),
+    documentCount: (o, c) => `${o} ${o === 1 ? "original" : "originals"}, ${c} ${c === 1 ? "copy" : "copies"}`,
+    // Phone-first search
+    filtersToggle: "Filters", popularTitle: "Most used services",
+    noneHelp: "Nothing found. Check the spelling, try fewer or other words (e.g. “khai sinh”, “căn cước”, “tạm trú”), or choose a service below.",
+    hotlineHelp: "Still not found? Call the hotline 18001096 (free).",
     supplementEmpty: "Please say what you have supplemented before sending.",
   },
 };

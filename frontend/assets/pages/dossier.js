@@ -2,6 +2,7 @@
 // electronic result, and what the applicant may do now (supplement, withdraw, rate).
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
+import { optionLabel } from "../components/field.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
@@ -66,7 +67,7 @@ function ratingForm(code, onDone) {
 export function filedContent(d) {
   const fields = d.procedure?.formFields || [];
   const label = new Map(fields.map((f) => [f.name, f]));
-  const shown = (f, v) => (f?.type === "DATE" ? formatDate(v) : String(v));
+  const shown = (f, v) => (f?.type === "DATE" ? formatDate(v) : f?.type === "SELECT" ? optionLabel(String(v)) : String(v));
   const names = [...fields.map((f) => f.name).filter((n) => n in (d.formData || {})),
     ...Object.keys(d.formData || {}).filter((n) => !label.has(n))];
   return el("section", { class: "group", id: "filed", "aria-labelledby": "filed-title" },

@@ -11,7 +11,7 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { attachmentProblems, attachmentsField } from "../components/attachments.js";
 import { centerPicker } from "../components/center-picker.js";
-import { controlFor, labelled } from "../components/field.js";
+import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message, srOnly } from "../dom.js";
@@ -350,7 +350,7 @@ export async function fileDossierPage(view, code) {
         : null));
     const answers = p.formFields.map((f) => {
       const v = draft.values[f.name] ?? "";
-      const shown = f.type === "DATE" ? formatDate(v) : isEthnicityField(f) ? officialEthnicity(v) : v;
+      const shown = f.type === "DATE" ? formatDate(v) : isEthnicityField(f) ? officialEthnicity(v) : f.type === "SELECT" ? optionLabel(v) : v;
       return row(pick(f, "label"), shown, `formData.${f.name}`);
     });
     const h1 = heading(t("checkTitle"));
