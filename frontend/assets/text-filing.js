@@ -45,6 +45,7 @@ export const filingText = {
     filedDossiers: "Hồ sơ đã nộp",
     needsMeNow: "Cần xử lý ngay (mới, đã bổ sung, sắp đến hạn)", supplementReceived: "Đã bổ sung",
     documentCount: (o, c) => `${o} bản chính, ${c} bản sao`,
+    chooseCommuneFirst: "Thủ tục này do trung tâm cấp xã tiếp nhận: hãy chọn xã, phường.",
     filtersToggle: "Bộ lọc", popularTitle: "Dịch vụ được dùng nhiều",
     noneHelp: "Không tìm thấy thủ tục. Hãy kiểm tra chính tả, thử ít từ hơn hoặc từ khác (ví dụ «khai sinh», «căn cước», «tạm trú»), hoặc chọn một dịch vụ dưới đây.",
     hotlineHelp: "Vẫn chưa tìm thấy? Gọi tổng đài 18001096 (miễn phí).",
@@ -95,6 +96,7 @@ export const filingText = {
     found: (n) => (n === 1 ? "1 procedure found" : `${n} procedures found`),
     documentCount: (o, c) => `${o} ${o === 1 ? "original" : "originals"}, ${c} ${c === 1 ? "copy" : "copies"}`,
     // Phone-first search
+    chooseCommuneFirst: "Commune centers receive this procedure: please choose a commune or ward.",
     filtersToggle: "Filters", popularTitle: "Most used services",
     noneHelp: "Nothing found. Check the spelling, try fewer or other words (e.g. “khai sinh”, “căn cước”, “tạm trú”), or choose a service below.",
     hotlineHelp: "Still not found? Call the hotline 18001096 (free).",

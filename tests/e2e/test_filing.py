@@ -31,6 +31,7 @@ def fill_birth_registration(page):
 
 def choose_hoan_kiem_by_area(page):
     page.select_option("#province", "01")
+    expect(page.locator("#center-status")).to_contain_text("hãy chọn xã, phường")  # not "no center"
     page.select_option("#commune", label="Phường Hoàn Kiếm")
     center = page.locator("#center-hcc-01-00070")
     expect(center).to_be_enabled()  # asked: it receives birth registration
