@@ -45,6 +45,14 @@ export const filingText = {
     filedDossiers: "Hồ sơ đã nộp",
     needsMeNow: "Cần xử lý ngay (mới, đã bổ sung, sắp đến hạn)", supplementReceived: "Đã bổ sung",
     documentCount: (o, c) => `${o} bản chính, ${c} bản sao`,
+    officerAt: (name, center, role) => `${name} — ${center}${role ? ` — ${role}` : ""}`,
+    officerActions: "Thao tác với hồ sơ",
+    supplementReceivedHint: "Người nộp đã bổ sung theo yêu cầu (xem lịch sử bên dưới). Hồ sơ chờ bạn quyết định.",
+    // Buttons say what they do (the statuses are nouns: "Có kết quả" is where the dossier ends up).
+    steps: {
+      START_PROCESSING: "Bắt đầu xử lý", REQUEST_SUPPLEMENT: "Gửi yêu cầu bổ sung", MARK_RESULT_READY: "Ghi nhận đã có kết quả",
+      RETURN_RESULT: "Trả kết quả cho người nộp", REJECT: "Từ chối hồ sơ",
+    },
     chooseCommuneFirst: "Thủ tục này do trung tâm cấp xã tiếp nhận: hãy chọn xã, phường.",
     filtersToggle: "Bộ lọc", popularTitle: "Dịch vụ được dùng nhiều",
     noneHelp: "Không tìm thấy thủ tục. Hãy kiểm tra chính tả, thử ít từ hơn hoặc từ khác (ví dụ «khai sinh», «căn cước», «tạm trú»), hoặc chọn một dịch vụ dưới đây.",
@@ -96,6 +104,13 @@ export const filingText = {
     found: (n) => (n === 1 ? "1 procedure found" : `${n} procedures found`),
     documentCount: (o, c) => `${o} ${o === 1 ? "original" : "originals"}, ${c} ${c === 1 ? "copy" : "copies"}`,
     // Phone-first search
+    officerAt: (name, center, role) => `${name} — ${center}${role ? ` — ${role}` : ""}`,
+    officerActions: "Act on the dossier",
+    supplementReceivedHint: "The applicant has supplemented as asked (see the history below). The dossier awaits your decision.",
+    steps: {
+      START_PROCESSING: "Start processing", REQUEST_SUPPLEMENT: "Send the supplement request", MARK_RESULT_READY: "Record the result as ready",
+      RETURN_RESULT: "Return the result to the applicant", REJECT: "Reject the dossier",
+    },
     chooseCommuneFirst: "Commune centers receive this procedure: please choose a commune or ward.",
     filtersToggle: "Filters", popularTitle: "Most used services",
     noneHelp: "Nothing found. Check the spelling, try fewer or other words (e.g. “khai sinh”, “căn cước”, “tạm trú”), or choose a service below.",

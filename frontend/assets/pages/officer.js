@@ -22,9 +22,20 @@ function officer(view, route) {
   return null;
 }
 
+// Who is working, at which center (by its name, asked once; the token carries only its id).
+const centerNames = new Map();
+
 function whoBar(who) {
   const c = who.claims;
-  return el("p", { class: "muted", id: "officer-of" }, t("officerOf", c.name || "", c.center_id || "", t("officerRoles")[c.center_role] || c.center_role || ""));
+  const role = t("officerRoles")[c.center_role] || c.center_role || "";
+  const bar = el("p", { class: "muted", id: "officer-of", "data-center-id": c.center_id || "" }, t("officerAt", c.name || "", "…", role));
+  if (c.center_id) {
+    if (!centerNames.has(c.center_id)) {
+      centerNames.set(c.center_id, run("GetCenter", { id: c.center_id }).then((d) => d.center?.name || c.center_id, () => c.center_id));
+    }
+    centerNames.get(c.center_id).then((name) => { bar.textContent = t("officerAt", c.name || "", name, role); });
+  }
+  return bar;
 }
 
 function queueCard(d) {
@@ -211,9 +222,7 @@ export async function officerDossierPage(view, code) {
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
         el("dt", {}, t("due")), el("dd", {}, formatDate(d.dueDate), d.deadlineExtensions ? ` (${t("extended")})` : ""),
         el("dt", {}, t("supplementRequests")), el("dd", {}, String(d.supplementRequests))),
-      el("section", { class: "group", "aria-labelledby": "steps-title" },
-        el("h2", { id: "steps-title" }, t("nextSteps")),
-        steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
+      d.supplementReceived ? message("info", el("strong", {}, t("supplementReceived")), " — ", t("supplementReceivedHint")) : null,
       d.result ? resultCard(d.result) : null,
       el("h2", {}, t("applicant")),
       el("dl", { class: "facts" },
@@ -228,6 +237,10 @@ export async function officerDossierPage(view, code) {
       d.attachments.length
         ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "")))
         : el("p", { class: "muted" }, t("noAttachments")),
+      // The dossier's content comes first; then what the officer may do with it.
+      el("section", { class: "group", "aria-labelledby": "steps-title" },
+        el("h2", { id: "steps-title" }, t("officerActions")),
+        steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
       el("h2", {}, t("history")), timeline(d.timeline));
     doneNote?.focus();
   }
