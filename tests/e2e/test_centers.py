@@ -43,7 +43,9 @@ def test_the_nearest_centers_come_with_their_distance(located_page, local_server
     page.goto(f"{local_server.base_url}/#/trung-tam")
     page.click("#near-me")
     nearest = page.locator("#centers li").first
-    expect(nearest.locator(".card-title")).to_contain_text("Hoàn Kiếm")  # the ward's center or the branch of the former district
+    expect(nearest.locator(".card-title")).to_contain_text(
+        "Hoàn Kiếm"
+    )  # the ward's center or the branch of the former district
     expect(nearest.locator(".distance")).to_have_text(re.compile(r"^\d+(,\d)? km$"))  # 0,4 km in Vietnamese
     shown = page.locator("#centers .distance").all_inner_texts()
     distances = [float(d.replace(" km", "").replace(",", ".")) for d in shown]

@@ -27,6 +27,7 @@ def fill_birth_registration(page):
     page.fill("#fd-child_hometown", "Hà Nội")
     page.fill("#fd-mother_citizen_id", "001195012345")
     page.select_option("#fd-relationship", "Cha")
+    page.check("#electronic-0")  # the hospital issued the birth certificate electronically: no file needed
 
 
 def choose_hoan_kiem_by_area(page):

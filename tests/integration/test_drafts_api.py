@@ -4,7 +4,7 @@ until submitted, and the submitted one says which dossier it made."""
 import uuid
 
 from tests.support.factories import form_for
-from tests.support.journeys import birth_procedure
+from tests.support.journeys import birth_procedure, electronic_documents
 
 BEN_THANH = "hcc-79-26743"
 
@@ -50,6 +50,7 @@ def test_a_draft_is_saved_resumed_listed_and_once_submitted_points_to_its_dossie
                 "procedureCode": "1.001193",
                 "centerId": BEN_THANH,
                 "formData": form,
+                "electronicDocuments": electronic_documents(birth_procedure()),
             }
         },
         token=token,

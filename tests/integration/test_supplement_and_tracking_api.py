@@ -30,3 +30,18 @@ def test_tracking_with_the_receipt_shows_states_and_dates_but_no_officer_text(ap
     timeline = r.data["trackDossier"]["timeline"]
     assert [e["action"] for e in timeline] == ["receive", "request_supplement"]
     assert all(e["note"] == "" for e in timeline)
+
+
+def test_a_birth_registration_without_the_birth_certificate_is_refused(api, people):
+    from tests.support.factories import form_for
+    from tests.support.journeys import birth_procedure
+
+    payload = {
+        "clientRequestId": "no-certificate-1",
+        "procedureCode": "1.001193",
+        "centerId": "hcc-01-00103",
+        "formData": form_for(birth_procedure()),
+    }
+    r = api.run("SubmitDossier", {"input": payload}, token=people.citizen())
+    result = r.data["submitDossier"]
+    assert result["__typename"] == "InvalidInputError" and result["problems"][0]["field"] == "attachments"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.support.factories import form_for
+from tests.support.journeys import electronic_documents
 from tests.support.people import People
 
 BEN_THANH = "hcc-79-26743"  # the receiving center of the dossier below
@@ -68,6 +69,7 @@ def submission(world: World) -> dict[str, Any]:
             "procedureCode": world.procedure.code,
             "centerId": BEN_THANH,
             "formData": form_for(world.procedure),
+            "electronicDocuments": electronic_documents(world.procedure),
         }
     }
 

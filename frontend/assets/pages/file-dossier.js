@@ -197,6 +197,20 @@ export async function fileDossierPage(view, code) {
   });
 
   const files = attachmentsField({ files: draft.files, documents: p.documents, onChange: save });
+  // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
+  // birth certificate the hospital issued): the applicant may say so instead of attaching one.
+  draft.electronic ??= [];
+  const electronicDocs = p.documents.filter((d) => /bản điện tử/.test(d.note || ""));
+  const electronic = electronicDocs.length
+    ? el("fieldset", { class: "group", id: "electronic" },
+      el("legend", {}, t("electronicLegend")),
+      el("p", { class: "hint" }, t("electronicHint")),
+      electronicDocs.map((d, i) => el("div", { class: "check" },
+        el("input", { type: "checkbox", id: `electronic-${i}`, checked: draft.electronic.includes(d.name), onchange: (e) => {
+          draft.electronic = draft.electronic.filter((n) => n !== d.name).concat(e.target.checked ? [d.name] : []);
+        } }),
+        el("label", { for: `electronic-${i}` }, pick(d, "name")))))
+    : null;
   slots.set("attachments", {
     setError: files.setError, focus: files.focus, label: t("attachments"),
     check: () => {
@@ -251,7 +265,7 @@ export async function fileDossierPage(view, code) {
   }
 
   async function send(attempt = 1) {
-    const input = draftInput();
+    const input = { ...draftInput(), electronicDocuments: draft.electronic };
     try {
       return await mutate("SubmitDossier", "submitDossier", input);
     } catch (error) {
@@ -323,6 +337,7 @@ export async function fileDossierPage(view, code) {
       el("p", { class: "hint" }, t("requiredNote")), fields),
     picker.node,
     files.node,
+    electronic,
     el("div", { class: "actions" }, next, saveStatus));
 
   const formView = [
@@ -370,7 +385,8 @@ export async function fileDossierPage(view, code) {
       el("dl", { class: "summary-list", id: "check-files" },
         row(t("attachments"), draft.files.length
           ? el("ul", { class: "plain" }, draft.files.map((f) => el("li", {}, f.name, f.document ? ` — ${f.document}` : "")))
-          : "", "attachments")),
+          : "", "attachments"),
+        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.join("; "), "attachments") : null),
       el("h2", {}, t("declareTitle")),
       el("p", {}, t("declareText")),
       el("div", { class: "actions" }, submit, checkStatus));

@@ -52,6 +52,7 @@ def _request(input: SubmitDossierInput | ReceiveDossierInput) -> intake.SubmitRe
         attachments=_attachments(input.attachments),
         phone=input.phone,
         email=input.email,
+        electronic_documents=tuple(d[:500] for d in getattr(input, "electronic_documents", [])),
     )
 
 

@@ -225,6 +225,10 @@ class SubmitDossierInput:
     attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
     phone: str = ""
     email: str = ""
+    electronic_documents: list[str] = strawberry.field(
+        default_factory=list,
+        description="Required documents the agency already holds electronically (by name), instead of a file.",
+    )
 
 
 @strawberry.type
