@@ -9,7 +9,6 @@ there is still the same request: a dossier it already made is found, never made 
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -52,6 +51,8 @@ class Draft:
 
 def new_draft(owner: str, procedure_code: str, procedure_name: str) -> Draft:
     """A filing just opened: its request id is made here, once, and kept by every save after."""
+    import uuid  # only when a form is opened: off the cold start
+
     return Draft(owner, procedure_code, procedure_name, uuid.uuid4().hex, {}, "", "", "", (), None, None)
 
 
