@@ -31,6 +31,7 @@ schema: ## re-export graphql/schema.graphql, the frontend's operations and its p
 	@$(PY) -m infra.export_persisted
 	@$(PY) -m infra.schema_versions check
 	@$(PY) -m infra.reference.catalog_index
+	@$(PY) -m infra.export_form_lists
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)

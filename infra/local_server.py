@@ -10,11 +10,12 @@ from urllib.parse import parse_qs, quote, unquote
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp
 
 from infra.dev_issuer import DevIssuer
 from infra.local_env import DEV_ISSUER_PATH, ROOT
+from infra.site_build import VersionedSite
 from portal.api.app import create_app
 from portal.bootstrap import Services, default_services
 from portal.errors import NotAuthenticated
@@ -146,6 +147,6 @@ def storage_routes() -> list[Route]:
 def create_local_app(
     issuer: DevIssuer, services: Services | None = None, static_dir: Path | None = FRONTEND
 ) -> ASGIApp:
-    return create_app(
-        services=services, static_dir=static_dir, extra_routes=dev_issuer_routes(issuer, services) + storage_routes()
-    )
+    """The site is served as CloudFront serves it: versioned modules cached for a year (infra/site_build.py)."""
+    site = [Mount("/", VersionedSite(static_dir))] if static_dir is not None else []
+    return create_app(services=services, extra_routes=[*dev_issuer_routes(issuer, services), *storage_routes(), *site])

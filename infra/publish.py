@@ -4,7 +4,6 @@ invalidate CloudFront's cache. Everything is read from the stack's outputs."""
 from __future__ import annotations
 
 import argparse
-import mimetypes
 import os
 import sys
 import tomllib
@@ -14,8 +13,6 @@ import boto3
 
 ROOT = Path(__file__).resolve().parent.parent
 FRONTEND = ROOT / "frontend"
-LONG_CACHE = "public, max-age=31536000, immutable"
-SHORT_CACHE = "public, max-age=300"
 
 
 def stack_outputs(stack_name: str, region: str) -> dict[str, str]:
@@ -24,15 +21,23 @@ def stack_outputs(stack_name: str, region: str) -> dict[str, str]:
 
 
 def upload_site(bucket: str, region: str) -> int:
+    """The same bytes and Cache-Control the local server sends (infra/site_build.py): versioned modules
+    for a year, index.html and config.json revalidated."""
+    from infra.site_build import build_site
+
     s3 = boto3.client("s3", region_name=region)
     count = 0
-    for path in sorted(FRONTEND.rglob("*")):
-        if path.is_file():
-            key = path.relative_to(FRONTEND).as_posix()
-            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            cache = SHORT_CACHE if path.suffix in {".html", ".js", ".css", ".json"} else LONG_CACHE
-            s3.upload_file(str(path), bucket, key, ExtraArgs={"ContentType": content_type, "CacheControl": cache})
-            count += 1
+    for key, file in build_site(FRONTEND).items():
+        if key == "/":
+            continue
+        s3.put_object(
+            Bucket=bucket,
+            Key=key.lstrip("/"),
+            Body=file.body,
+            ContentType=file.content_type,
+            CacheControl=file.cache_control,
+        )
+        count += 1
     return count
 
 

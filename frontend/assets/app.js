@@ -5,43 +5,31 @@ import { loadConfig, signInUrl, signOutUrl } from "./config.js";
 import { bell } from "./components/bell.js";
 import { el, heading } from "./dom.js";
 import { getLang, onLangChange, setLang, t } from "./i18n.js";
-import { centersPage } from "./pages/centers.js";
-import { developersPage } from "./pages/developers.js";
-import { dossierPage } from "./pages/dossier.js";
-import { fileDossierPage } from "./pages/file-dossier.js";
-import { myDossiersPage } from "./pages/my-dossiers.js";
-import { notificationsPage } from "./pages/notifications.js";
-import { officerDossierPage, officerQueuePage } from "./pages/officer.js";
-import { paymentPage, paymentReturnPage } from "./pages/payment.js";
-import { procedurePage } from "./pages/procedure.js";
-import { receiptPage } from "./pages/receipt.js";
-import { searchPage } from "./pages/search.js";
-import { serviceIndexPage } from "./pages/service-index.js";
-import { trackPage } from "./pages/track.js";
-import { verifyPage } from "./pages/verify.js";
-import { addRoute, currentPath, currentRoute, render, startRouter } from "./router.js";
+import { addRoute, currentPath, currentRoute, lazyPage, render, startRouter } from "./router.js";
 
 takeTokenFromAddress();
 await loadConfig();
 
 const PROCEDURE = "(\\d\\.\\d{6})";
 const DOSSIER = "([A-Za-z0-9.-]{6,40})";
-addRoute(/^\/$/, searchPage);
-addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), procedurePage);
-addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), fileDossierPage);
-addRoute(/^\/ho-so-cua-toi$/, myDossiersPage);
-addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), receiptPage);
-addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), dossierPage);
-addRoute(new RegExp(`^/thanh-toan/${DOSSIER}$`), paymentPage);
-addRoute(new RegExp(`^/thanh-toan/${DOSSIER}/(\\d{14}[0-9a-f]{8})$`), paymentReturnPage);
-addRoute(/^\/trung-tam$/, centersPage);
-addRoute(/^\/can-bo$/, officerQueuePage);
-addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), officerDossierPage);
-addRoute(/^\/tra-cuu-ho-so$/, trackPage);
-addRoute(/^\/chi-so$/, serviceIndexPage);
-addRoute(/^\/thong-bao$/, notificationsPage);
-addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, verifyPage);
-addRoute(/^\/nha-phat-trien$/, developersPage);
+// Each page's module is loaded when its route is first opened (the officer workspace only for officers,
+// the filing form only when filing): one line per page, `lazyPage(module, export)`.
+addRoute(/^\/$/, lazyPage("./pages/search.js", "searchPage"));
+addRoute(new RegExp(`^/thu-tuc/${PROCEDURE}$`), lazyPage("./pages/procedure.js", "procedurePage"));
+addRoute(new RegExp(`^/nop-ho-so/${PROCEDURE}$`), lazyPage("./pages/file-dossier.js", "fileDossierPage"));
+addRoute(/^\/ho-so-cua-toi$/, lazyPage("./pages/my-dossiers.js", "myDossiersPage"));
+addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), lazyPage("./pages/receipt.js", "receiptPage"));
+addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), lazyPage("./pages/dossier.js", "dossierPage"));
+addRoute(/^\/trung-tam$/, lazyPage("./pages/centers.js", "centersPage"));
+addRoute(/^\/can-bo$/, lazyPage("./pages/officer.js", "officerQueuePage"));
+addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), lazyPage("./pages/officer.js", "officerDossierPage"));
+addRoute(/^\/tra-cuu-ho-so$/, lazyPage("./pages/track.js", "trackPage"));
+addRoute(new RegExp(`^/thanh-toan/${DOSSIER}$`), lazyPage("./pages/payment.js", "paymentPage"));
+addRoute(new RegExp(`^/thanh-toan/${DOSSIER}/(\\d{14}[0-9a-f]{8})$`), lazyPage("./pages/payment.js", "paymentReturnPage"));
+addRoute(/^\/chi-so$/, lazyPage("./pages/service-index.js", "serviceIndexPage"));
+addRoute(/^\/thong-bao$/, lazyPage("./pages/notifications.js", "notificationsPage"));
+addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, lazyPage("./pages/verify.js", "verifyPage"));
+addRoute(/^\/nha-phat-trien$/, lazyPage("./pages/developers.js", "developersPage"));
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal
@@ -64,7 +52,8 @@ function shell() {
   const lang = document.getElementById("lang");
   lang.textContent = getLang() === "vi" ? "EN" : "VI";
   lang.setAttribute("lang", getLang() === "vi" ? "en" : "vi");
-  lang.setAttribute("aria-label", getLang() === "vi" ? "English" : "Tiếng Việt");
+  // The accessible name starts with the visible text (WCAG 2.5.3), then says which language it is.
+  lang.setAttribute("aria-label", getLang() === "vi" ? "EN – English" : "VI – Tiếng Việt");
 
   const who = session();
   document.getElementById("nav-officer").hidden = who?.role !== "officer";
@@ -96,6 +85,11 @@ window.addEventListener("api:retry", ({ detail }) => {
   retryNotice.textContent = detail ? t("retryingIn", detail.seconds, detail.attempt) : "";
 });
 
+// The skip link moves focus to the content; its "#main" must not reach the router as a route.
+document.getElementById("skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  document.getElementById("main").focus();
+});
 document.getElementById("lang").addEventListener("click", () => setLang(getLang() === "vi" ? "en" : "vi"));
 onLangChange(() => { shell(); render(); });
 startRouter(shell);

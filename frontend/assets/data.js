@@ -35,6 +35,28 @@ export async function centersOfProvince(provinceCode) {
   return provinceCenters.get(provinceCode);
 }
 
+// The province's communes and wards (the 2025 administrative units), each once and by its own name, in
+// alphabetical order: what a commune choice lists (a center's name may be a branch's, not the ward's).
+const provinceCommunes = new Map();
+
+export async function communesOfProvince(provinceCode) {
+  if (!provinceCommunes.has(provinceCode)) {
+    const answer = (async () => {
+      const nodes = [];
+      let after = null;
+      do {
+        const { communes } = await run("Communes", { provinceCode, first: 100, after });
+        nodes.push(...communes.edges.map((e) => e.node));
+        after = communes.pageInfo.hasNextPage ? communes.pageInfo.endCursor : null;
+      } while (after);
+      return nodes.sort((a, b) => collator().compare(a.shortName || a.name, b.shortName || b.name));
+    })();
+    provinceCommunes.set(provinceCode, answer);
+    answer.catch(() => provinceCommunes.delete(provinceCode));
+  }
+  return provinceCommunes.get(provinceCode);
+}
+
 // Centers near a point, nearest first, widening the circle until some are found (5, 20, then 50 km).
 export async function nearestCenters(point, procedureCode = null, first = 5) {
   for (const radiusKm of [5, 20, 50]) {

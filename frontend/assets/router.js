@@ -9,6 +9,15 @@ export function addRoute(pattern, page) {
   routes.push({ pattern, page });
 }
 
+// A page whose module loads when its route is first opened (then from the module cache): keeps the
+// first load small. `path` is relative to this file (import() resolves against the importing module).
+export function lazyPage(path, name) {
+  return async (view, ...args) => {
+    const module = await import(path);
+    return module[name](view, ...args);
+  };
+}
+
 export const currentPath = () => location.hash.replace(/^#/, "").split("?")[0] || "/";
 export const currentRoute = () => location.hash || "#/";
 export const queryParams = () => new URLSearchParams(location.hash.split("?")[1] || "");

@@ -1,4 +1,6 @@
 // Interface text: Vietnamese first, English second. Keys missing in English fall back to Vietnamese.
+import { filingText } from "./text-filing.js";
+
 const statusesVi = {
   RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
   RESULT_READY: "Có kết quả", RETURNED: "Đã trả kết quả", REJECTED: "Từ chối", WITHDRAWN: "Đã rút",
@@ -451,3 +453,8 @@ Object.assign(text.en, {
   setFee: "Set the fee", feeNote: "Note (basis, reason)", refund: "Refund", refundReason: "Reason for the refund",
   refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
 });
+// Each area's own words (one module each, merged here).
+for (const part of [filingText]) {
+  Object.assign(text.vi, part.vi);
+  Object.assign(text.en, part.en);
+}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.clients import ClientStore
 from portal.store.dossiers import DossierStore
+from portal.store.drafts import DraftStore
 from portal.store.notifications import NotificationStore
 from portal.store.payments import PaymentStore
 from portal.store.procedures import ProcedureStore
@@ -69,6 +70,7 @@ class Services:
         touches no file does not load the document modules."""
         return self.documents_factory() if self.documents_factory else None
 
+    drafts: DraftStore = field(default_factory=DraftStore)
     clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
     webhooks: Webhooks | None = None  # their webhook subscriptions and delivery logs (portal.webhooks)
 

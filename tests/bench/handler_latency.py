@@ -14,6 +14,7 @@ from tests.bench.environment import bench_environment
 from tests.bench.figures import header, measure, save
 from tests.support.factories import form_for
 from tests.support.graphql_client import operation
+from tests.support.journeys import electronic_documents
 from tests.support.lambda_events import LambdaContext, http_api_event
 
 CENTER = "hcc-01-00070"  # Phường Hoàn Kiếm
@@ -45,6 +46,7 @@ def _submit_variables(procedure, center: str = CENTER) -> dict[str, Any]:
             "procedureCode": procedure.code,
             "centerId": center,
             "formData": form_for(procedure),
+            "electronicDocuments": electronic_documents(procedure),
         }
     }
 

@@ -1,5 +1,5 @@
 -- wrk script: a mix of the portal's traffic, as named operations of graphql/operations.
--- Filled in by tests/bench/throughput.py: OPERATIONS (name -> query), DOSSIERS, TOKEN, FORM, CENTER.
+-- Filled in by tests/bench/throughput.py: OPERATIONS (name -> query), DOSSIERS, TOKEN, FORM, ELECTRONIC, CENTER.
 local counter = 0
 local thread_id = 0
 errors = 0
@@ -34,7 +34,7 @@ request = function()
     headers["authorization"] = "Bearer " .. TOKEN
     local id = "wrk-" .. wrk.thread:get("id") .. "-" .. counter .. "-" .. math.random(1000000000)
     return wrk.format("POST", "/graphql", headers, body("SubmitDossier",
-      '{"input":{"clientRequestId":"' .. id .. '","procedureCode":"1.001193","centerId":"' .. CENTER .. '","formData":' .. FORM .. '}}'))
+      '{"input":{"clientRequestId":"' .. id .. '","procedureCode":"1.001193","centerId":"' .. CENTER .. '","formData":' .. FORM .. ',"electronicDocuments":' .. ELECTRONIC .. '}}'))
   end
 end
 

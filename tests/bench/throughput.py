@@ -33,6 +33,9 @@ def _lua_string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string literal is a valid Lua string literal here
 
 
+from tests.support.journeys import birth_procedure, electronic_documents  # noqa: E402
+
+
 def _script(dossiers: list[tuple[str, str]], token: str, form: dict, target: Path) -> Path:
     operations = {p.stem: p.read_text(encoding="utf-8") for p in OPERATIONS.glob("*.graphql")}
     prelude = [
@@ -40,6 +43,7 @@ def _script(dossiers: list[tuple[str, str]], token: str, form: dict, target: Pat
         "DOSSIERS = {" + ", ".join(f"{{{_lua_string(c)}, {_lua_string(s)}}}" for c, s in dossiers) + "}",
         f"TOKEN = {_lua_string(token)}",
         f"FORM = {_lua_string(json.dumps(form, ensure_ascii=False))}",
+        f"ELECTRONIC = {_lua_string(json.dumps(electronic_documents(birth_procedure()), ensure_ascii=False))}",
         f"CENTER = {_lua_string(CENTER)}",
     ]
     target.write_text("\n".join(prelude) + "\n" + SCRIPT.read_text(encoding="utf-8"), encoding="utf-8")

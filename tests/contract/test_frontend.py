@@ -79,8 +79,10 @@ def test_where_people_sign_in_is_configured_in_one_place():
 
 def interface_words(tmp_path: Path) -> dict[str, list[str]]:
     """The keys of text.js for each language, as the browser sees them (read by Node, not by a regex)."""
-    module = tmp_path / "text.mjs"
-    module.write_text((ASSETS / "text.js").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
+    for part in ASSETS.glob("text*.js"):  # text.js and the words of each area it merges
+        (tmp_path / part.name).write_text(part.read_text(encoding="utf-8"), encoding="utf-8")
+    module = tmp_path / "text.js"
     script = (
         "import(process.argv[1]).then(m => console.log("
         "JSON.stringify({vi: Object.keys(m.text.vi), en: Object.keys(m.text.en)})))"

@@ -93,7 +93,7 @@ def new_page(browser):
     contexts, errors = [], []
 
     def make(**options):
-        context = browser.new_context(viewport=PHONE, locale="vi-VN", **options)
+        context = browser.new_context(**{"viewport": PHONE, "locale": "vi-VN", **options})
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

@@ -17,7 +17,7 @@ def test_a_citizen_finds_birth_registration_typing_without_accents(page, local_s
     page.fill("#q", "dang ky khai sinh")
     page.press("#q", "Enter")
     first = page.locator("#results li").first
-    expect(first.locator("h3")).to_have_text("Đăng ký khai sinh")
+    expect(first.locator(".card-title")).to_have_text("Đăng ký khai sinh")
     expect(first).to_contain_text("1.001193")
     first.locator("a").click()
     page.wait_for_selector("h1:has-text('Đăng ký khai sinh')")
@@ -39,13 +39,18 @@ def test_results_come_as_you_type_without_accents_and_stale_answers_are_dropped(
     )
     page.locator("#q").press_sequentially("ly lich tu phap", delay=20)  # no Enter, no button
     first = page.locator("#results li").first
-    expect(first.locator("h3")).to_contain_text("Lý lịch tư pháp")
+    expect(first.locator(".card-title")).to_contain_text("Lý lịch tư pháp")
     expect(page.locator("#summary")).to_have_text(re.compile(r"^Tìm thấy \d+ thủ tục"))  # the whole catalog
     assert sent[-1] == "ly lich tu phap" and len(sent) < 4, f"debounced: not one request per key ({sent})"
     assert "q=ly+lich+tu+phap" in page.url, "the query is kept in the address for Back and reload"
 
-    # Filters are selects; choosing one searches at once.
+    # On a phone the first result shows above the keyboard (about the lower 300 px of 844).
+    assert page.locator("#results li").first.bounding_box()["y"] < 540
+
+    # Filters are selects, folded behind a button on a phone; choosing one searches at once.
     page.fill("#q", "")
+    expect(page.locator("#f-field")).to_be_hidden()
+    page.click("#filters > summary")
     page.select_option("#f-field", "Hộ tịch")
     page.select_option("#f-level", "COMMUNE")
     page.select_option("#f-online", "FULL")
@@ -71,10 +76,10 @@ def test_a_slow_answer_for_an_older_query_never_replaces_the_newer_one(page, loc
     page.fill("#q", "ho chieu")
     page.wait_for_timeout(400)
     page.fill("#q", "dang ky khai sinh")
-    expect(page.locator("#results li").first.locator("h3")).to_have_text("Đăng ký khai sinh")
+    expect(page.locator("#results li").first.locator(".card-title")).to_have_text("Đăng ký khai sinh")
     held[0].continue_()
     page.wait_for_timeout(500)
-    expect(page.locator("#results li").first.locator("h3")).to_have_text("Đăng ký khai sinh")
+    expect(page.locator("#results li").first.locator(".card-title")).to_have_text("Đăng ký khai sinh")
 
 
 def test_the_interface_switches_to_english(page, local_server):
@@ -83,7 +88,7 @@ def test_the_interface_switches_to_english(page, local_server):
     page.click("#lang")
     expect(page.locator("h1")).to_have_text("Find an administrative procedure")
     assert page.locator("html").get_attribute("lang") == "en"
-    expect(page.locator("#results li").first.locator("h3")).not_to_be_empty()
+    expect(page.locator("#results li").first.locator(".card-title")).not_to_be_empty()
 
 
 def test_anyone_with_the_receipt_tracks_a_dossier(page, local_server):

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from tests.contract.test_frontend import served_csp
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, act, file_birth_registration, sign_in_url
+from tests.e2e.test_filing import start_afresh
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +60,8 @@ def test_every_screen_works_under_the_served_policy_on_a_phone(new_page, local_s
     check_screen(page, "procedure")
 
     page.goto(sign_in_url(base, "citizen", "#/nop-ho-so/1.001193"))
-    page.click("#submit")
+    start_afresh(page)
+    page.click("#continue")
     expect(page.locator("#problems")).to_be_visible()
     page.click("#near-me")
     expect(page.locator("#center-choices .choice").first).to_be_visible()

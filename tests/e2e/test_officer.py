@@ -25,9 +25,9 @@ def test_an_officer_works_through_the_queue_and_starts_processing(page, local_se
 
     page.goto(sign_in_url(local_server.base_url, "officer", "#/can-bo", center=CENTER))
     expect(page.locator("h1")).to_have_text("Không gian làm việc của cán bộ")
-    expect(page.locator("#officer-of")).to_contain_text(CENTER)
+    expect(page.locator("#officer-of")).to_contain_text("Phường Phúc Lợi")  # the center's name, not its id
     expect(page.locator("#nav-officer")).to_be_visible()
-    expect(page.locator("#queue-status")).to_have_value("RECEIVED")
+    expect(page.locator("#queue-status")).to_have_value("NOW")  # needs me now: new, supplemented, due soon
     expect(page.locator("#queue li", has_text=first)).to_be_visible()
     codes = page.locator("#queue li .mono").all_inner_texts()
     assert codes.index(first) < codes.index(second), "same appointment date: in order of arrival"

@@ -8,6 +8,7 @@ import pytest
 
 from portal.clock import VIETNAM
 from tests.support.factories import form_for
+from tests.support.journeys import electronic_documents
 
 # A Hanoi citizen files at a Ho Chi Minh City ward center: centers receive regardless of residence.
 BEN_THANH = "hcc-79-26743"
@@ -31,6 +32,7 @@ def submission(procedure, center=BEN_THANH, request_id=None, **overrides) -> dic
         "procedureCode": procedure.code,
         "centerId": center,
         "formData": form_for(procedure),
+        "electronicDocuments": electronic_documents(procedure),
         **overrides,
     }
 

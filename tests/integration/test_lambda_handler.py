@@ -6,6 +6,7 @@ import pytest
 
 from tests.support.factories import form_for
 from tests.support.graphql_client import operation
+from tests.support.journeys import electronic_documents
 from tests.support.lambda_events import LambdaContext, http_api_event
 
 
@@ -45,6 +46,7 @@ def test_a_citizen_files_and_follows_a_dossier_through_the_lambda_handler(handle
         "procedureCode": birth.code,
         "centerId": "hcc-01-00070",
         "formData": form_for(birth),
+        "electronicDocuments": electronic_documents(birth),
     }
     _, _, body = invoke(handler, "SubmitDossier", {"input": submitted}, token=token)
     result = body["data"]["submitDossier"]

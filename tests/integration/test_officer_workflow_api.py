@@ -19,7 +19,12 @@ def test_a_dossier_goes_from_online_filing_to_a_rated_electronic_result(api, peo
     asked = act(api, processing, d["code"], "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
     assert asked["dossier"]["timeline"][-1]["note"] == "Bản sao giấy chứng sinh có chứng thực"
     clock.advance(timedelta(hours=2))
-    assert act(api, citizen, d["code"], "PROVIDE_SUPPLEMENT")["dossier"]["status"] == "PROCESSING"
+    assert (
+        act(api, citizen, d["code"], "PROVIDE_SUPPLEMENT", note="Đã tải bản sao giấy chứng sinh (mẫu)")["dossier"][
+            "status"
+        ]
+        == "PROCESSING"
+    )
     ready = act(api, processing, d["code"], "MARK_RESULT_READY", result=RESULT)["dossier"]
     assert ready["status"] == "RESULT_READY" and ready["result"]["name"] == RESULT["name"] and ready["late"] is False
     assert act(api, reception, d["code"], "RETURN_RESULT")["dossier"]["status"] == "RETURNED"
@@ -69,7 +74,7 @@ def test_a_second_supplement_request_and_a_wrong_step_are_typed_conflicts(api, p
     citizen, officer = people.citizen(), people.officer(center, "processing")
     code = submit(api, citizen, center)["code"]
     act(api, officer, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký")
-    act(api, citizen, code, "PROVIDE_SUPPLEMENT")
+    act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã bổ sung (mẫu)")
     again = act(api, officer, code, "REQUEST_SUPPLEMENT", note="Thêm giấy tờ")
     assert again["__typename"] == "ConflictError" and "only once" in again["messageEn"]
     no_note = act(api, officer, code, "REJECT")
@@ -104,7 +109,7 @@ def test_a_walk_in_applicant_is_received_at_the_desk_without_electronic_identity
         "procedureCode": birth.code,
         "centerId": center,
         "formData": form_for(birth),
-        "applicant": {"idNumber": "036190001234", "fullName": "Hoàng Văn Em (mẫu)", "dateOfBirth": "1990-01-01"},
+        "applicant": {"idNumber": "036090001234", "fullName": "Hoàng Văn Em (mẫu)", "dateOfBirth": "1990-01-01"},
         "attachments": [
             {"name": "to-khai.pdf", "contentType": "application/pdf", "sizeBytes": 120000, "document": "Tờ khai"}
         ],

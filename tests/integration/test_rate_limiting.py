@@ -19,6 +19,7 @@ from portal.clock import VIETNAM
 from portal.ratelimit.policy import Limits
 from tests.support.factories import form_for
 from tests.support.graphql_client import GraphQLClient, operation
+from tests.support.journeys import electronic_documents
 from tests.support.lambda_events import LambdaContext, http_api_event
 
 WINDOW = 60
@@ -83,6 +84,7 @@ def submission(procedure) -> dict:
             "procedureCode": procedure.code,
             "centerId": "hcc-01-00070",
             "formData": form_for(procedure),
+            "electronicDocuments": electronic_documents(procedure),
         }
     }
 

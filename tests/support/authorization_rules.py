@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tests.support.factories import form_for
+from tests.support.journeys import electronic_documents
 from tests.support.people import People
 
 BEN_THANH = "hcc-79-26743"  # the receiving center of the dossier below
@@ -57,7 +58,7 @@ def desk_reception(world: World) -> dict[str, Any]:
             "procedureCode": world.procedure.code,
             "centerId": BEN_THANH,
             "formData": form_for(world.procedure),
-            "applicant": {"idNumber": "079190004321", "fullName": "Người nộp tại quầy (mẫu)"},
+            "applicant": {"idNumber": "079090004321", "fullName": "Người nộp tại quầy (mẫu)"},
         }
     }
 
@@ -69,6 +70,7 @@ def submission(world: World) -> dict[str, Any]:
             "procedureCode": world.procedure.code,
             "centerId": BEN_THANH,
             "formData": form_for(world.procedure),
+            "electronicDocuments": electronic_documents(world.procedure),
         }
     }
 
@@ -518,6 +520,23 @@ RULES += [
         SUBSCRIBERS,
         refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
     ),
+]
+
+# Drafts: the citizen filing (or an app filing in their name) reads and writes their own, nobody else.
+RULES += [
+    Rule(field, operation, variables, FILERS, refused_all_but(FILERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"))
+    for field, operation, variables in (
+        ("Query.myDrafts", "MyDrafts", lambda w: {}),
+        ("Query.draft", "GetDraft", lambda w: {"procedureCode": w.procedure.code}),
+        (
+            "Mutation.saveDraft",
+            "SaveDraft",
+            lambda w: {
+                "input": {"clientRequestId": uuid.uuid4().hex, "procedureCode": w.procedure.code, "formData": {}}
+            },
+        ),
+        ("Mutation.discardDraft", "DiscardDraft", lambda w: {"procedureCode": w.procedure.code}),
+    )
 ]
 
 # Refusals that answer for a person's identity or rights: an allowed principal never gets one of these.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from portal.clock import VIETNAM
@@ -69,10 +69,32 @@ SAMPLE_VALUES = {
 }
 
 
+# Values that mean something for the field they go in (form_rules.py): a mother's number codes a woman,
+# an appointment is ahead, a year is a year; other people's numbers differ from the applicant's and from
+# each other (field i gets 0010{70+i}000{i}).
+SAMPLE_BY_NAME = {
+    "mother_citizen_id": "001195012345",
+    "father_citizen_id": "001092054321",
+    "child_ethnicity": "Kinh",
+    "child_hometown": "Phường Hoàn Kiếm, Thành phố Hà Nội",
+    "child_birth_place": "Bệnh viện Phụ sản Hà Nội, Thành phố Hà Nội",
+}
+
+
+def _sample(field: FormField, index: int) -> Any:
+    if field.name in SAMPLE_BY_NAME:
+        return SAMPLE_BY_NAME[field.name]
+    if field.options:
+        return field.options[0]
+    if field.type is FieldType.CITIZEN_ID:
+        return f"0010{70 + index:02d}000{index:03d}"
+    if field.type is FieldType.DATE and field.name == "appointment_date":
+        return (date.today() + timedelta(days=30)).isoformat()
+    if field.type is FieldType.NUMBER and field.name.endswith("year"):
+        return 2000
+    return SAMPLE_VALUES.get(field.type.value, "Nguyễn Minh Khang")
+
+
 def form_for(procedure: Procedure) -> dict[str, Any]:
     """A valid online form for `procedure`: every required field filled with a plausible sample value."""
-    form: dict[str, Any] = {}
-    for f in procedure.form_fields:
-        if f.required:
-            form[f.name] = f.options[0] if f.options else SAMPLE_VALUES.get(f.type.value, "Nguyễn Minh Khang")
-    return form
+    return {f.name: _sample(f, i) for i, f in enumerate(procedure.form_fields) if f.required}

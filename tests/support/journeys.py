@@ -16,6 +16,12 @@ def birth_procedure():
     return next(p for p in load_catalog()[1] if p.code == BIRTH)
 
 
+def electronic_documents(procedure) -> list[str]:
+    from portal.procedures.required_documents import required_documents
+
+    return [name for name, rule in required_documents(procedure) if rule.electronic_ok]
+
+
 def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) -> dict:
     procedure = procedure or birth_procedure()
     payload = {
@@ -23,6 +29,7 @@ def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) ->
         "procedureCode": procedure.code,
         "centerId": center_id,
         "formData": form_for(procedure),
+        "electronicDocuments": electronic_documents(procedure),  # the birth certificate is held electronically
         **overrides,
     }
     r = api.run("SubmitDossier", {"input": payload}, token=token)

@@ -48,7 +48,7 @@ def test_nothing_leaves_a_final_status(final):
 def test_a_supplement_may_be_requested_only_once():
     d = make_dossier(received_at=T0)
     d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, note="Bản sao giấy chứng sinh")
-    d, _ = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, T0 + timedelta(days=1), CAL)
+    d, _ = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, T0 + timedelta(days=1), CAL, note="ok")
     with pytest.raises(Conflict) as refused:
         apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0 + timedelta(days=2), CAL, note="x")
     assert "only once" in refused.value.message_en
@@ -67,7 +67,9 @@ def test_the_applicants_supplement_time_does_not_count():
         note="Tờ khai có chữ ký",
     )
     assert not d.is_late(datetime(2026, 3, 12, 10, tzinfo=VIETNAM))  # waiting on the applicant
-    d, event = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, datetime(2026, 3, 16, 10, tzinfo=VIETNAM), CAL)
+    d, event = apply(
+        d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, datetime(2026, 3, 16, 10, tzinfo=VIETNAM), CAL, note="ok"
+    )
     assert d.due_date == date(2026, 3, 19)
     assert event.due_date == date(2026, 3, 19)
 

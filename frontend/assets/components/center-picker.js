@@ -1,9 +1,9 @@
 // Choosing where a dossier is received: the nearest centers receiving the procedure (when the person
 // lets the browser tell where they are), or a province then a commune. Any center receiving the
 // procedure will do, wherever the applicant lives.
-import { centersOfProvince, locate, nearestCenters, placeName, provinceOptions, receives } from "../data.js";
+import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions, receives } from "../data.js";
 import { el, select, srOnly } from "../dom.js";
-import { collator, errorText, formatKm, t } from "../i18n.js";
+import { errorText, formatKm, t } from "../i18n.js";
 
 const noteText = (note) => (!note ? "" : note.key ? t(note.key, ...note.args) : note.text);
 
@@ -67,25 +67,20 @@ export function centerPicker({ procedureCode, state, onChange }) {
     if (state.chosen && !state.candidates.some((c) => c.id === state.chosen.id && c.receives)) choose(null);
     drawCandidates();
     const usable = state.candidates.filter((c) => c.receives).length;
-    if (usable) say("centersFound", usable); else say("noneReceiving");
+    // A province alone lists its provincial center only: for a commune's procedure, ask for the commune.
+    if (usable) say("centersFound", usable); else say(state.communeCode ? "noneReceiving" : "chooseCommuneFirst");
   }
 
   async function fillCommunes(keep) {
     commune.disabled = true;
     commune.replaceChildren(el("option", { value: "" }, t("loading")));
     try {
-      const centers = await centersOfProvince(state.provinceCode);
-      const communes = centers.filter((c) => c.communeCode)
-        .sort((a, b) => collator().compare(placeName(a.name), placeName(b.name)));
-      const seen = new Set();
+      const communes = await communesOfProvince(state.provinceCode); // every ward by its own name, once
       commune.replaceChildren(el("option", { value: "" }, t("chooseCommune")),
-        ...communes.filter((c) => !seen.has(c.communeCode) && seen.add(c.communeCode))
-          .map((c) => el("option", { value: c.communeCode, selected: keep && c.communeCode === state.communeCode }, placeName(c.name))));
+        ...communes.map((c) => el("option", { value: c.code, selected: keep && c.code === state.communeCode }, c.name)));
       commune.disabled = false;
-      return centers;
     } catch (e) {
       sayError(e);
-      return [];
     }
   }
 
@@ -103,7 +98,7 @@ export function centerPicker({ procedureCode, state, onChange }) {
     drawCandidates();
     if (!state.provinceCode) { commune.disabled = true; return; }
     say("loading");
-    await fillCommunes(false);
+    fillCommunes(false); // the communes arrive on their own; the province's centers do not wait for them
     try {
       await areaCandidates();
     } catch (e) {

@@ -1,7 +1,8 @@
 // A labelled form control with its hint and its error message, tied together for screen readers
 // (aria-describedby, aria-invalid), and the control for each type of a procedure's form field.
 import { el, srOnly } from "../dom.js";
-import { t } from "../i18n.js";
+import { optionsEn } from "../catalog-en.js";
+import { isEn, t } from "../i18n.js";
 import { MAX_TEXT, MAX_TEXTAREA } from "../validation.js";
 
 export function labelled({ id, label, control, required = false, hint = null }) {
@@ -26,6 +27,9 @@ export function labelled({ id, label, control, required = false, hint = null }) 
   };
 }
 
+// An option of a catalog form shown in the interface's language (the value sent stays the catalog's).
+export const optionLabel = (value) => (isEn() ? optionsEn[value] || value : value);
+
 // The input for one FormField of a procedure, holding `value` (a string).
 export function controlFor(field, value = "") {
   const common = { name: field.name, value };
@@ -39,7 +43,7 @@ export function controlFor(field, value = "") {
     case "SELECT":
       return el("select", { name: field.name },
         el("option", { value: "" }, t("choose")),
-        field.options.map((o) => el("option", { value: o, selected: o === value }, o)));
+        field.options.map((o) => el("option", { value: o, selected: o === value }, optionLabel(o))));
     case "CITIZEN_ID":
       return el("input", { ...common, type: "text", inputmode: "numeric", maxlength: 12, autocomplete: "off" });
     case "PHONE":

@@ -1,15 +1,15 @@
 // Public Administration Service Centers (#/trung-tam): nearest to me, or by province and commune, each
 // with its address, hotline, opening hours and whether its details are sample data.
-import { centersOfProvince, locate, nearestCenters, placeName, provinceOptions } from "../data.js";
+import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions } from "../data.js";
 import { el, heading, select } from "../dom.js";
-import { collator, errorText, formatKm, t } from "../i18n.js";
+import { errorText, formatKm, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 
 let nearby = null; // the last "near me" answer (the position itself is never put in the address)
 
 export function centerCard(c) {
   return el("li", { class: "card center" },
-    el("h3", {}, c.name),
+    el("h2", { class: "card-title" }, c.name),
     el("div", { class: "meta" },
       el("span", { class: "tag" }, t("kinds")[c.kind] || c.kind),
       c.distanceKm !== undefined && c.distanceKm !== null ? el("span", { class: "distance" }, formatKm(c.distanceKm)) : null,
@@ -47,17 +47,21 @@ export async function centersPage(view) {
     if (!provinceCode) { list.replaceChildren(); status.textContent = ""; commune.disabled = true; return; }
     status.textContent = t("loading");
     try {
+      const communesAnswer = communesOfProvince(provinceCode); // one option per ward, by its own name
       const centers = await centersOfProvince(provinceCode);
       if (!view.alive) return;
-      const communes = centers.filter((c) => c.communeCode).sort((a, b) => collator().compare(placeName(a.name), placeName(b.name)));
-      commune.replaceChildren(el("option", { value: "" }, t("allOfProvince")),
-        ...communes.map((c) => el("option", { value: c.communeCode, selected: c.communeCode === communeCode }, placeName(c.name))));
-      commune.disabled = false;
+      communesAnswer.then((communes) => {
+        if (!view.alive || province.value !== provinceCode) return;
+        commune.replaceChildren(el("option", { value: "" }, t("allOfProvince")),
+          ...communes.map((c) => el("option", { value: c.code, selected: c.code === communeCode }, c.name)));
+        commune.disabled = false;
+      }).catch((error) => { status.textContent = errorText(error); });
+      const communeCount = (await Promise.race([communesAnswer, Promise.resolve(null)]))?.length;
       const shown = communeCode
         ? centers.filter((c) => c.communeCode === communeCode)
         : centers.filter((c) => !c.communeCode);
       list.replaceChildren(...shown.map(centerCard));
-      status.textContent = communeCode ? t("centersIn", shown.length) : t("provinceCenters", communes.length);
+      status.textContent = communeCode ? t("centersIn", shown.length) : t("provinceCenters", communeCount ?? "…");
     } catch (error) {
       status.textContent = errorText(error);
     }

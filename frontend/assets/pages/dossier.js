@@ -4,10 +4,11 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { messageThread } from "../components/messages.js";
 import { documentLink, slipLink } from "../components/document-link.js";
+import { optionLabel } from "../components/field.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { uploadsField } from "../components/uploads.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, serverText, t } from "../i18n.js";
+import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
 import { feeNotice } from "./payment.js";
 
@@ -70,6 +71,23 @@ function ratingForm(code, onDone) {
   error, button);
 }
 
+// What was filed: every answer of the form, then the files (the citizen's copy of the declaration).
+export function filedContent(d) {
+  const fields = d.procedure?.formFields || [];
+  const label = new Map(fields.map((f) => [f.name, f]));
+  const shown = (f, v) => (f?.type === "DATE" ? formatDate(v) : f?.type === "SELECT" ? optionLabel(String(v)) : String(v));
+  const names = [...fields.map((f) => f.name).filter((n) => n in (d.formData || {})),
+    ...Object.keys(d.formData || {}).filter((n) => !label.has(n))];
+  return el("section", { class: "group", id: "filed", "aria-labelledby": "filed-title" },
+    el("h2", { id: "filed-title" }, t("filedAnswers")),
+    el("dl", { class: "summary-list", id: "filed-answers" }, names.map((n) => el("div", { class: "summary-row" },
+      el("dt", {}, label.has(n) ? pick(label.get(n), "label") : n), el("dd", {}, shown(label.get(n), d.formData[n]))))),
+    el("h3", {}, t("filedFiles")),
+    d.attachments?.length
+      ? el("ul", { class: "plain", id: "filed-files" }, d.attachments.map((a) => el("li", {}, `${a.name} (${formatBytes(a.sizeBytes)})`, a.document ? ` — ${a.document}` : "")))
+      : el("p", { class: "muted" }, t("noAttachments")));
+}
+
 export async function dossierPage(view, code) {
   const route = `#/ho-so/${code}`;
   const who = session();
@@ -115,9 +133,15 @@ export async function dossierPage(view, code) {
         }).node,
         el("div", { class: "field" }, el("label", { for: "supplement-text" }, t("supplementWhat")),
           el("textarea", { id: "supplement-text", rows: 3, maxlength: 1000 })),
+        el("p", { class: "field-error", id: "supplement-error", hidden: true }),
         el("button", { type: "button", class: "primary", id: "provide-supplement", onclick: (e) => {
+          const text = document.getElementById("supplement-text");
+          const problem = document.getElementById("supplement-error");
+          problem.hidden = Boolean(text.value.trim());
+          problem.textContent = text.value.trim() ? "" : t("supplementEmpty");
+          if (!text.value.trim()) { text.setAttribute("aria-invalid", "true"); text.focus(); return; }
           e.target.disabled = true;
-          act("PROVIDE_SUPPLEMENT", document.getElementById("supplement-text").value.trim()).finally(() => { e.target.disabled = false; });
+          act("PROVIDE_SUPPLEMENT", text.value.trim()).finally(() => { e.target.disabled = false; });
         } }, t("provideSupplement")))
       : null;
     const withdraw = WITHDRAWABLE.includes(d.status)
@@ -133,6 +157,7 @@ export async function dossierPage(view, code) {
     view.show(
       el("p", {}, el("a", { href: "#/ho-so-cua-toi" }, t("back"))),
       heading(d.procedureName),
+      d.subject ? el("p", { class: "lead", id: "dossier-subject" }, d.subject) : null,
       el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
       feedback,
       feeNotice(code),
@@ -146,6 +171,7 @@ export async function dossierPage(view, code) {
         el("dt", {}, t("center")), el("dd", {}, d.center?.name || d.centerId, d.center?.hotline
           ? [el("br"), t("hotlineShort"), " ", el("a", { href: `tel:${d.center.hotline}` }, d.center.hotline)] : null)),
       rating,
+      filedContent(d),
       el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code),
       el("div", { class: "actions" },
         el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw),

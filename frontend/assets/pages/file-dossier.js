@@ -1,42 +1,51 @@
 // Filing a dossier online (#/nop-ho-so/<code>): the applicant's identity prefilled and read-only, the
-// procedure's form, the receiving center, the attachments; then the receipt.
+// procedure's form, the receiving center, the attachments; then "check your answers", where alone the
+// dossier is submitted; then the confirmation (the receipt).
 //
-// One filing = one clientRequestId, made when the form is first opened and kept with the draft until a
-// receipt comes back: a double click, a retry after a dropped connection, or a reload resend the same
-// id, and the server answers with the dossier the first attempt made instead of making a second one.
-import { mutate } from "../api.js";
+// The filing is a draft on the server (saveDraft, a few seconds after each change), so it survives a
+// closed tab and resumes on another device after sign-in. One filing = one clientRequestId, made by the
+// server with the draft and kept by it: a double click, a retry after a dropped connection, a reload, or
+// submitting from another device send the same id, and the server answers with the dossier the first
+// attempt made. Back after submitting finds the draft's dossier and shows it, never a fresh form.
+import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
 import { centerPicker } from "../components/center-picker.js";
-import { controlFor, labelled } from "../components/field.js";
+import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
-import { el, heading, message } from "../dom.js";
+import { el, heading, message, srOnly } from "../dom.js";
 import { errorText, formatDate, pick, serverText, t } from "../i18n.js";
+import { checkBetween, checkMeaning, ethnicGroups, isEthnicityField, isPlaceField, officialEthnicity } from "../form-rules.js";
 import { checkEmail, checkField, checkPhone, formValue } from "../validation.js";
 import { rememberReceipt } from "./receipt.js";
 
-const draftKey = (code) => `draft:${code}`;
+// The filing being typed in this tab, by procedure: a re-render (a change of language) keeps what was
+// typed even before the next autosave.
+const live = new Map();
+const AUTOSAVE_MS = 3000; // after the last keystroke: at most one save every few seconds (mutations are rate limited)
+const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 
-function newRequestId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function loadDraft(code, claims) {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(draftKey(code)));
-    if (saved?.requestId && saved.pid === claims.pid) return saved;
-  } catch {
-    // a damaged draft is replaced
-  }
+// The server's draft as the page keeps it: values as the controls hold them (strings).
+function draftState(saved, claims) {
+  const values = {};
+  for (const [k, v] of Object.entries(saved.formData || {})) values[k] = v === null || v === undefined ? "" : String(v);
   return {
-    pid: claims.pid, requestId: newRequestId(), values: {}, phone: claims.phone_number || "", email: claims.email || "",
-    center: {}, files: [],
+    requestId: saved.clientRequestId, values, saved: saved.saved, expiresAt: saved.expiresAt, updatedAt: saved.updatedAt,
+    phone: saved.saved ? saved.phone : claims.phone_number || "", email: saved.saved ? saved.email : claims.email || "",
+    center: saved.centerId ? { pendingId: saved.centerId } : {},
+    files: (saved.attachments || []).map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
   };
 }
 
-const saveDraft = (code, draft) => sessionStorage.setItem(draftKey(code), JSON.stringify(draft));
+// A filing already submitted: Back, a second tab or another device land here, never on a fresh form.
+function alreadyFiled(view, p, dossierCode, startAgain) {
+  return view.show(heading(t("fileTitle")),
+    message("info", el("p", {}, t("alreadySubmitted", dossierCode))),
+    el("div", { class: "actions" },
+      el("a", { class: "button primary", id: "view-filed", href: `#/ho-so/${dossierCode}` }, t("viewDossier")),
+      el("button", { type: "button", class: "secondary", id: "file-again", onclick: startAgain }, t("fileAnother", pick(p, "name")))));
+}
 
 export function signInPrompt(view, title, route, role = "citizen") {
   const href = signInUrl(role, route);
@@ -74,10 +83,67 @@ export async function fileDossierPage(view, code) {
   }
 
   const claims = who.claims;
-  const draft = loadDraft(code, claims);
-  saveDraft(code, draft);
-  const save = () => saveDraft(code, draft);
+  let saved;
+  try {
+    saved = (await run("GetDraft", { procedureCode: code })).draft;
+  } catch (error) {
+    return view.show(heading(t("fileTitle")), message("error", errorText(error)));
+  }
+  if (saved.dossierCode) {
+    live.delete(code);
+    return alreadyFiled(view, p, saved.dossierCode, async () => {
+      await run("DiscardDraft", { procedureCode: code }).catch(() => null);
+      fileDossierPage(view, code);
+    });
+  }
+  const kept = live.get(code);
+  const draft = kept && (!saved.saved || kept.requestId === saved.clientRequestId) ? kept : draftState(saved, claims);
+  live.set(code, draft);
+  if (draft.center.pendingId) {
+    try {
+      const { center } = await run("GetCenter", { id: draft.center.pendingId });
+      if (center) Object.assign(draft.center, { chosen: center, candidates: [{ ...center, receives: true }] });
+    } catch {
+      // the center is chosen again
+    }
+  }
   const slots = new Map(); // field path as the server names it -> { setError, focus, label }
+  const saveStatus = el("p", { class: "muted small", id: "draft-status", role: "status", "aria-live": "polite" },
+    draft.saved ? t("draftSavedUntil", formatDate(draft.expiresAt)) : t("draftWillSave"));
+  let timer = null;
+  let dirty = false;
+
+  function draftInput() {
+    const formData = {};
+    for (const f of p.formFields) {
+      const value = formValue(f, draft.values[f.name]);
+      if (value !== undefined) formData[f.name] = typeof value === "number" && !Number.isFinite(value) ? String(draft.values[f.name]) : value;
+    }
+    return {
+      clientRequestId: draft.requestId, procedureCode: code, formData, phone: draft.phone.trim(), email: draft.email.trim(),
+      centerId: draft.center.chosen?.id || "",
+      attachments: draft.files.map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
+    };
+  }
+
+  async function saveNow() {
+    clearTimeout(timer);
+    if (!dirty) return;
+    dirty = false;
+    try {
+      const { ok } = await mutate("SaveDraft", "saveDraft", draftInput());
+      if (ok) saveStatus.textContent = t("draftSavedUntil", formatDate(ok.draft.expiresAt));
+    } catch {
+      dirty = true;
+      saveStatus.textContent = t("draftNotSaved");
+    }
+  }
+  const save = () => {
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(saveNow, AUTOSAVE_MS);
+  };
+  window.addEventListener("pagehide", saveNow, { once: true });
 
   // Contacts: prefilled from the identity provider, may be changed for this dossier.
   const contact = (name, type, autocomplete, checker) => {
@@ -99,20 +165,24 @@ export async function fileDossierPage(view, code) {
   // The procedure's own form.
   const fields = p.formFields.map((f) => {
     const id = `fd-${f.name}`;
-    const control = controlFor(f, draft.values[f.name] ?? "");
-    const item = labelled({ id, label: pick(f, "label"), control, required: f.required });
+    const value = draft.values[f.name] ?? "";
+    const control = isEthnicityField(f)
+      ? controlFor({ ...f, type: "SELECT", options: ethnicGroups() }, officialEthnicity(value))
+      : controlFor(f, value);
+    const item = labelled({ id, label: pick(f, "label"), control, required: f.required, hint: isPlaceField(f) ? t("placeHint") : null });
     const check = () => {
-      const problem = checkField(f, control.value);
+      const problem = checkField(isEthnicityField(f) ? { ...f, type: "TEXT" } : f, control.value)
+        || (control.value.trim() === "" ? null : checkMeaning(f, control.value, today()));
       item.setError(problem ? t(...problem) : null);
       return problem;
     };
-    control.addEventListener(f.type === "SELECT" ? "change" : "input", () => {
+    control.addEventListener(control.tagName === "SELECT" ? "change" : "input", () => {
       draft.values[f.name] = control.value;
       save();
       if (control.getAttribute("aria-invalid")) check(); // once flagged, clear the message as soon as it is right
     });
     control.addEventListener("blur", () => { if (control.value !== "") check(); });
-    slots.set(`formData.${f.name}`, { setError: item.setError, focus: () => control.focus(), label: pick(f, "label"), check });
+    slots.set(`formData.${f.name}`, { setError: item.setError, focus: () => control.focus(), label: pick(f, "label"), check, field: f, control });
     return item.node;
   });
 
@@ -127,6 +197,20 @@ export async function fileDossierPage(view, code) {
   });
 
   const files = uploadsField({ files: draft.files, documents: p.documents, procedureCode: code, onChange: save });
+  // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
+  // birth certificate the hospital issued): the applicant may say so instead of attaching one.
+  draft.electronic ??= [];
+  const electronicDocs = p.documents.filter((d) => /bản điện tử/.test(d.note || ""));
+  const electronic = electronicDocs.length
+    ? el("fieldset", { class: "group", id: "electronic" },
+      el("legend", {}, t("electronicLegend")),
+      el("p", { class: "hint" }, t("electronicHint")),
+      electronicDocs.map((d, i) => el("div", { class: "check" },
+        el("input", { type: "checkbox", id: `electronic-${i}`, checked: draft.electronic.includes(d.name), onchange: (e) => {
+          draft.electronic = draft.electronic.filter((n) => n !== d.name).concat(e.target.checked ? [d.name] : []);
+        } }),
+        el("label", { for: `electronic-${i}` }, pick(d, "name")))))
+    : null;
   slots.set("attachments", {
     setError: files.setError, focus: files.focus, label: t("attachments"),
     check: () => {
@@ -137,8 +221,8 @@ export async function fileDossierPage(view, code) {
   });
 
   const summary = el("div", { class: "error-summary", id: "problems", role: "alert", tabindex: "-1", hidden: true });
-  const status = el("p", { class: "muted", id: "submit-status", role: "status", "aria-live": "polite" });
-  const submit = el("button", { class: "primary wide", type: "submit", id: "submit" }, t("submit"));
+  const next = el("button", { class: "primary wide", type: "submit", id: "continue" }, t("continueToCheck"));
+  const submit = el("button", { class: "primary wide", type: "button", id: "submit" }, t("submit"));
   let busy = false;
 
   function showSummary(items) {
@@ -153,15 +237,23 @@ export async function fileDossierPage(view, code) {
 
   function checkAll() {
     const items = [];
-    for (const slot of slots.values()) {
+    const failed = new Set();
+    for (const [path, slot] of slots) {
       const problem = slot.check();
-      if (problem) items.push([`${slot.label}: ${t(...problem)}`, slot]);
+      if (problem) { items.push([`${slot.label}: ${t(...problem)}`, slot]); failed.add(path); }
+    }
+    for (const [name, problem] of checkBetween(p.formFields, draft.values, claims.pid)) {
+      const slot = slots.get(`formData.${name}`);
+      if (!slot || failed.has(`formData.${name}`)) continue;
+      slot.setError(t(...problem));
+      items.push([`${slot.label}: ${t(...problem)}`, slot]);
     }
     return items;
   }
 
   // The server's problems next to their fields (formData.<name>, centerId, attachments.<i>, phone...).
   function showServerProblems(problem) {
+    showForm();
     const items = [];
     for (const fp of problem.problems || []) {
       const slot = slots.get(fp.field) || (/^(attachments|documents)/.test(fp.field) ? slots.get("attachments") : null);
@@ -173,21 +265,13 @@ export async function fileDossierPage(view, code) {
   }
 
   async function send(attempt = 1) {
-    const formData = {};
-    for (const f of p.formFields) {
-      const value = formValue(f, draft.values[f.name]);
-      if (value !== undefined) formData[f.name] = value;
-    }
-    const input = {
-      clientRequestId: draft.requestId, procedureCode: code, centerId: draft.center.chosen.id, formData,
-      documents: documentRefs(draft.files),
-      phone: draft.phone.trim(), email: draft.email.trim(),
-    };
+    // The draft's answers, the uploaded files by their ids (never metadata), the electronic copies.
+    const input = { ...draftInput(), attachments: [], documents: documentRefs(draft.files), electronicDocuments: draft.electronic };
     try {
       return await mutate("SubmitDossier", "submitDossier", input);
     } catch (error) {
       if (error.code === "NETWORK" && attempt < 2) {
-        status.textContent = t("retrying");
+        checkStatus.textContent = t("retrying");
         await new Promise((r) => setTimeout(r, 1000));
         return send(attempt + 1); // the same clientRequestId: never a second dossier
       }
@@ -195,16 +279,22 @@ export async function fileDossierPage(view, code) {
     }
   }
 
-  async function onSubmit(event) {
+  // Step 1 -> 2: every answer checked, then the summary to check.
+  function onContinue(event) {
     event.preventDefault();
-    if (busy) return; // a second click while the first is on its way does nothing
     const problems = checkAll();
     if (problems.length) return showSummary(problems);
     showSummary([]);
+    saveNow();
+    showCheck();
+  }
+
+  async function onSubmit() {
+    if (busy) return; // a second click while the first is on its way does nothing
     busy = true;
     submit.disabled = true;
     submit.setAttribute("aria-busy", "true");
-    status.textContent = t("sending");
+    checkStatus.textContent = t("sending");
     try {
       const { ok, problem } = await send();
       if (ok) {
@@ -214,15 +304,17 @@ export async function fileDossierPage(view, code) {
           applicant: { ...d.applicant, phone: draft.phone.trim() || claims.phone_number, email: draft.email.trim() || claims.email },
           attachments: draft.files,
         });
-        sessionStorage.removeItem(draftKey(code));
+        clearTimeout(timer);
+        dirty = false; // the draft now points to its dossier: nothing more to save
         location.hash = `#/ho-so/${d.code}/bien-nhan`;
         return;
       }
-      status.textContent = "";
+      checkStatus.textContent = "";
       showServerProblems(problem);
     } catch (error) {
-      status.textContent = "";
       const href = error.code === "UNAUTHENTICATED" ? signInUrl("citizen", route) : null;
+      checkStatus.textContent = "";
+      showForm();
       showSummary([[error.code === "NETWORK" ? t("networkRetry") : errorText(error), null]]);
       if (href) summary.append(el("p", {}, el("a", { class: "button primary", href }, t("signInVneid"))));
     } finally {
@@ -232,7 +324,10 @@ export async function fileDossierPage(view, code) {
     }
   }
 
-  const form = el("form", { id: "filing", novalidate: true, onsubmit: onSubmit },
+  // Enter in a field moves nothing: only the buttons go on (a slip of the thumb submits nothing).
+  const form = el("form", { id: "filing", novalidate: true, onsubmit: onContinue, onkeydown: (e) => {
+    if (e.key === "Enter" && e.target.tagName === "INPUT" && !["checkbox", "radio", "submit", "button", "file"].includes(e.target.type)) e.preventDefault();
+  } },
     summary,
     identityCard(claims),
     el("section", { class: "group", "aria-labelledby": "contacts" },
@@ -243,11 +338,62 @@ export async function fileDossierPage(view, code) {
       el("p", { class: "hint" }, t("requiredNote")), fields),
     picker.node,
     files.node,
-    el("div", { class: "actions" }, submit, status));
+    electronic,
+    el("div", { class: "actions" }, next, saveStatus));
 
-  view.show(
+  const formView = [
     el("p", {}, el("a", { href: `#/thu-tuc/${code}` }, t("back"))),
     heading(t("fileTitle")),
     el("p", { class: "lead" }, pick(p, "name"), " ", el("span", { class: "muted" }, `(${p.code})`)),
-    form);
+    form,
+  ];
+  const checkStatus = el("p", { class: "muted", id: "check-status", role: "status", "aria-live": "polite" });
+  submit.addEventListener("click", onSubmit);
+
+  function showForm(focusPath = null) {
+    view.show(formView);
+    const slot = focusPath && slots.get(focusPath);
+    if (slot) slot.focus(); else formView[1].focus?.();
+  }
+
+  // Step 2: every answer and file with a "change" link; submitting happens here only.
+  function showCheck() {
+    const row = (label, value, path) => el("div", { class: "summary-row" },
+      el("dt", {}, label),
+      el("dd", {}, value === "" || value === undefined || value === null ? el("span", { class: "muted" }, t("notGiven")) : value),
+      el("dd", { class: "summary-change" }, path
+        ? el("button", { type: "button", class: "link", "data-change": path, onclick: () => showForm(path) }, t("change"), srOnly(` ${label}`))
+        : null));
+    const answers = p.formFields.map((f) => {
+      const v = draft.values[f.name] ?? "";
+      const shown = f.type === "DATE" ? formatDate(v) : isEthnicityField(f) ? officialEthnicity(v) : f.type === "SELECT" ? optionLabel(v) : v;
+      return row(pick(f, "label"), shown, `formData.${f.name}`);
+    });
+    const h1 = heading(t("checkTitle"));
+    view.show(
+      h1,
+      el("p", { class: "lead" }, pick(p, "name"), " ", el("span", { class: "muted" }, `(${p.code})`)),
+      el("h2", {}, t("applicant")),
+      el("dl", { class: "summary-list", id: "check-identity" },
+        row(t("fullName"), claims.name), row(t("idNumber"), claims.pid),
+        row(t("phone"), draft.phone, "phone"), row(t("email"), draft.email, "email")),
+      el("h2", {}, t("declaration")),
+      el("dl", { class: "summary-list", id: "check-answers" }, answers),
+      el("h2", {}, t("centerLegend")),
+      el("dl", { class: "summary-list", id: "check-center" },
+        row(t("center"), draft.center.chosen ? [draft.center.chosen.name, el("br"), el("span", { class: "muted" }, draft.center.chosen.address || "")] : "", "centerId")),
+      el("h2", {}, t("attachments")),
+      el("dl", { class: "summary-list", id: "check-files" },
+        row(t("attachments"), draft.files.length
+          ? el("ul", { class: "plain" }, draft.files.map((f) => el("li", {}, f.name, f.document ? ` — ${f.document}` : "")))
+          : "", "attachments"),
+        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.join("; "), "attachments") : null),
+      el("h2", {}, t("declareTitle")),
+      el("p", {}, t("declareText")),
+      el("div", { class: "actions" }, submit, checkStatus));
+    h1.setAttribute("tabindex", "-1");
+    h1.focus();
+  }
+
+  view.show(formView);
 }

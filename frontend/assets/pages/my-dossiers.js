@@ -9,14 +9,37 @@ import { myReceipts } from "./payment.js";
 
 const PAGE = 10;
 
+// The whole card is the link's target (a large tap target): the heading's link covers it (CSS).
 function card(d) {
-  return el("li", { class: "card" },
-    el("h3", {}, el("a", { href: `#/ho-so/${d.code}` }, d.procedureName)),
+  return el("li", { class: "card tappable" },
+    el("h3", {}, el("a", { href: `#/ho-so/${d.code}` }, d.procedureName, d.subject ? el("span", { class: "subject" }, ` — ${d.subject}`) : null)),
     el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
     el("div", { class: "meta" },
       el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
       el("span", {}, `${t("due")}: ${formatDate(d.dueDate)}`),
       d.center ? el("span", {}, d.center.name) : null));
+}
+
+function draftCard(d) {
+  const name = Object.entries(d.formData || {}).find(([k, v]) => k.endsWith("full_name") && v)?.[1];
+  return el("li", { class: "card tappable draft" },
+    el("h3", {}, el("a", { href: `#/nop-ho-so/${d.procedureCode}` }, d.procedureName, name ? el("span", { class: "subject" }, ` — ${name}`) : null)),
+    el("div", { class: "meta" },
+      el("span", { class: "tag" }, t("resumeDraft")),
+      el("span", {}, t("draftSavedAt", formatDateTime(d.updatedAt))),
+      el("span", {}, t("draftExpires", formatDate(d.expiresAt)))));
+}
+
+async function draftsSection(view) {
+  try {
+    const { myDrafts } = await run("MyDrafts");
+    if (!view.alive || !myDrafts.length) return null;
+    return el("section", { id: "drafts", "aria-labelledby": "drafts-title" },
+      el("h2", { id: "drafts-title" }, t("myDrafts")),
+      el("ul", { class: "results" }, myDrafts.map(draftCard)));
+  } catch {
+    return null;
+  }
 }
 
 export async function myDossiersPage(view) {
@@ -45,6 +68,10 @@ export async function myDossiersPage(view) {
     }
   }
   more.addEventListener("click", load);
-  view.show(heading(t("myDossiers")), status, list, more, myReceipts(), el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
-  await load();
+  // Drafts and the first page arrive together and are drawn at once: nothing moves after the first draw.
+  const title = heading(t("myDossiers"));
+  view.show(title, status);
+  const [section] = await Promise.all([draftsSection(view), load()]);
+  view.show(title, section, el("h2", { id: "filed-title" }, t("filedDossiers")), status, list, more, myReceipts(),
+    el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
 }

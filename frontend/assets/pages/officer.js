@@ -26,15 +26,27 @@ function officer(view, route) {
   return null;
 }
 
+// Who is working, at which center (by its name, asked once; the token carries only its id).
+const centerNames = new Map();
+
 function whoBar(who) {
   const c = who.claims;
-  return el("p", { class: "muted", id: "officer-of" }, t("officerOf", c.name || "", c.center_id || "", t("officerRoles")[c.center_role] || c.center_role || ""));
+  const role = t("officerRoles")[c.center_role] || c.center_role || "";
+  const bar = el("p", { class: "muted", id: "officer-of", "data-center-id": c.center_id || "" }, t("officerAt", c.name || "", "…", role));
+  if (c.center_id) {
+    if (!centerNames.has(c.center_id)) {
+      centerNames.set(c.center_id, run("GetCenter", { id: c.center_id }).then((d) => d.center?.name || c.center_id, () => c.center_id));
+    }
+    centerNames.get(c.center_id).then((name) => { bar.textContent = t("officerAt", c.name || "", name, role); });
+  }
+  return bar;
 }
 
 function queueCard(d) {
-  return el("li", { class: `card ${d.late ? "is-late" : ""}` },
-    el("h3", {}, el("a", { href: `#/can-bo/ho-so/${d.code}` }, d.procedureName)),
+  return el("li", { class: `card tappable ${d.late ? "is-late" : ""} ${d.supplementReceived ? "has-supplement" : ""}` },
+    el("h2", { class: "card-title" }, el("a", { href: `#/can-bo/ho-so/${d.code}` }, d.procedureName, d.subject ? el("span", { class: "subject" }, ` — ${d.subject}`) : null)),
     el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), d.late ? lateTag(d) : null,
+      d.supplementReceived ? el("span", { class: "tag attention" }, t("supplementReceived")) : null,
       el("span", {}, t("channels")[d.channel])),
     el("div", { class: "meta" },
       el("span", {}, d.applicant.fullName),
@@ -42,11 +54,36 @@ function queueCard(d) {
       el("strong", {}, `${t("due")}: ${formatDate(d.dueDate)}`)));
 }
 
+// "Needs me now": new dossiers, supplements received, and anything due within one working day; the
+// supplements first (the applicant has done their part), then the late, then by appointment date.
+const NEEDS_ME = "NOW";
+const NEEDS_ME_MAX = 100;
+
+function withinOneWorkingDay(due) {
+  const next = new Date();
+  do next.setDate(next.getDate() + 1); while ([0, 6].includes(next.getDay()));
+  return due <= next.toISOString().slice(0, 10);
+}
+
+async function needsMeNow() {
+  const [received, processing] = await Promise.all(["RECEIVED", "PROCESSING"].map((status) =>
+    run("CenterQueue", { status, first: NEEDS_ME_MAX, after: null })));
+  const nodes = [...received.centerQueue.edges, ...processing.centerQueue.edges].map((e) => e.node)
+    .filter((d) => d.status === "RECEIVED" || d.supplementReceived || d.late || withinOneWorkingDay(d.dueDate));
+  const rank = (d) => [d.supplementReceived ? 0 : 1, d.late ? 0 : 1, d.dueDate, d.code];
+  nodes.sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return { centerQueue: { edges: nodes.map((node) => ({ node })), pageInfo: { endCursor: null, hasNextPage: false } } };
+}
+
 export async function officerQueuePage(view) {
   const who = officer(view, "#/can-bo");
   if (!who) return;
-  const chosen = queryParams().get("trang-thai") ?? "RECEIVED";
-  const filter = select({ id: "queue-status" }, [...STATUSES.map((s) => [s, t("statuses")[s]]), ["", t("allStatuses")]], chosen);
+  const chosen = queryParams().get("trang-thai") ?? NEEDS_ME;
+  const filter = select({ id: "queue-status" },
+    [[NEEDS_ME, t("needsMeNow")], ...STATUSES.map((s) => [s, t("statuses")[s]]), ["", t("allStatuses")]], chosen);
   const list = el("ul", { class: "results", id: "queue" });
   const status = el("p", { class: "muted", role: "status", "aria-live": "polite" });
   const more = el("button", { type: "button", class: "secondary", hidden: true }, t("more"));
@@ -62,7 +99,9 @@ export async function officerQueuePage(view) {
     }
     status.textContent = t("loading");
     try {
-      const { centerQueue } = await run("CenterQueue", { status: filter.value || null, first: PAGE, after });
+      const { centerQueue } = filter.value === NEEDS_ME
+        ? await needsMeNow()
+        : await run("CenterQueue", { status: filter.value || null, first: PAGE, after });
       if (request !== latest || !view.alive) return;
       const cards = centerQueue.edges.map((e) => queueCard(e.node));
       if (reset) list.replaceChildren(...cards); else list.append(...cards);
@@ -203,9 +242,7 @@ export async function officerDossierPage(view, code) {
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
         el("dt", {}, t("due")), el("dd", {}, formatDate(d.dueDate), d.deadlineExtensions ? ` (${t("extended")})` : ""),
         el("dt", {}, t("supplementRequests")), el("dd", {}, String(d.supplementRequests))),
-      el("section", { class: "group", "aria-labelledby": "steps-title" },
-        el("h2", { id: "steps-title" }, t("nextSteps")),
-        steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
+      d.supplementReceived ? message("info", el("strong", {}, t("supplementReceived")), " — ", t("supplementReceivedHint")) : null,
       d.result ? resultCard(d.result, d.code) : null,
       officerPayments(d.code),
       deskScan(d),
@@ -222,6 +259,10 @@ export async function officerDossierPage(view, code) {
       d.attachments.length
         ? el("ul", {}, d.attachments.map((f) => el("li", {}, `${f.name} (${f.contentType}, ${formatBytes(f.sizeBytes)})`, f.document ? ` — ${f.document}` : "", documentLink(f, d.code))))
         : el("p", { class: "muted" }, t("noAttachments")),
+      // The dossier's content comes first; then what the officer may do with it.
+      el("section", { class: "group", "aria-labelledby": "steps-title" },
+        el("h2", { id: "steps-title" }, t("officerActions")),
+        steps.length ? steps.map((s) => stepForm(d, s)) : el("p", { class: "muted" }, t("noSteps"))),
       el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code));
     doneNote?.focus();
   }

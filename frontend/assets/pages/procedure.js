@@ -1,9 +1,10 @@
 // One procedure as the catalog describes it, with the way to file it online.
 import { session } from "../auth.js";
+import { notesEn } from "../catalog-en.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, pick, t } from "../i18n.js";
+import { errorText, isEn, pick, t } from "../i18n.js";
 
 // The link that starts filing: straight to the form when signed in as a citizen, else through sign-in
 // and back to the form.
@@ -44,8 +45,8 @@ export async function procedurePage(view, code) {
         ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
         : null,
       el("h2", {}, t("documents")),
-      el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${d.originals} ${t("originals")}, ${d.copies} ${t("copies")})`,
-        d.note ? el("span", { class: "muted" }, ` — ${d.note}`) : null))),
+      el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
+        d.note ? el("span", { class: "muted" }, ` — ${isEn() ? notesEn[d.note] || d.note : d.note}`) : null))),
       el("h2", {}, t("fees")),
       p.fees.length
         ? el("ul", {}, p.fees.map((f) => el("li", {}, `${f.channel ? `${t("channels")[f.channel]}: ` : ""}${pick(f, "description")} — ${feeAmount(f.amountVnd)}`)))

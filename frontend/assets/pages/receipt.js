@@ -26,6 +26,7 @@ export function receipt(d, { justFiled = false } = {}) {
       row(t("code"), el("strong", { class: "big", id: "receipt-code" }, d.code)),
       row(t("trackingSecret"), el("strong", { class: "mono", id: "receipt-secret" }, d.trackingSecret)),
       row(t("procedure"), `${procedureName} (${d.procedureCode})`),
+      d.subject ? row(t("subjectLabel"), el("strong", { id: "receipt-subject" }, d.subject)) : null,
       row(t("applicantName"), d.applicant?.fullName || ""),
       row(t("idNumber"), d.applicant?.idNumber || ""),
       d.applicant?.phone ? row(t("phone"), d.applicant.phone) : null,
@@ -43,6 +44,10 @@ export function receipt(d, { justFiled = false } = {}) {
     justFiled && d.duplicate ? message("info", t("alreadyFiled")) : null);
 }
 
+const nextSteps = () => el("section", { class: "group no-print", id: "next-steps", "aria-labelledby": "next-title" },
+  el("h2", { id: "next-title" }, t("nextSteps")),
+  el("ol", {}, el("li", {}, t("nextStep1")), el("li", {}, t("nextStep2")), el("li", {}, t("nextStep3"))));
+
 export async function receiptPage(view, code) {
   let d = fresh.get(code);
   const justFiled = Boolean(d);
@@ -59,6 +64,7 @@ export async function receiptPage(view, code) {
     justFiled ? el("p", { class: "notice ok", role: "status" }, t("filedLead")) : null,
     receipt(d, { justFiled }),
     feeNotice(code),
+    justFiled ? nextSteps() : null,
     el("div", { class: "actions no-print" },
       el("button", { type: "button", class: "primary", id: "print", onclick: () => window.print() }, t("print")),
       el("a", { class: "button secondary", href: `#/ho-so/${code}` }, t("viewDossier")),

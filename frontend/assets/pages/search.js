@@ -7,18 +7,35 @@ import { queryParams } from "../router.js";
 import { onlineTag } from "./procedure.js";
 
 const DEBOUNCE_MS = 250;
+// The most used services (the paired services of dispatch 111/CD-TTg among them), offered before typing
+// and when nothing is found.
+const POPULAR = [
+  ["1.001193", "Đăng ký khai sinh", "Birth registration"],
+  ["2.000986", "Liên thông khai sinh, thường trú, thẻ BHYT trẻ dưới 6 tuổi", "Birth, residence and health card for a child under 6"],
+  ["1.004222", "Đăng ký thường trú", "Permanent residence registration"],
+  ["1.004194", "Đăng ký tạm trú", "Temporary residence registration"],
+  ["1.014061", "Cấp thẻ căn cước", "Identity card"],
+  ["3.000333", "Phiếu lý lịch tư pháp", "Criminal record certificate"],
+];
 const PAGE = 20;
 let fieldsCache = null; // the catalog's fields, asked once per visit
 
 export function procedureCard(node) {
-  return el("li", { class: "card" },
-    el("h3", {}, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
+  return el("li", { class: "card tappable" },
+    el("h2", { class: "card-title" }, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
       node.processingDays === null ? null : el("span", {}, t("days", node.processingDays)),
       onlineTag(node.onlineLevel),
       node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
+}
+
+function popular() {
+  return el("nav", { class: "popular", id: "popular", "aria-labelledby": "popular-title" },
+    el("h2", { id: "popular-title" }, t("popularTitle")),
+    el("ul", { class: "chips" }, POPULAR.map(([code, vi, en]) =>
+      el("li", {}, el("a", { class: "chip", href: `#/thu-tuc/${code}` }, pick({ name: vi, nameEn: en }, "name"))))));
 }
 
 export async function searchPage(view) {
@@ -71,7 +88,9 @@ export async function searchPage(view) {
       const cards = c.edges.map((e) => procedureCard(e.node));
       if (reset) list.replaceChildren(...cards); else list.append(...cards);
       summary.className = "muted";
-      summary.textContent = c.totalCount ? t("found", c.totalCount) : t("none");
+      summary.textContent = c.totalCount ? t("found", c.totalCount) : t("noneHelp");
+      help.hidden = c.totalCount > 0;
+      suggestions.hidden = Boolean(input.value.trim() || field.value || level.value || online.value) && c.totalCount > 0;
       cursor = c.pageInfo.endCursor;
       more.hidden = !c.pageInfo.hasNextPage;
     } catch (error) {
@@ -90,14 +109,22 @@ export async function searchPage(view) {
   [field, level, online].forEach((s) => s.addEventListener("change", () => load(true)));
   more.addEventListener("click", () => load(false));
 
-  const form = el("form", { class: "search", role: "search", onsubmit: (e) => { e.preventDefault(); load(true); } },
-    el("label", { for: "q", class: "label" }, t("searchLabel")),
-    el("div", { class: "search-row" }, input, el("button", { class: "primary", type: "submit" }, t("search"))),
+  // Filters folded behind a button on a phone (open on a wide screen, or when one is in use), so the
+  // first results stay above the keyboard.
+  const filtered = Boolean(params.get("field") || params.get("level") || params.get("online"));
+  const fold = el("details", { class: "filters-fold", id: "filters", open: filtered || matchMedia("(min-width: 640px)").matches },
+    el("summary", { class: "button secondary" }, t("filtersToggle")),
     el("fieldset", { class: "filters" },
-      el("legend", { class: "label" }, t("filters")),
+      el("legend", { class: "sr-only" }, t("filters")),
       el("div", { class: "filter" }, el("label", { for: "f-field" }, t("field")), field),
       el("div", { class: "filter" }, el("label", { for: "f-level" }, t("level")), level),
       el("div", { class: "filter" }, el("label", { for: "f-online" }, t("onlineLevel")), online)));
+  const form = el("form", { class: "search", role: "search", onsubmit: (e) => { e.preventDefault(); load(true); } },
+    el("label", { for: "q", class: "label" }, t("searchLabel")),
+    el("div", { class: "search-row" }, input, el("button", { class: "primary", type: "submit" }, t("search"))),
+    fold);
+  const help = el("p", { class: "hint", id: "none-help", hidden: true }, t("hotlineHelp"));
+  const suggestions = popular();
 
   // Browsing by life event, while nothing is typed: each event opens onto its procedures.
   const events = el("section", { class: "life-events", "aria-labelledby": "life-events-title" });
@@ -105,7 +132,7 @@ export async function searchPage(view) {
   input.addEventListener("input", showEvents);
   showEvents();
 
-  view.show(heading(t("searchTitle")), form, events, summary, list, more);
+  view.show(heading(t("searchTitle")), form, events, summary, help, suggestions, list, more);
   run("LifeEvents").then((data) => {
     if (!view.alive) return;
     events.replaceChildren(el("h2", { id: "life-events-title" }, t("lifeEvents")),

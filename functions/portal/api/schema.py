@@ -20,6 +20,8 @@ from portal.api.documents.queries import DocumentQueries
 from portal.api.dossiers.messages import DossierMessageMutations
 from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
+from portal.api.drafts.mutations import DraftMutations
+from portal.api.drafts.queries import DraftQueries
 from portal.api.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
 from portal.api.kpis.queries import KpiQueries
 from portal.api.kpis.service_index import ServiceIndexQueries
@@ -59,6 +61,7 @@ class Query(
     ClientQueries,
     WebhookQueries,
     SyncQueries,
+    DraftQueries,
 ):
     pass
 
@@ -72,6 +75,7 @@ class Mutation(
     DocumentMutations,
     ClientMutations,
     WebhookMutations,
+    DraftMutations,
 ):
     pass
 

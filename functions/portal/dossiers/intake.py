@@ -35,7 +35,9 @@ from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
 from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
+from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
+from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
 from portal.workdays.vietnam_calendar import calendar_around
 from portal.workdays.working_days import due_date
@@ -55,6 +57,7 @@ class SubmitRequest:
     attachments: tuple[Attachment, ...] = ()
     phone: str = ""
     email: str = ""
+    electronic_documents: tuple[str, ...] = ()  # required documents the agency holds electronically
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,13 @@ def _open(
             f"Thủ tục «{procedure.name}» chưa nhận hồ sơ qua Cổng; vui lòng xem trang chính thức của thủ tục.",
             f"'{procedure.name}' cannot be filed through the portal yet; see the procedure's official page.",
         )
-    form_data = check_form(procedure.form_fields, request.form_data)
-    _check_attachments(request.attachments)
-
     now = clock.now()
+    form_data = check_form(procedure.form_fields, request.form_data)
+    form_data = check_answers(procedure.form_fields, form_data, applicant.id_number, now.date())
+    _check_attachments(request.attachments)
+    if channel is Channel.ONLINE:  # at the desk, the officer sees the papers themselves
+        check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
+
     due = due_date(now, procedure.processing_days, calendar_around(now.year))
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)

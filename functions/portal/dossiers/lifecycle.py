@@ -15,8 +15,9 @@ RECEIVE = Action.RECEIVE
 EXTEND = Action.EXTEND
 RATE = Action.RATE
 
-# Actions whose note the applicant needs: what to supplement, why it was refused.
-NOTE_REQUIRED = frozenset({Action.REQUEST_SUPPLEMENT, Action.REJECT})
+# Actions whose note the other side needs: what to supplement, what was supplemented, why it was refused.
+# (A supplement is a note until documents can be uploaded; then a note and/or files.)
+NOTE_REQUIRED = frozenset({Action.REQUEST_SUPPLEMENT, Action.PROVIDE_SUPPLEMENT, Action.REJECT})
 
 # (status now, action) -> (status after, who may do it)
 TRANSITIONS: dict[tuple[Status, Action], tuple[Status, ActorRole]] = {
@@ -54,8 +55,8 @@ def apply(
     if action in NOTE_REQUIRED and not note.strip():
         raise InvalidInput.for_field(
             "note",
-            "Cần ghi rõ nội dung (những gì cần bổ sung, hoặc lý do từ chối).",
-            "A note is required (everything to supplement, or the reason for refusal).",
+            "Cần ghi rõ nội dung (những gì cần bổ sung, những gì đã bổ sung, hoặc lý do từ chối).",
+            "A note is required (everything to supplement, what was supplemented, or the reason for refusal).",
         )
     allowed = TRANSITIONS.get((dossier.status, action))
     if allowed is None:

@@ -155,6 +155,15 @@ class Dossier:
         return now.date() > self.due_date
 
 
+def dossier_subject(dossier: Dossier) -> str:
+    """The person a dossier is about, as its form names them (the child, the deceased, the partner...),
+    else the applicant: what tells several dossiers of one procedure apart."""
+    for name, value in dossier.form_data.items():
+        if name.endswith("full_name") and isinstance(value, str) and value.strip():
+            return value.strip()
+    return dossier.applicant.full_name
+
+
 class DuplicateSubmission(Exception):
     """The same submit request (same applicant, same client request id) already made a dossier."""
 

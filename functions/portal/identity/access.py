@@ -42,6 +42,11 @@ def require_applicant(principal: Principal, scope: Scope) -> Citizen:
     return citizen
 
 
+def require_draft_owner(principal: Principal) -> Citizen:
+    """Drafts belong to the citizen filing them (or to an app filing in their name), no one else."""
+    return require_applicant(principal, Scope.DOSSIERS_WRITE)
+
+
 def require_officer(
     principal: Principal, center_id: str | None = None, roles: frozenset[OfficerRole] | None = None
 ) -> Officer:

@@ -55,6 +55,7 @@ def _request(
         attachments=_attachments(input.attachments) + stored,
         phone=input.phone,
         email=input.email,
+        electronic_documents=tuple(d[:500] for d in getattr(input, "electronic_documents", [])),
     )
 
 

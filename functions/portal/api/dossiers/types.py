@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from enum import Enum
 
@@ -15,7 +16,7 @@ from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread
-from portal.dossiers.model import Action
+from portal.dossiers.model import Action, dossier_subject
 from portal.dossiers.tracking import tracking_secret
 from portal.input_limits import LIMITS
 
@@ -198,6 +199,15 @@ class Dossier(DossierSummary):
     def form_data(self) -> JSON:
         return self.dossier.form_data
 
+    @strawberry.field(description="Whom the dossier is about (e.g. the child's name): tells dossiers apart.")
+    def subject(self) -> str:
+        return dossier_subject(self.dossier)
+
+    @strawberry.field(description="The applicant has supplemented and the dossier awaits the officers' decision.")
+    def supplement_received(self) -> bool:
+        # A supplement is asked once; supplied, the dossier is back in processing until a decision.
+        return self.dossier.status is model.Status.PROCESSING and self.dossier.supplement_requests > 0
+
     @strawberry.field
     def attachments(self) -> list[Attachment]:
         return [_attachment(a) for a in self.dossier.attachments]
@@ -234,7 +244,9 @@ class Dossier(DossierSummary):
 
 @strawberry.type(description="A dossier as anyone holding its receipt sees it: no personal data.")
 class DossierTracking(DossierSummary):
-    pass
+    @strawberry.field(description="States and dates in the standard wording: an officer's free text is left out.")
+    def timeline(self) -> list[TimelineEvent]:
+        return [replace(TimelineEvent.from_domain(e), note="") for e in self.dossier.timeline]
 
 
 @strawberry.type
@@ -277,6 +289,10 @@ class SubmitDossierInput:
     )
     phone: str = strawberry.field(default="", description=f"At most {LIMITS['phone']} characters.")
     email: str = strawberry.field(default="", description=f"At most {LIMITS['email']} characters.")
+    electronic_documents: list[str] = strawberry.field(
+        default_factory=list,
+        description="Required documents the agency already holds electronically (by name), instead of a file.",
+    )
 
 
 @strawberry.type

@@ -1,0 +1,43 @@
+"""Saving (autosave as the citizen types) and discarding drafts."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from portal.api.dossiers.mutations import _attachments
+from portal.api.drafts.types import Draft, DraftDiscarded, DraftSaved, SaveDraftInput
+from portal.api.errors import InvalidInputError, NotFoundError
+from portal.drafts import service
+from portal.identity.access import require_draft_owner
+
+SaveDraftResult = Annotated[DraftSaved | InvalidInputError | NotFoundError, strawberry.union("SaveDraftResult")]
+
+
+@strawberry.type
+class DraftMutations:
+    @strawberry.mutation(description="Save the filing typed so far (replaces this procedure's draft).")
+    def save_draft(self, info: Info, input: SaveDraftInput) -> SaveDraftResult:
+        ctx = info.context
+        citizen = require_draft_owner(ctx.principal)
+        given = service.DraftInput(
+            request_id=input.client_request_id,
+            procedure_code=input.procedure_code,
+            answers=input.form_data,
+            phone=input.phone,
+            email=input.email,
+            center_id=input.center_id,
+            attachments=_attachments(input.attachments),
+        )
+        s = ctx.services
+        draft = service.save_draft(s.drafts, s.catalog, s.clock, citizen, given)
+        return DraftSaved(draft=Draft.from_domain(draft))
+
+    @strawberry.mutation(description="Discard your draft of this procedure (nothing happens if there is none).")
+    def discard_draft(self, info: Info, procedure_code: str) -> DraftDiscarded:
+        ctx = info.context
+        citizen = require_draft_owner(ctx.principal)
+        service.discard_draft(ctx.services.drafts, citizen, procedure_code)
+        return DraftDiscarded(procedure_code=procedure_code.strip())
