@@ -15,8 +15,8 @@ Text = TypeVar("Text", str, None, str | None)
 
 # name -> the most characters (or, where said, items) a client may send
 LIMITS: dict[str, int] = {
-    "search": 1000,  # procedures(search): the longest catalog name (569 characters) pasted fits
-    "searchWords": 150,  # words of a search (the longest catalog name has 124)
+    "search": 1500,  # procedures(search): the longest catalog name (1,192 characters) pasted fits
+    "searchWords": 300,  # words of a search (the longest catalog name has 265)
     "filterText": 200,  # procedures(filter: {field, agency})
     "code": 64,  # any code or id: procedure, dossier, center, province, commune, month
     "cursor": 1000,  # after: an opaque page cursor

@@ -49,9 +49,10 @@ def test_a_citizen_uploads_a_camera_photo_retries_a_failed_file_and_files_with_t
     expect(renamed).to_contain_text("không phải PDF")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
-    page.click("#submit")  # a rejected file stops the filing until it is removed
+    page.click("#continue")  # a rejected file stops the filing (before the check page) until it is removed
     expect(page.locator("#problems")).to_be_visible()
     renamed.get_by_role("button", name="Bỏ").click()
+    page.click("#continue")  # check your answers, then submit from there
     page.click("#submit")
     expect(page.locator("h1")).to_have_text("Nộp hồ sơ thành công")
     code = page.locator("#receipt-code").inner_text()
@@ -140,7 +141,7 @@ def test_reception_digitizes_the_papers_of_a_walk_in_dossier_from_the_desk_page(
         "procedureCode": birth.code,
         "centerId": center,
         "formData": form_for(birth),
-        "applicant": {"idNumber": "001190004322", "fullName": "Người nộp tại quầy (mẫu)"},
+        "applicant": {"idNumber": "001090004322", "fullName": "Người nộp tại quầy (mẫu)"},
     }
     code = api.run("ReceiveDossier", {"input": walk_in}, token=reception).data["receiveDossier"]["dossier"]["code"]
 

@@ -139,7 +139,7 @@ def test_reception_digitizes_a_paper_dossier_at_the_desk_and_the_kpi_counts_it(a
         {
             "input": {
                 **_submission(centerId=center),
-                "applicant": {"idNumber": "001190004321", "fullName": "Người nộp tại quầy (mẫu)"},
+                "applicant": {"idNumber": "001090004321", "fullName": "Người nộp tại quầy (mẫu)"},
             }
         },
         token=reception,

@@ -63,7 +63,16 @@ def test_a_draft_is_saved_resumed_listed_and_once_submitted_points_to_its_dossie
 
 def test_a_draft_too_large_or_with_a_bad_request_id_is_refused_and_can_be_discarded(api, people):
     token = people.citizen(sub="drafter-2", pid="001090088888")
-    big = save(api, token, clientRequestId="req-12345678", formData={"child_full_name": "x" * 40_000})
+    # One value past the request's text floor is refused before anything runs (api/text_limit.py)...
+    huge = {
+        "procedureCode": "1.001193",
+        "clientRequestId": "req-12345678",
+        "formData": {"child_full_name": "x" * 40_000},
+    }
+    assert api.run("SaveDraft", {"input": huge}, token=token).error_codes == ["BAD_USER_INPUT"]
+    # ...and a draft too large in all is refused by the draft's own limit, on the field.
+    many = {f"field_{i}": "x" * 4_000 for i in range(40)}
+    big = save(api, token, clientRequestId="req-12345678", formData=many)
     assert big["__typename"] == "InvalidInputError" and big["problems"][0]["field"] == "formData"
     assert save(api, token, clientRequestId="bad id!")["__typename"] == "InvalidInputError"
     assert save(api, token, clientRequestId="req-12345678")["__typename"] == "DraftSaved"

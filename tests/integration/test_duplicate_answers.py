@@ -9,6 +9,7 @@ import pytest
 
 from infra.dev_issuer import SAMPLE_CITIZEN
 from tests.support.factories import form_for
+from tests.support.journeys import electronic_documents
 
 BIRTH = "1.001193"
 CENTER_A = "hcc-79-26743"
@@ -32,6 +33,7 @@ def filed(api, people, birth):
         "centerId": CENTER_A,
         "formData": {**form_for(birth), "child_full_name": "Tên Bí Mật Của Trẻ"},
         "phone": "0987654321",
+        "electronicDocuments": electronic_documents(birth),
     }
     result = api.run("SubmitDossier", {"input": payload}, token=people.citizen()).data["submitDossier"]
     assert result["__typename"] == "DossierSubmitted" and result["duplicate"] is False
@@ -54,6 +56,7 @@ def test_an_officer_of_another_center_replaying_the_request_at_the_desk_learns_n
         "applicant": {"idNumber": SAMPLE_CITIZEN["pid"], "fullName": "Ai đó"},
     }
     desk.pop("phone")
+    desk.pop("electronicDocuments")  # at the desk the officer sees the papers themselves
     replay = api.run("ReceiveDossier", {"input": desk}, token=people.officer(CENTER_B, "reception"))
     reveals_nothing(replay, dossier)
     assert api.run("GetDossier", {"code": dossier["code"]}, token=people.officer(CENTER_B)).error_codes == ["NOT_FOUND"]
@@ -75,6 +78,7 @@ def test_callers_who_may_read_the_dossier_get_the_duplicate_answer(api, people, 
 def test_an_officer_of_the_receiving_center_replaying_at_the_desk_gets_the_dossier(api, people, filed):
     payload, dossier = filed
     desk = {**payload, "applicant": {"idNumber": SAMPLE_CITIZEN["pid"], "fullName": "Nguyễn Văn An (mẫu)"}}
+    desk.pop("electronicDocuments")  # at the desk the officer sees the papers themselves
     again = api.run("ReceiveDossier", {"input": desk}, token=people.officer(CENTER_A, "reception"))
     result = again.data["receiveDossier"]
     assert result["duplicate"] is True and result["dossier"]["code"] == dossier["code"]

@@ -32,7 +32,7 @@ def test_each_transition_tells_the_people_concerned_exactly_once(api, people):
     processing, reception = people.officer(CENTER, "processing"), people.officer(CENTER, "reception")
     act(api, processing, code, "START_PROCESSING")
     act(api, processing, code, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh")
-    act(api, citizen, code, "PROVIDE_SUPPLEMENT")
+    act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã nộp bản sao có chứng thực")
     act(api, processing, code, "MARK_RESULT_READY", result=RESULT)
     act(api, reception, code, "RETURN_RESULT")
 

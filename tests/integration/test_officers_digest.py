@@ -34,7 +34,6 @@ def center(seeded):
         hotline="",
         opening_hours="",
         location=None,
-        procedure_codes=frozenset(),
         is_sample=True,
         email=unique_email(),
     )

@@ -48,7 +48,7 @@ def _file_and_process(api, people, email: str) -> str:
     processing = people.officer(CENTER, "processing")
     act(api, processing, code, "START_PROCESSING")
     act(api, processing, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký")
-    act(api, citizen, code, "PROVIDE_SUPPLEMENT")
+    act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã nộp bản sao có chứng thực")
     act(api, processing, code, "REJECT", note="Không đủ điều kiện (mẫu)")
     return code  # the applicant is told of 4 of these 5 events (receive, start, supplement asked, refusal)
 

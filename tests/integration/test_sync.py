@@ -14,7 +14,7 @@ from tests.support.authorization_rules import World, submission
 # of their own, so "exactly the changes" means exactly.
 SYNC_CITIZEN = {
     "sub": "sync-citizen",
-    "pid": "079199007777",
+    "pid": "079099007777",
     "name": "Võ Thị Đồng Bộ (mẫu)",
     "birthdate": "1999-09-09",
     "address": {"formatted": "Thành phố Hồ Chí Minh"},

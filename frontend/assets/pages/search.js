@@ -132,14 +132,19 @@ export async function searchPage(view) {
   input.addEventListener("input", showEvents);
   showEvents();
 
-  view.show(heading(t("searchTitle")), form, events, summary, help, suggestions, list, more);
-  run("LifeEvents").then((data) => {
-    if (!view.alive) return;
+  // The life events arrive before the first draw (one small query on the in-memory catalog): drawing
+  // them later would push the page down (layout shift). Browsing is extra: searching works without it.
+  try {
+    const data = await run("LifeEvents");
     events.replaceChildren(el("h2", { id: "life-events-title" }, t("lifeEvents")),
       ...data.lifeEvents.map((e) => el("details", { class: "life-event" },
         el("summary", {}, pick(e, "name")),
         el("ul", { class: "results" }, e.procedures.map((p) => procedureCard(p))))));
-  }).catch(() => events.replaceChildren()); // browsing is extra: searching still works
+  } catch {
+    events.replaceChildren();
+  }
+  if (!view.alive) return;
+  view.show(heading(t("searchTitle")), form, events, summary, help, suggestions, list, more);
 
   const first = load(true);
   try {

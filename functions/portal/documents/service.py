@@ -183,7 +183,7 @@ class Documents(Reading):
         return replace(attachment, verification_code=seal.code)
 
     def _required(self, dossier: Dossier) -> tuple[str, ...]:
-        found = self.catalog.index().get(dossier.procedure_code)
+        found = self.catalog.details(dossier.procedure_code)  # documents are details: read by key, cached
         return files.required_documents([d.name for d in found.documents]) if found else ()
 
     @staticmethod

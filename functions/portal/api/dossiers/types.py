@@ -246,7 +246,11 @@ class Dossier(DossierSummary):
 class DossierTracking(DossierSummary):
     @strawberry.field(description="States and dates in the standard wording: an officer's free text is left out.")
     def timeline(self) -> list[TimelineEvent]:
-        return [replace(TimelineEvent.from_domain(e), note="") for e in self.dossier.timeline]
+        return [
+            replace(TimelineEvent.from_domain(e), note="")
+            for e in self.dossier.timeline
+            if e.action is not Action.POST_MESSAGE  # the thread is the applicant's and the center's only
+        ]
 
 
 @strawberry.type

@@ -87,13 +87,20 @@ def check_graphql_body(body: bytes) -> dict[str, Any]:
         raise Malformed(
             'Yêu cầu phải là một đối tượng JSON {"query": ...}.', 'The request must be a JSON object {"query": ...}.'
         )
-    if not isinstance(request.get("query"), str):
+    if not isinstance(request.get("query"), str) and not _persisted_hash(request):
         raise Malformed("Yêu cầu thiếu «query» (văn bản).", "The request has no 'query' string.")
     if request.get("variables") is not None and not isinstance(request["variables"], dict):
         raise Malformed("«variables» phải là một đối tượng.", "'variables' must be an object.")
     if request.get("operationName") is not None and not isinstance(request["operationName"], str):
         raise Malformed("«operationName» phải là văn bản.", "'operationName' must be a string.")
     return request
+
+
+def _persisted_hash(request: dict) -> bool:
+    """A registered operation sent by its hash alone (extensions.persistedQuery.sha256Hash)."""
+    extensions = request.get("extensions")
+    persisted = extensions.get("persistedQuery") if isinstance(extensions, dict) else None
+    return isinstance(persisted, dict) and isinstance(persisted.get("sha256Hash"), str)
 
 
 class BodyGuard:
