@@ -266,14 +266,17 @@ def build_notifier(services: Services, config: Settings | None = None, email=Non
     return Notifier(services.dossiers, services.notifications, worker, services.clock, config.notify.portal_url)
 
 
-def build_stream_consumer(services: Services, config: Settings | None = None, notifier=None):
+def build_stream_consumer(services: Services, config: Settings | None = None, notifier=None, webhooks: bool = True):
     from portal.events.consumer import StreamConsumer
     from portal.store.tables import connection
 
     config = config or settings()
     notifier = notifier or build_notifier(services, config)
     return StreamConsumer(
-        notifier, config.tables.idempotency, connection().client, subscribers=[webhook_subscriber(services)]
+        notifier,
+        config.tables.idempotency,
+        connection().client,
+        subscribers=[webhook_subscriber(services)] if webhooks else [],
     )
 
 

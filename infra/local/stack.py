@@ -118,6 +118,7 @@ def local_stream_consumer(data_dir: Path | None) -> StreamPoller:
             retry_job_seconds=0.5,
             retry_backoff_seconds=1,
             digest_at_hour=None,
+            webhooks=False,  # the webhook tests call the handler and the worker themselves (fixed clock)
         )
     return StreamPoller(
         checkpoint_path=data_dir / "stream-consumer" / "checkpoints.json",

@@ -65,7 +65,9 @@ class StreamPoller:
         sms_outbox_dir: Path | None = None,
         digest_at_hour: int | None = 7,
         consumer_factory: Callable[[], Any] | None = None,
+        webhooks: bool = True,
     ) -> None:
+        self.webhooks = webhooks  # the tests drive webhooks themselves, on their fixed clock
         self.checkpoint_path = checkpoint_path
         self.dead_letter_path = dead_letter_path
         self.poll_seconds = poll_seconds
@@ -127,7 +129,11 @@ class StreamPoller:
         from portal.config import settings
 
         self.services = build_services()
-        self.consumer = self.consumer_factory() if self.consumer_factory else build_stream_consumer(self.services)
+        self.consumer = (
+            self.consumer_factory()
+            if self.consumer_factory
+            else build_stream_consumer(self.services, webhooks=self.webhooks)
+        )
         config = settings()
         self._table = config.tables.dossiers
         import boto3

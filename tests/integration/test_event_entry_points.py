@@ -52,3 +52,13 @@ def test_the_jobs_handler_runs_a_job_by_name_and_refuses_an_unknown_one(seeded, 
     assert set(handler({"job": "retry-deliveries"}, context)) == {"delivered", "retrying", "failed"}
     with pytest.raises(ValueError, match="unknown job"):
         handler({"job": "no-such-job"}, context)
+
+
+def test_the_stream_consumer_tells_the_webhooks_of_every_event(seeded, jwks_server):
+    """In AWS (and make dev) the consumer hands each event to the webhooks after the notifier; the test
+    session's own consumer leaves webhooks to the webhook tests, which drive them on their fixed clock."""
+    from portal.bootstrap import build_services, build_stream_consumer
+
+    services = build_services()
+    assert len(build_stream_consumer(services).subscribers) == 1
+    assert build_stream_consumer(services, webhooks=False).subscribers == ()
