@@ -52,6 +52,7 @@ def apply(
         "RATE_LIMITS_TABLE": f"{table_prefix}-rate-limits",
         "NOTIFICATIONS_TABLE": f"{table_prefix}-notifications",
         "IDEMPOTENCY_TABLE": f"{table_prefix}-idempotency",
+        # The one public address: notification links, slips' QR codes, the payment provider's way back.
         "PORTAL_URL": api_base_url,
         "DOCUMENTS_TABLE": f"{table_prefix}-documents",
         "INTEGRATIONS_TABLE": f"{table_prefix}-integrations",
@@ -60,9 +61,7 @@ def apply(
         "OIDC_AUDIENCE": "portal",
         "OIDC_JWKS_URL": f"{api_base_url}{DEV_ISSUER_PATH}/jwks.json",
         "TRACKING_KEY": key or tracking_key(),
-        "PORTAL_BASE_URL": api_base_url,  # where the payment provider sends the citizen and its notifications
         "SIGNING_KEY_FILE": str(signing_key()),
-        "SITE_URL": api_base_url,
         "POWERTOOLS_SERVICE_NAME": "portal",
         "POWERTOOLS_TRACE_DISABLED": "true",
         "POWERTOOLS_METRICS_NAMESPACE": "Portal",

@@ -71,9 +71,11 @@ class Settings:
     service_index_cache_seconds: int = 300  # the public service index kept per container
     # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
     origin_secret: str = field(default="", repr=False)
-    # Online fee payment (portal.payments): the provider's API, and where the citizen and its notifications
-    # come back to. Keys: from SSM (PAYMENT_KEYS_PARAMETER, a SecureString JSON) in AWS, plain locally.
-    portal_base_url: str = ""
+    # The portal's one public address (PORTAL_URL): links in notifications, the QR codes printed on slips,
+    # and where the payment provider returns the citizen and sends its notifications (/payments/notify).
+    portal_url: str = "http://127.0.0.1:8080"
+    # Online fee payment (portal.payments): the provider's API. Keys: from SSM (PAYMENT_KEYS_PARAMETER, a
+    # SecureString JSON) in AWS, plain locally.
     payment_provider_url: str = ""
     payment_api_key: str = field(default="", repr=False)
     payment_webhook_secret: str = field(default="", repr=False)
@@ -81,7 +83,6 @@ class Settings:
     storage: StorageSettings = None  # type: ignore[assignment]  # set by settings(); see StorageSettings
     signing_key_file: str = ""  # local: the PEM of the Ed25519 key sealing electronic results
     signing_key_parameter: str | None = None  # AWS: the SSM SecureString holding that PEM
-    site_url: str = ""  # the portal's official address, for the QR codes printed on slips
     # Third-party apps (issue 19): only registered operations run (prod); registered clients; webhooks.
     persisted_operations_only: bool = False
     webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
@@ -109,9 +110,8 @@ TABLE_ENVIRONMENT = {
 @dataclass(frozen=True)
 class NotifySettings:
     """Where notifications go: e-mail through SMTP (locally, or any relay) or SES; SMS through Amazon SNS
-    or a local outbox folder; links point at the portal's public address."""
+    or a local outbox folder (their links point at Settings.portal_url)."""
 
-    portal_url: str
     email_provider: str  # "smtp" | "ses"
     smtp_host: str
     smtp_port: int
@@ -123,7 +123,6 @@ class NotifySettings:
 
 def _notify(env: Mapping[str, str]) -> NotifySettings:
     return NotifySettings(
-        portal_url=env.get("PORTAL_URL", "http://127.0.0.1:8080").rstrip("/"),
         email_provider=env.get("EMAIL_PROVIDER", "smtp"),
         smtp_host=env.get("SMTP_HOST", "127.0.0.1"),
         smtp_port=int(env.get("SMTP_PORT", "1025")),
@@ -173,7 +172,7 @@ def settings() -> Settings:
         service_index_cache_seconds=int(env.get("SERVICE_INDEX_CACHE_SECONDS", "300")),
         origin_secret=env.get("ORIGIN_SECRET", "").strip(),
         notify=_notify(env),
-        portal_base_url=env.get("PORTAL_BASE_URL", ""),
+        portal_url=env.get("PORTAL_URL", "http://127.0.0.1:8080").rstrip("/"),
         payment_provider_url=env.get("PAYMENT_PROVIDER_URL", ""),
         payment_api_key=env.get("PAYMENT_API_KEY", ""),
         payment_webhook_secret=env.get("PAYMENT_WEBHOOK_SECRET", ""),
@@ -181,7 +180,6 @@ def settings() -> Settings:
         storage=_storage(env),
         signing_key_file=env.get("SIGNING_KEY_FILE", ""),
         signing_key_parameter=env.get("SIGNING_KEY_PARAMETER") or None,
-        site_url=env.get("SITE_URL", ""),
         persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
         webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
         webhook_queue_url=env.get("WEBHOOK_QUEUE_URL", ""),

@@ -47,7 +47,7 @@ def main() -> int:
         from tests.support.payments import WARD, Simulator, provider_id, residence_procedure
 
         # The simulator returns the citizen and sends its notifications to this server.
-        config = replace(settings(), portal_base_url=f"http://127.0.0.1:{portal_port}")
+        config = replace(settings(), portal_url=f"http://127.0.0.1:{portal_port}")
         app = create_app(services=build_services(config))
         server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=portal_port, log_level="warning"))
         threading.Thread(target=server.run, daemon=True).start()

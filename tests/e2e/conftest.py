@@ -35,7 +35,7 @@ def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
         settings(),
         oidc_issuer=f"{base}{DEV_ISSUER_PATH}",
         oidc_jwks_url=f"{base}{DEV_ISSUER_PATH}/jwks.json",
-        portal_base_url=base,  # where the payment simulator returns the citizen and sends its notifications
+        portal_url=base,  # where the payment simulator returns the citizen and sends its notifications
     )
     issuer = DevIssuer(config.oidc_issuer, key_dir=tmp_path_factory.mktemp("server-keys"))
     app = create_local_app(issuer, services=build_services(config))

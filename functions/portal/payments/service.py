@@ -85,7 +85,7 @@ class PaymentService:
         provider: PaymentProvider,
         centers: CenterLookup,
         clock: Clock,
-        portal_base_url: str,
+        portal_url: str,
         webhook_secret: bytes | None = None,
     ) -> None:
         self.dossiers = dossiers
@@ -93,7 +93,7 @@ class PaymentService:
         self.provider = provider
         self.centers = centers
         self.clock = clock
-        self.portal_base_url = portal_base_url.rstrip("/")
+        self.portal_url = portal_url.rstrip("/")
         self.webhook_secret = webhook_secret
 
     # --- reading ------------------------------------------------------------------------------------
@@ -151,8 +151,8 @@ class PaymentService:
             reference=payment_id,
             amount_vnd=fee.amount_vnd,
             description=description,
-            return_url=f"{self.portal_base_url}/#/thanh-toan/{code}/{payment_id}",
-            notify_url=f"{self.portal_base_url}/payments/notify",
+            return_url=f"{self.portal_url}/#/thanh-toan/{code}/{payment_id}",
+            notify_url=f"{self.portal_url}/payments/notify",
             dossier_code=code,
         )
         self._check_matches(

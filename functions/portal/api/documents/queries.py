@@ -79,6 +79,14 @@ class DocumentQueries:
         from portal.documents.printing import slip_download  # with the first slip: PDF code stays cold
 
         download = slip_download(
-            s.dossiers, s.centers, s.documents.objects, s.clock, s.tracking_key(), s.site_url, ctx.principal, code, slip
+            s.dossiers,
+            s.centers,
+            s.documents.objects,
+            s.clock,
+            s.tracking_key(),
+            s.portal_url,
+            ctx.principal,
+            code,
+            slip,
         )
         return DocumentDownload(url=download.url, expires_at=download.expires_at)
