@@ -34,6 +34,9 @@ LIMITS: dict[str, int] = {
     "documentName": 300,  # which required document an attachment is
     "formKeys": 100,  # keys of formData
     "formKey": 64,  # characters of one formData key
+    "fileName": 200,  # requestDocumentUpload(fileName): a file's name as the uploader gave it
+    "slot": 500,  # which required document a file stands for (requestDocumentUpload, documents[].slot)
+    "dossierFiles": 20,  # items: files of one dossier (documents of submitDossier and saveDraft)
 }
 
 EXCERPT_LENGTH = 40

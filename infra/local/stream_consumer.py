@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("infra.local.stream_consumer")
+SWEEP_JOB_SECONDS = 3600.0
 
 
 class LocalContext:
@@ -92,6 +93,8 @@ class StreamPoller:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._last_retry_job = 0.0
+        # The sweep of uploads never completed: hourly, the first an hour after the start (never in a test run).
+        self._last_sweep_job = time.monotonic()
         self._digest_day: str | None = None
         self._streams = None
         if checkpoint_path and checkpoint_path.exists():
@@ -269,7 +272,7 @@ class StreamPoller:
 
     # --- the local timer of the scheduled jobs --------------------------------------------------------
     def _run_jobs(self) -> None:
-        from portal.jobs.registry import officers_digest, retry_deliveries
+        from portal.jobs.registry import officers_digest, retry_deliveries, sweep_uploads
 
         if self._stream_arn is None:
             return  # the tables are not there yet
@@ -277,6 +280,12 @@ class StreamPoller:
         if now - self._last_retry_job >= self.retry_job_seconds:
             self._last_retry_job = now
             retry_deliveries(self.services, self.consumer.notifier)
+        if now - self._last_sweep_job >= SWEEP_JOB_SECONDS:
+            self._last_sweep_job = now
+            try:
+                sweep_uploads(self.services)
+            except Exception:  # storage not answering: the next hour tries again
+                log.exception("the sweep of uploads never completed failed")
         local = self.services.clock.now()
         if (
             self.digest_at_hour is not None

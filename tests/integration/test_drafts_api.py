@@ -35,7 +35,7 @@ def test_a_draft_is_saved_resumed_listed_and_once_submitted_points_to_its_dossie
     again = api.run("GetDraft", {"procedureCode": "1.001193"}, token=token).data["draft"]
     assert again["saved"] and again["clientRequestId"] == request_id and again["phone"] == "0912"
     assert again["formData"] == {"child_full_name": "Nguyễn Minh"} and again["dossierCode"] is None
-    assert again["attachments"] == [file]
+    assert again["attachments"] == [{**file, "documentId": "", "state": ""}]  # metadata only: no stored file
     listed = api.run("MyDrafts", {}, token=token).data["myDrafts"]
     assert [d["procedureCode"] for d in listed] == ["1.001193"]
     assert people.other_citizen() and api.run("MyDrafts", {}, token=people.other_citizen()).data["myDrafts"] == []

@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from portal.errors import InvalidInput
+from portal.input_limits import LIMITS
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DOSSIER_BYTES = 50 * 1024 * 1024
-MAX_FILES_PER_DOSSIER = 20
-MAX_FILE_NAME = 200
+MAX_FILES_PER_DOSSIER = LIMITS["dossierFiles"]
+MAX_FILE_NAME = LIMITS["fileName"]
 
 UPLOAD_WINDOW = timedelta(minutes=15)  # how long an upload policy stays valid
 DOWNLOAD_WINDOW = timedelta(minutes=5)  # how long a download link stays valid

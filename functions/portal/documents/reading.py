@@ -4,13 +4,14 @@ the citizen's personal store, and the public verification of a signed result."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from portal.clock import Clock
 from portal.documents import policy
 from portal.documents.model import Document, Download, State
 from portal.documents.repository import DocumentRepository, ObjectStorage
 from portal.documents.seals import Sealer, Verification, check_code, check_sha256
-from portal.dossiers.model import AccessRecord, ActorRole
+from portal.dossiers.model import AccessRecord, ActorRole, Attachment
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.service import get_dossier
 from portal.errors import Conflict, NotFound
@@ -31,6 +32,7 @@ class Reading:
     dossiers: DossierRepository
     clock: Clock
     sealer: Sealer | None
+    attachment: Callable[[Document, str], Attachment]
 
     def download(self, principal: Principal, document_id: str, dossier_code: str = "") -> Download:
         """A link of a few minutes to a clean file: of a dossier the principal may read (recorded on its
@@ -65,6 +67,22 @@ class Reading:
     def stored(self, citizen: Citizen, first: int | None, after: str | None) -> Page[Document]:
         """The citizen's personal store (Kho dữ liệu cá nhân): every clean document, newest first."""
         return self.documents.stored_by(citizen.id_number, first, after)
+
+    def draft_files(self, citizen: Citizen, refs: list[tuple[str, str]]) -> tuple[Attachment, ...]:
+        """The files a draft keeps by id (uploaded, or picked from the personal store), as the portal
+        recorded them: only the citizen's own, uploaded and not rejected; anything else is left out (a
+        draft holds what was typed so far; submitting checks every id again)."""
+        ids = [i for i, _ in refs if DOCUMENT_ID.match(i)]
+        found = self.documents.get_many(ids) if ids else {}
+        kept, seen = [], set()
+        for document_id, slot in refs:
+            document = found.get(document_id)
+            if document is None or document_id in seen or document.owner_id != citizen.id_number:
+                continue
+            if document.uploaded and document.state is not State.REJECTED:
+                seen.add(document_id)
+                kept.append(self.attachment(document, slot.strip()))
+        return tuple(kept)
 
     def verify(self, code: str, sha256: str = "") -> Verification:
         """Public: is the presented file (its SHA-256) the result the portal issued under `code`?"""

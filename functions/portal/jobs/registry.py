@@ -37,7 +37,19 @@ def retry_deliveries(services: Services, notifier=None) -> dict[str, Any]:
     return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
 
+def sweep_uploads(services: Services) -> dict[str, Any]:
+    """Every hour: files posted to storage whose upload was never completed, a day on (portal.documents.sweep)."""
+    from portal.documents.sweep import sweep_abandoned_uploads
+
+    documents = services.documents
+    if documents is None:
+        return {"objectsDeleted": 0, "documentsForgotten": 0}  # no file storage configured
+    report = sweep_abandoned_uploads(documents.documents, documents.objects, services.clock)
+    return {"objectsDeleted": report.objects_deleted, "documentsForgotten": report.documents_forgotten}
+
+
 JOBS: dict[str, Job] = {
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
+    "sweep-uploads": sweep_uploads,
 }

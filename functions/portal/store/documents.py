@@ -79,6 +79,9 @@ class DocumentStore:
         ids = list(dict.fromkeys(document_ids))
         return {item.id: _document(item) for item in DocumentItem.batch_get(ids)} if ids else {}
 
+    def delete(self, document_id: str) -> None:
+        DocumentItem(id=document_id).delete()
+
     def save_seal(self, seal: Seal) -> None:
         SealItem(
             id=f"{SEAL_PREFIX}{seal.code}",

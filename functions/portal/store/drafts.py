@@ -55,7 +55,8 @@ def _to_domain(item: DraftItem) -> Draft:
         email=item.email,
         center_id=item.draft_center_id,
         attachments=tuple(
-            Attachment(a.name, a.content_type, int(a.size_bytes), a.document) for a in item.attachments or []
+            Attachment(a.name, a.content_type, int(a.size_bytes), a.document, a.document_id, a.state, a.sha256)
+            for a in item.attachments or []
         ),
         updated_at=datetime.fromisoformat(item.updated_at),
         expires_at=item.expires_at,
@@ -76,7 +77,15 @@ class DraftStore:
             email=draft.email,
             draft_center_id=draft.center_id,
             attachments=[
-                AttachmentMap(name=a.name, content_type=a.content_type, size_bytes=a.size_bytes, document=a.document)
+                AttachmentMap(
+                    name=a.name,
+                    content_type=a.content_type,
+                    size_bytes=a.size_bytes,
+                    document=a.document,
+                    document_id=a.document_id,  # an uploaded or store-picked file: resumed without uploading again
+                    state=a.state,
+                    sha256=a.sha256,
+                )
                 for a in draft.attachments
             ],
             updated_at=draft.updated_at.isoformat(),

@@ -6,7 +6,7 @@ milliseconds the cold start of a request that touches no file must not pay.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from urllib.parse import quote
 
@@ -115,6 +115,22 @@ class S3Objects:
 
     def delete(self, key: str) -> None:
         self._call("delete_object", Key=key)
+
+    def keys_older_than(self, prefix: str, before: datetime, limit: int) -> list[str]:
+        """Keys under `prefix` last written before `before` (at most `limit`)."""
+        keys, token = [], None
+        while len(keys) < limit:
+            page = self._call(
+                "list_objects_v2",
+                Prefix=prefix,
+                MaxKeys=min(1000, limit),
+                **({"ContinuationToken": token} if token else {}),
+            )
+            keys += [o["Key"] for o in page.get("Contents", []) if o["LastModified"] < before]
+            token = page.get("NextContinuationToken")
+            if not token:
+                break
+        return keys[:limit]
 
     def put(self, key: str, body: bytes, content_type: str) -> None:
         self._call("put_object", Key=key, Body=body, ContentType=content_type)

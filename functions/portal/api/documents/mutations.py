@@ -10,7 +10,7 @@ from strawberry.types import Info
 from portal.api.documents.types import Document, DocumentCompleted, DocumentUpload, RequestDocumentUploadInput
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.model import UploadRequest
-from portal.errors import InvalidInput
+from portal.input_limits import LIMITS, check_length
 
 RequestDocumentUploadResult = Annotated[
     DocumentUpload | InvalidInputError | NotFoundError | ConflictError, strawberry.union("RequestDocumentUploadResult")
@@ -20,13 +20,9 @@ CompleteDocumentUploadResult = Annotated[
     strawberry.union("CompleteDocumentUploadResult"),
 ]
 
-MAX_CODE = 64
 
-
-def _bounded(value: str, field: str, limit: int = MAX_CODE) -> str:
-    if len(value) > limit:
-        raise InvalidInput.for_field(field, f"Tối đa {limit} ký tự.", f"At most {limit} characters.")
-    return value
+def _bounded(value: str, field: str, limit_name: str = "code") -> str:
+    return check_length(field, value, limit_name)
 
 
 @strawberry.type
@@ -39,11 +35,11 @@ class DocumentMutations:
         ctx = info.context
         request = UploadRequest(
             purpose=input.purpose,
-            file_name=input.file_name,
-            content_type=_bounded(input.content_type, "contentType"),
+            file_name=input.file_name[: LIMITS["fileName"] + 1],  # longer is refused by the policy, named
+            content_type=_bounded(input.content_type, "contentType", "contentType"),
             size_bytes=input.size_bytes,
             procedure_code=_bounded(input.procedure_code, "procedureCode"),
-            slot=_bounded(input.slot, "slot", 500),
+            slot=_bounded(input.slot, "slot", "slot"),
             dossier_code=_bounded(input.dossier_code, "dossierCode"),
         )
         return DocumentUpload.of(ctx.services.documents.request_upload(ctx.principal, request))

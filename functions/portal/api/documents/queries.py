@@ -14,11 +14,10 @@ from portal.api.documents.types import (
 )
 from portal.api.pagination import PageInfo
 from portal.dossiers.slips import Slip
-from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_public_read
 from portal.identity.principal import Scope
+from portal.input_limits import check_length
 
-MAX_ID = 64
 DossierSlip = strawberry.enum(Slip, name="DossierSlip")
 
 
@@ -42,8 +41,8 @@ class DocumentQueries:
     )
     def document_download(self, info: Info, document_id: str, dossier_code: str = "") -> DocumentDownload:
         ctx = info.context
-        if len(document_id) > MAX_ID or len(dossier_code) > MAX_ID:
-            raise InvalidInput.for_field("documentId", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        check_length("documentId", document_id, "code")
+        check_length("dossierCode", dossier_code, "code")
         download = ctx.services.documents.download(ctx.principal, document_id, dossier_code)
         return DocumentDownload(url=download.url, expires_at=download.expires_at)
 
@@ -54,8 +53,8 @@ class DocumentQueries:
     def verify_document(self, info: Info, code: str, sha256: str = "") -> DocumentVerification:
         ctx = info.context
         require_public_read(ctx.principal)
-        if len(code) > MAX_ID or len(sha256) > MAX_ID:
-            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        check_length("code", code, "code")
+        check_length("sha256", sha256, "code")
         v = ctx.services.documents.verify(code, sha256)
         return DocumentVerification(
             code=v.code,
@@ -74,8 +73,7 @@ class DocumentQueries:
     def dossier_slip(self, info: Info, code: str, slip: DossierSlip) -> DocumentDownload:
         ctx = info.context
         s = ctx.services
-        if len(code) > MAX_ID:
-            raise InvalidInput.for_field("code", f"Tối đa {MAX_ID} ký tự.", f"At most {MAX_ID} characters.")
+        check_length("code", code, "code")
         from portal.documents.printing import slip_download  # with the first slip: PDF code stays cold
 
         download = slip_download(

@@ -25,6 +25,7 @@ from portal.dossiers.model import Action, Attachment
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Scope
+from portal.input_limits import check_length
 
 SubmitDossierResult = Annotated[
     DossierSubmitted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("SubmitDossierResult")
@@ -67,7 +68,10 @@ def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[At
         raise InvalidInput.for_field(
             "documents", f"Tối đa {MAX_FILES_PER_DOSSIER} tệp một hồ sơ.", f"At most {MAX_FILES_PER_DOSSIER} files."
         )
-    refs = [(d.document_id[:64], d.slot[:500]) for d in input.documents]
+    refs = [
+        (check_length("documentId", d.document_id, "code"), check_length("slot", d.slot, "slot"))
+        for d in input.documents
+    ]
     return documents.attachments_for(citizen, refs)
 
 

@@ -10,10 +10,28 @@ from strawberry.types import Info
 from portal.api.dossiers.mutations import _attachments
 from portal.api.drafts.types import Draft, DraftDiscarded, DraftSaved, SaveDraftInput
 from portal.api.errors import InvalidInputError, NotFoundError
+from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.drafts import service
+from portal.errors import InvalidInput
 from portal.identity.access import require_draft_owner
+from portal.input_limits import check_length
 
 SaveDraftResult = Annotated[DraftSaved | InvalidInputError | NotFoundError, strawberry.union("SaveDraftResult")]
+
+
+def _kept_files(documents, citizen, input: SaveDraftInput):
+    """The uploaded (or store-picked) files the draft keeps by id, as the portal recorded them."""
+    if not input.documents or documents is None:
+        return ()
+    if len(input.documents) > MAX_FILES_PER_DOSSIER:
+        raise InvalidInput.for_field(
+            "documents", f"Tối đa {MAX_FILES_PER_DOSSIER} tệp một hồ sơ.", f"At most {MAX_FILES_PER_DOSSIER} files."
+        )
+    refs = [
+        (check_length("documentId", d.document_id, "code"), check_length("slot", d.slot, "slot"))
+        for d in input.documents
+    ]
+    return documents.draft_files(citizen, refs)
 
 
 @strawberry.type
@@ -22,6 +40,7 @@ class DraftMutations:
     def save_draft(self, info: Info, input: SaveDraftInput) -> SaveDraftResult:
         ctx = info.context
         citizen = require_draft_owner(ctx.principal)
+        s = ctx.services
         given = service.DraftInput(
             request_id=input.client_request_id,
             procedure_code=input.procedure_code,
@@ -29,9 +48,8 @@ class DraftMutations:
             phone=input.phone,
             email=input.email,
             center_id=input.center_id,
-            attachments=_attachments(input.attachments),
+            attachments=_attachments(input.attachments) + _kept_files(s.documents, citizen, input),
         )
-        s = ctx.services
         draft = service.save_draft(s.drafts, s.catalog, s.clock, citizen, given)
         return DraftSaved(draft=Draft.from_domain(draft))
 

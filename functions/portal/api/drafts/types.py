@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
+from portal.api.documents.types import DossierDocumentInput
 from portal.api.dossiers.types import Attachment, AttachmentInput, _attachment
 from portal.drafts import model
 
@@ -53,6 +54,11 @@ class SaveDraftInput:
     email: str = ""
     center_id: str = ""
     attachments: list[AttachmentInput] = strawberry.field(default_factory=list)
+    documents: list[DossierDocumentInput] = strawberry.field(
+        default_factory=list,
+        description="Files uploaded (or picked from myDocuments) so far, by id: the draft keeps them, so a "
+        "resumed filing need not upload them again (your own, not rejected; checked again on submit).",
+    )
 
 
 @strawberry.type
