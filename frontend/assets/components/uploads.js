@@ -50,14 +50,15 @@ function post(ticket, file, onProgress) {
 // files: the page's array of { name, contentType, sizeBytes, document, documentId, state }; documents: the procedure's.
 // target: where the files go — { procedureCode } while filing, or { dossierCode, purpose } into a dossier
 // (a desk scan names its required document first: slotFirst).
-export function uploadsField({ files, documents, procedureCode, target = { procedureCode }, slotFirst = false, id = "files", legend = t("attachments"), onChange = () => {} }) {
+// single: one file only (an officer's result): a new choice replaces the previous one.
+export function uploadsField({ files, documents, procedureCode, target = { procedureCode }, slotFirst = false, single = false, id = "files", legend = t("attachments"), hint = t("uploadsHint", MAX_FILES), onChange = () => {} }) {
   const slotPicker = slotFirst
     ? select({ id: `${id}-slot` }, documents.map((d) => [d.name, pick(d, "name")]))
     : null;
   const error = el("p", { class: "field-error", id: `${id}-error`, hidden: true });
   const list = el("ul", { class: "files", id: `${id}-list`, "aria-live": "polite" });
   const input = el("input", {
-    type: "file", id, multiple: true, accept: ".pdf,.jpg,.jpeg,.png," + FILE_TYPES.join(","),
+    type: "file", id, multiple: !single, accept: ".pdf,.jpg,.jpeg,.png," + FILE_TYPES.join(","),
     "aria-describedby": `${id}-hint ${id}-error`,
   });
   // Entries restored from the draft whose upload never finished have no File any more: choose them again.
@@ -67,7 +68,7 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
     const docId = `${id}-doc-${i}`;
     const problem = checkAttachment(f);
     const status = {
-      uploading: t("uploading", Math.round((f.progress || 0) * 100)), done: t("uploaded"), failed: f.error, rejected: f.error,
+      uploading: t("uploading", Math.round((f.progress || 0) * 100)), done: f.fromStore ? t("fromStore") : t("uploaded"), failed: f.error, rejected: f.error,
     }[f.state] || "";
     return el("li", { class: `file ${problem || f.state === "failed" || f.state === "rejected" ? "invalid" : ""}`, "data-state": f.state || "" },
       el("span", { class: "file-name" }, f.name),
@@ -98,8 +99,9 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
   }
 
   input.addEventListener("change", () => {
-    const picked = [...input.files];
+    const picked = single ? [...input.files].slice(0, 1) : [...input.files];
     input.value = "";
+    if (single && picked.length) files.splice(0, files.length);
     for (const file of picked) {
       const entry = { name: file.name, contentType: file.type, sizeBytes: file.size, document: slotPicker?.value || "", documentId: "", state: "" };
       files.push(entry);
@@ -120,11 +122,11 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
   draw();
   const node = el("fieldset", { class: "group", id: `${id}-group` },
     el("legend", {}, legend),
-    el("p", { class: "hint", id: `${id}-hint` }, t("uploadsHint", MAX_FILES)),
+    el("p", { class: "hint", id: `${id}-hint` }, hint),
     slotPicker ? el("div", { class: "field" }, el("label", { for: `${id}-slot` }, t("scanFor")), slotPicker) : null,
     el("label", { for: id, class: "label" }, t("chooseFiles")),
     input, list, error);
-  return { node, setError, focus: () => input.focus() };
+  return { node, setError, focus: () => input.focus(), refresh: draw };
 }
 
 // Problems with the list as a whole or any file, as [index or null, text key...]; empty when fine.

@@ -9,6 +9,7 @@
 // attempt made. Back after submitting finds the draft's dossier and shows it, never a fresh form.
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
+import { storePicker } from "../components/store-picker.js";
 import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
 import { centerPicker } from "../components/center-picker.js";
 import { controlFor, labelled, optionLabel } from "../components/field.js";
@@ -34,7 +35,10 @@ function draftState(saved, claims) {
     requestId: saved.clientRequestId, values, saved: saved.saved, expiresAt: saved.expiresAt, updatedAt: saved.updatedAt,
     phone: saved.saved ? saved.phone : claims.phone_number || "", email: saved.saved ? saved.email : claims.email || "",
     center: saved.centerId ? { pendingId: saved.centerId } : {},
-    files: (saved.attachments || []).map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
+    // Files the draft kept by id (uploaded, or picked from the store) come back ready: no upload again.
+    files: (saved.attachments || []).map(({ name, contentType, sizeBytes, document, documentId, state }) => (documentId
+      ? { name, contentType, sizeBytes, document, documentId, state: state === "rejected" ? "rejected" : "done" }
+      : { name, contentType, sizeBytes, document })),
   };
 }
 
@@ -122,7 +126,9 @@ export async function fileDossierPage(view, code) {
     return {
       clientRequestId: draft.requestId, procedureCode: code, formData, phone: draft.phone.trim(), email: draft.email.trim(),
       centerId: draft.center.chosen?.id || "",
-      attachments: draft.files.map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
+      attachments: draft.files.filter((f) => !f.documentId)
+        .map(({ name, contentType, sizeBytes, document }) => ({ name, contentType, sizeBytes, document })),
+      documents: documentRefs(draft.files), // kept by id: a resumed draft needs no upload again
     };
   }
 
@@ -196,7 +202,8 @@ export async function fileDossierPage(view, code) {
     },
   });
 
-  const files = uploadsField({ files: draft.files, documents: p.documents, procedureCode: code, onChange: save });
+  const files = uploadsField({ files: draft.files, documents: p.documents, procedureCode: code, onChange: () => { store.sync(); save(); } });
+  const store = storePicker({ files: draft.files, documents: p.documents, onChange: () => { files.refresh(); save(); } });
   // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
   // birth certificate the hospital issued): the applicant may say so instead of attaching one.
   draft.electronic ??= [];
@@ -338,6 +345,7 @@ export async function fileDossierPage(view, code) {
       el("p", { class: "hint" }, t("requiredNote")), fields),
     picker.node,
     files.node,
+    store.node,
     electronic,
     el("div", { class: "actions" }, next, saveStatus));
 

@@ -2,7 +2,6 @@
 // with the steps the officer may take. The server decides who may do what; refusals are shown as sent.
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
-import { attachmentsField } from "../components/attachments.js";
 import { messageThread } from "../components/messages.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, select } from "../dom.js";
@@ -159,9 +158,14 @@ export async function officerDossierPage(view, code) {
     const noteId = `note-${action.toLowerCase()}`;
     const noteError = el("p", { class: "field-error", id: `${noteId}-error`, hidden: true });
     const note = needsNote ? el("textarea", { id: noteId, rows: 3, maxlength: 2000, "aria-required": "true", "aria-describedby": `${noteId}-hint ${noteId}-error` }) : null;
+    // The result is a real file, uploaded into the dossier (purpose RESULT) as soon as it is chosen: the
+    // portal checks and seals it; marking the dossier ready then sends no metadata, only the step.
     const files = [];
     const result = action === "MARK_RESULT_READY"
-      ? attachmentsField({ files, id: "result-file", legend: t("resultFile"), single: true })
+      ? uploadsField({
+        files, documents: [], target: { dossierCode: code, purpose: "RESULT" }, single: true,
+        id: "result-file", legend: t("resultFile"), hint: t("resultUploadHint"),
+      })
       : null;
     const button = el("button", { type: "submit", class: action === "REJECT" ? "danger" : "primary", id: `do-${action.toLowerCase()}` }, t("steps")[action]);
     return el("form", { class: "group step", novalidate: true, onsubmit: async (e) => {
@@ -174,8 +178,9 @@ export async function officerDossierPage(view, code) {
         note.setAttribute("aria-invalid", "true");
         return note.focus();
       }
-      if (result && (!files.length || checkAttachment(files[0]))) {
-        result.setError(files.length ? t(...checkAttachment(files[0])) : t("resultRequired"));
+      const uploaded = files.some((f) => f.state === "done" && f.documentId) || (!files.length && d.result?.documentId);
+      if (result && !uploaded) {
+        result.setError(files.length ? t(...(checkAttachment(files[0]) || ["resultNotUploaded"])) : t("resultRequired"));
         return result.focus();
       }
       if (action === "REJECT" && !(await confirmDialog(t("confirmReject", d.code), t("steps").REJECT))) return;
@@ -183,7 +188,6 @@ export async function officerDossierPage(view, code) {
       feedback.replaceChildren();
       try {
         const input = { code, action, note: note?.value.trim() || "" };
-        if (files.length) input.result = { name: files[0].name, contentType: files[0].contentType, sizeBytes: files[0].sizeBytes };
         const { problem } = await mutate("ActOnDossier", "actOnDossier", input);
         if (!problem) return await load(t("stepDone", t("steps")[action]));
         for (const fp of problem.problems || []) {
