@@ -46,6 +46,7 @@ def test_an_officer_works_through_the_queue_and_starts_processing(page, local_se
     page.set_input_files(
         "#result-file", files=[{"name": "trich-luc.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 result"}]
     )
+    expect(page.locator("#result-file-list li")).to_have_attribute("data-state", "done")  # uploaded, checked, sealed
     page.click("#do-mark_result_ready")
     expect(page.locator("#status")).to_have_text("Có kết quả")
     expect(page.locator("#result")).to_contain_text("trich-luc.pdf")
