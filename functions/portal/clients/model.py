@@ -44,6 +44,7 @@ class Client:
     limits: ClientLimits = field(default_factory=ClientLimits)
     revoked_at: datetime | None = None
     version: int = 0  # 0: never saved
+    expiry_warned_days: int | None = None  # the last warning sent before the expiry (days ahead), if any
 
     def reaches_procedure(self, procedure_code: str) -> bool:
         return not self.procedures or procedure_code in self.procedures
