@@ -49,3 +49,22 @@ def test_only_the_api_and_the_jobs_act_on_app_clients(template):
     assert actions("GraphQLFunction") == {"cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPoolClient"}
     assert actions("JobsFunction") == {"cognito-idp:DeleteUserPoolClient"}
     assert actions("WebhookWorkerFunction") == set()
+
+
+def test_the_deployed_site_shows_apps_the_pools_token_endpoint(template):
+    import json
+
+    from infra.publish import site_config
+    from infra.template import ROOT
+
+    output = template["Outputs"]["AppTokenUrl"]
+    assert (
+        output["Condition"] == "AppTokensFromCognito" and "amazoncognito.com/oauth2/token" in output["Value"]["Fn::Sub"]
+    )
+    local = (ROOT / "frontend" / "config.json").read_bytes()
+    deployed = json.loads(site_config(local, "https://portal-apps.auth.ap-southeast-1.amazoncognito.com/oauth2/token"))
+    assert deployed["clientToken"] == "https://portal-apps.auth.ap-southeast-1.amazoncognito.com/oauth2/token"
+    assert {k: v for k, v in deployed.items() if k != "clientToken"} == {
+        k: v for k, v in json.loads(local).items() if k != "clientToken"
+    }
+    assert site_config(local, None) == local  # national provider: config.json as it is

@@ -443,6 +443,13 @@ RULES += [
         refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
     ),
     Rule(
+        "Mutation.setClientProcedures",
+        "SetClientProcedures",
+        lambda w: {"input": {"clientId": registered_client(w), "procedures": [w.procedure.code]}},
+        ADMINS,
+        refused_all_but(ADMINS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
         "Query.clients",
         "Clients",
         lambda w: {},
@@ -517,6 +524,13 @@ RULES += [
         "Query.dossierChanges",
         "DossierChanges",
         lambda w: {"updatedSince": "2026-01-01T00:00:00+07:00", "first": 5},
+        SUBSCRIBERS,
+        refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
+        "Query.dossierRemovals",
+        "DossierRemovals",
+        lambda w: {"removedSince": "2026-01-01T00:00:00+07:00", "first": 5},
         SUBSCRIBERS,
         refused_all_but(SUBSCRIBERS, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
     ),

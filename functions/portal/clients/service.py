@@ -17,8 +17,8 @@ from typing import Protocol
 
 from portal.clients import credentials
 from portal.clients.issuer import ClientIssuer
-from portal.clients.model import Client, ClientLimits, ClientSecret, Registration
-from portal.clients.rules import check_in_service, check_registration, refused
+from portal.clients.model import Client, ClientLimits, ClientSecret, Narrowing, Registration
+from portal.clients.rules import MAX_PROCEDURES, check_in_service, check_registration, procedures_valid, refused
 from portal.clock import Clock
 from portal.errors import InvalidInput, NotFound
 from portal.identity.access import require_admin
@@ -130,6 +130,28 @@ class ClientRegistry:
         client = self._existing(client_id)
         saved = self._store.save(dataclasses.replace(client, revoked_at=client.revoked_at or self._clock.now()))
         self._delete_credentials(client.secrets)
+        self._forget(client_id)
+        return saved
+
+    def set_procedures(self, principal: Principal, client_id: str, procedures: tuple[str, ...]) -> Client:
+        """Change the procedures a client reaches (empty: every one its scopes reach). Dossiers it no longer
+        reaches are listed by dossierRemovals from now on."""
+        require_admin(principal)
+        if not procedures_valid(procedures):
+            raise InvalidInput.for_field(
+                "procedures",
+                f"Tối đa {MAX_PROCEDURES} mã thủ tục hợp lệ.",
+                f"At most {MAX_PROCEDURES} valid procedure codes.",
+            )
+        client = self._existing(client_id)
+        after = frozenset(procedures)
+        narrowing = Narrowing(self._clock.now(), client.procedures, after)
+        narrowed = after and (not client.procedures or client.procedures - after)
+        changes = {
+            "procedures": after,
+            "narrowings": (*client.narrowings, narrowing) if narrowed else client.narrowings,
+        }
+        saved = self._store.save(dataclasses.replace(client, **changes))
         self._forget(client_id)
         return saved
 

@@ -6,10 +6,10 @@ from datetime import datetime
 
 from pynamodb.exceptions import PutError
 
-from portal.clients.model import Client, ClientLimits, ClientSecret
+from portal.clients.model import Client, ClientLimits, ClientSecret, Narrowing
 from portal.errors import Conflict
 from portal.identity.principal import Scope
-from portal.store.integration_items import CLIENT_PK, CREDENTIAL_PK, ClientItem, CredentialItem, SecretMap
+from portal.store.integration_items import CLIENT_PK, CREDENTIAL_PK, ClientItem, CredentialItem, NarrowingMap, SecretMap
 
 
 def _time(text: str | None) -> datetime | None:
@@ -35,6 +35,10 @@ def _client(item: ClientItem) -> Client:
         revoked_at=_time(item.revoked_at),
         version=int(item.version),
         expiry_warned_days=None if item.expiry_warned_days is None else int(item.expiry_warned_days),
+        narrowings=tuple(
+            Narrowing(datetime.fromisoformat(n.at), frozenset(n.before), frozenset(n.after))
+            for n in item.narrowings or ()
+        ),
     )
 
 
@@ -64,6 +68,9 @@ def _item(c: Client) -> ClientItem:
         per_day=c.limits.per_day,
         revoked_at=c.revoked_at.isoformat() if c.revoked_at else None,
         expiry_warned_days=c.expiry_warned_days,
+        narrowings=[
+            NarrowingMap(at=n.at.isoformat(), before=sorted(n.before), after=sorted(n.after)) for n in c.narrowings
+        ],
     )
     if c.version:
         item.version = c.version  # pynamodb checks it is still the stored one, and adds one

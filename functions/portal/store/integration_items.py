@@ -38,6 +38,12 @@ class SecretMap(MapAttribute):
     retires_at = UnicodeAttribute(null=True)
 
 
+class NarrowingMap(MapAttribute):
+    at = UnicodeAttribute()
+    before = ListAttribute(default=list)
+    after = ListAttribute(default=list)
+
+
 class ClientItem(PortalModel):
     Meta = table_meta(settings().tables.integrations)
 
@@ -57,6 +63,7 @@ class ClientItem(PortalModel):
     revoked_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
     expiry_warned_days = NumberAttribute(null=True)
+    narrowings = ListAttribute(of=NarrowingMap, default=list)
 
 
 class CredentialItem(PortalModel):
