@@ -4,6 +4,7 @@ invalidate CloudFront's cache. Everything is read from the stack's outputs."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tomllib
@@ -20,7 +21,14 @@ def stack_outputs(stack_name: str, region: str) -> dict[str, str]:
     return {o["OutputKey"]: o["OutputValue"] for o in stack.get("Outputs", [])}
 
 
-def upload_site(bucket: str, region: str) -> int:
+def site_config(body: bytes, app_token_url: str | None) -> bytes:
+    """config.json as deployed: apps take tokens from the stack's Cognito domain (AppTokenUrl) when it has one."""
+    if not app_token_url:
+        return body
+    return json.dumps({**json.loads(body), "clientToken": app_token_url}, ensure_ascii=False, indent=2).encode()
+
+
+def upload_site(bucket: str, region: str, app_token_url: str | None = None) -> int:
     """The same bytes and Cache-Control the local server sends (infra/site_build.py): versioned modules
     for a year, index.html and config.json revalidated."""
     from infra.site_build import build_site
@@ -33,7 +41,7 @@ def upload_site(bucket: str, region: str) -> int:
         s3.put_object(
             Bucket=bucket,
             Key=key.lstrip("/"),
-            Body=file.body,
+            Body=site_config(file.body, app_token_url) if key == "/config.json" else file.body,
             ContentType=file.content_type,
             CacheControl=file.cache_control,
         )
@@ -57,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = seed_reference_data()
     print(f"seeded {report.procedures} procedures and {report.centers} centers in {report.seconds}s")
-    print(f"uploaded {upload_site(outputs['SiteBucketName'], config['region'])} files")
+    print(f"uploaded {upload_site(outputs['SiteBucketName'], config['region'], outputs.get('AppTokenUrl'))} files")
     boto3.client("cloudfront").create_invalidation(
         DistributionId=outputs["DistributionId"],
         InvalidationBatch={"Paths": {"Quantity": 1, "Items": ["/*"]}, "CallerReference": str(os.getpid())},

@@ -87,6 +87,11 @@ class Settings:
     persisted_operations_only: bool = False
     webhook_allow_loopback: bool = False  # local and tests only: deliver to a receiver on 127.0.0.1
     webhook_queue_url: str = ""  # SQS in AWS; empty: the local queue (a partition of the Integrations table)
+    # Apps' token issuer in AWS (template's AppClientsUserPool); empty: the dev issuer (local) or the
+    # national identity provider (template parameter AppTokenIssuer=national) issues app tokens.
+    app_user_pool_id: str = ""
+    app_token_issuer: str = ""
+    app_scope_prefix: str = "portal"  # the user pool's resource server identifier
 
     @property
     def is_local(self) -> bool:
@@ -183,4 +188,7 @@ def settings() -> Settings:
         persisted_operations_only=_flag("PERSISTED_OPERATIONS_ONLY", default=env.get("STAGE") == "prod"),
         webhook_allow_loopback=_flag("WEBHOOK_ALLOW_LOOPBACK", default=False) and env.get("STAGE") != "prod",
         webhook_queue_url=env.get("WEBHOOK_QUEUE_URL", ""),
+        app_user_pool_id=env.get("APP_USER_POOL_ID", ""),
+        app_token_issuer=env.get("APP_TOKEN_ISSUER", "").rstrip("/"),
+        app_scope_prefix=env.get("APP_SCOPE_PREFIX", "portal"),
     )

@@ -1,6 +1,7 @@
 """Who may ask what: every root field of the schema, asked by every kind of principal.
 
-Each field has one rule (tests/support/authorization_rules.py) listing, for every kind of principal,
+Each field has one rule (tests/support/authorization/<capability>.py, combined by
+tests/support/authorization_rules.py) listing, for every kind of principal,
 whether it is answered or refused and with which code. A field of the schema without a rule fails
 `test_every_root_field_has_an_authorization_rule`: a new resolver cannot ship without deciding, and
 testing, who may call it. A principal kind added there must likewise be decided for every field.
@@ -52,7 +53,7 @@ def test_every_root_field_has_an_authorization_rule():
     ruled = {rule.field for rule in RULES}
     missing = root_fields() - ruled
     assert not missing, (
-        f"no authorization rule for {sorted(missing)}: add one to RULES in tests/support/authorization_rules.py"
+        f"no authorization rule for {sorted(missing)}: add a rule to tests/support/authorization/<capability>.py"
     )
     assert not ruled - root_fields(), f"rules for fields the schema no longer has: {sorted(ruled - root_fields())}"
 

@@ -188,3 +188,39 @@ def test_a_client_sees_its_limits_and_usage(apps):
     assert viewer["limits"] == {"perMinute": 50, "perDay": 1000}
     assert viewer["usage"] == {"minute": 2, "day": 2}  # the Provinces request and this one
     assert viewer["expiresInDays"] is None
+
+
+def test_the_contact_is_warned_by_email_30_and_7_days_before_the_expiry_each_once(apps, services):
+    from portal.jobs.registry import JOBS
+    from tests.conftest import STACK
+    from tests.support.notifications import smtp, unique_email
+
+    contact = unique_email()
+    expires = services.clock.now() + timedelta(days=40)
+    app = apps.register(expiresAt=expires.isoformat(), scopes=["public:read"], centerId=None, contactEmail=contact)
+    housekeeping = JOBS["clients-housekeeping"]
+    housekeeping(services)
+    assert smtp(STACK).messages(contact) == []  # 40 days ahead: nothing yet
+    services.clock.advance(timedelta(days=11))
+    housekeeping(services)
+    housekeeping(services)  # the next morning's run, or a retried one, sends nothing more
+    [first] = smtp(STACK).messages(contact)
+    assert first.subject == "Ứng dụng Hệ thống một cửa mẫu (mẫu) hết hạn sau 29 ngày / Client expires in 29 days"
+    assert app.client_id in first.body and "#/nha-phat-trien" in first.body
+    services.clock.advance(timedelta(days=23))
+    housekeeping(services)
+    housekeeping(services)
+    later = [m.subject for m in smtp(STACK).messages(contact)]
+    assert later[1:] == ["Ứng dụng Hệ thống một cửa mẫu (mẫu) hết hạn sau 6 ngày / Client expires in 6 days"]
+
+
+def test_housekeeping_drops_secrets_past_their_overlap(apps, people, services):
+    from portal.jobs.registry import JOBS
+    from portal.store.integration_items import CLIENT_PK, ClientItem
+
+    app = apps.register()
+    apps.api.run("RotateClientSecret", {"input": {"clientId": app.client_id, "overlapHours": 1}}, token=people.admin())
+    assert len(ClientItem.get(CLIENT_PK, app.client_id).secrets) == 2
+    services.clock.advance(timedelta(hours=1, seconds=1))
+    assert JOBS["clients-housekeeping"](services)["retiredSecrets"] >= 1
+    assert len(ClientItem.get(CLIENT_PK, app.client_id).secrets) == 1

@@ -126,3 +126,61 @@ def test_a_time_without_offset_or_in_the_future_is_refused(apps, services, cente
     for since in ("2026-03-01T00:00:00", future):
         r = apps.api.run("DossierChanges", {"updatedSince": since}, token=token)
         assert r.error_codes == ["BAD_USER_INPUT"], r.body
+
+
+@pytest.fixture(scope="module")
+def narrowed_center(seeded) -> str:
+    """Another Hồ Chí Minh City commune center no other test files at (the removals test's own)."""
+    from portal.store.centers import CenterStore
+
+    ids = [c.id for c in CenterStore().by_province("79", 100, None).items if c.id != "hcc-79-26743"]
+    return ids[-2]
+
+
+def removals(apps, token, since, first=100, after=None):
+    r = apps.api.run("DossierRemovals", {"removedSince": since, "first": first, "after": after}, token=token)
+    assert r.errors == [], r.body
+    return r.data["dossierRemovals"]
+
+
+def set_procedures(apps, people, client_id, procedures):
+    r = apps.api.run(
+        "SetClientProcedures", {"input": {"clientId": client_id, "procedures": procedures}}, token=people.admin()
+    )
+    assert r.data["setClientProcedures"]["__typename"] == "ClientProceduresSet", r.body
+
+
+def test_a_narrowed_procedure_list_removes_exactly_the_dossiers_the_client_held(
+    api, apps, people, services, procedure, narrowed_center, dynamodb_calls
+):
+    app = apps.register(centerId=narrowed_center)
+    token = apps.token(app.client_id, app.secret)
+    services.clock.advance(timedelta(days=70))
+    start = services.clock.now().isoformat()
+    held = [file(api, people, procedure, narrowed_center), file(api, people, procedure, narrowed_center)]
+    assert [e["node"]["code"] for e in changes(apps, token, start)["edges"]] == held
+    dynamodb_calls.clear()
+    assert removals(apps, token, start)["edges"] == []  # nothing narrowed: not even a read of the dossiers
+    assert not any("dossiers" in c.table.lower() for c in dynamodb_calls.calls)
+
+    set_procedures(apps, people, app.client_id, [procedure.code, "2.000001"])  # still reaches these
+    assert removals(apps, token, start)["edges"] == []
+    services.clock.advance(timedelta(minutes=5))
+    narrowed_at = services.clock.now()
+    set_procedures(apps, people, app.client_id, ["2.000001"])
+    services.clock.advance(timedelta(minutes=5))
+    file(api, people, procedure, narrowed_center)  # filed after: never in the client's view
+    dynamodb_calls.clear()
+    gone = removals(apps, token, start)["edges"]
+    assert [e["node"]["code"] for e in gone] == held
+    assert {e["node"]["reason"] for e in gone} == {"procedure_not_listed"}
+    assert {e["node"]["removedAt"] for e in gone} == {narrowed_at.isoformat()}
+    assert {c.operation for c in dynamodb_calls.calls if "dossiers" in c.table.lower()} <= {"Query"}  # no scan
+    page = removals(apps, token, start, first=1)
+    rest = removals(apps, token, start, first=1, after=page["pageInfo"]["endCursor"])
+    assert [e["node"]["code"] for e in page["edges"] + rest["edges"]] == held[:2]
+    assert removals(apps, token, (narrowed_at + timedelta(seconds=1)).isoformat())["edges"] == []
+    assert changes(apps, token, start)["edges"] == []  # and no change of theirs either
+
+    set_procedures(apps, people, app.client_id, [])  # given back: no longer removed
+    assert removals(apps, token, start)["edges"] == []

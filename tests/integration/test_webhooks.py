@@ -149,12 +149,21 @@ def test_a_receiver_outage_is_retried_with_backoff_until_it_answers(
     assert receiver.outage_hits == 2
 
 
-def test_an_endpoint_failing_for_a_day_is_disabled_and_the_delivery_fails_after_a_day(
-    services, center_app, filed, receiver, worker, apps
+def test_an_endpoint_failing_for_a_day_is_disabled_its_contact_told_once_and_the_delivery_fails_after_a_day(
+    api, people, services, filed, receiver, worker, apps
 ):
-    token, subscription_id = center_app
+    from tests.conftest import STACK
+    from tests.support.notifications import smtp, unique_email
+
+    contact = unique_email()
+    app = apps.register(centerId=BEN_THANH, contactEmail=contact)
+    token = apps.token(app.client_id, app.secret)
+    r = apps.api.run("SubscribeWebhook", {"input": {"url": receiver.url, "events": EVENTS}}, token=token)
+    subscription_id = r.data["subscribeWebhook"]["subscription"]["subscriptionId"]
     receiver.down = True
     stream(services, filed.code, 1)
+    start_processing(api, people, filed.code)
+    stream(services, filed.code, 2)  # two deliveries failing together: one notice
     started, attempts = services.clock.now(), 0
     while True:
         done = worker.deliver_due(services.clock.now())
@@ -163,9 +172,12 @@ def test_an_endpoint_failing_for_a_day_is_disabled_and_the_delivery_fails_after_
             break
         services.clock.advance(done[0].next_attempt_at - services.clock.now())
     assert services.clock.now() - started >= timedelta(hours=24)
-    assert done[0].state.value == "failed" and 10 <= attempts <= 40
+    assert done[0].state.value == "failed" and 10 <= attempts <= 80
     [subscription] = apps.api.run("WebhookSubscriptions", token=token).data["webhookSubscriptions"]
     assert subscription["disabledAt"] is not None and subscription["failingSince"] is not None
+    [mail] = smtp(STACK).messages(contact)  # by the session's local SMTP server (aiosmtpd), once
+    assert mail.subject == "Điểm nhận webhook đã bị tạm dừng / Webhook endpoint disabled"
+    assert receiver.url in mail.body and subscription_id in mail.body and "replayWebhookDeliveries" in mail.body
 
 
 def test_the_log_replays_from_a_cursor_with_the_same_ids(

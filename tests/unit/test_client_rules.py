@@ -120,3 +120,38 @@ def test_the_day_is_vietnams():
     late = datetime(2026, 3, 2, 23, 59, tzinfo=VIETNAM)
     day = quota.windows("app-1", ClientLimits(), late)[1]
     assert day.resets_at == int(datetime(2026, 3, 3, 0, 0, tzinfo=VIETNAM).timestamp())
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "procedure", "removed"),
+    [
+        ((), ("1.1",), "1.2", True),  # every procedure, then a list without it
+        ((), ("1.1",), "1.1", False),
+        (("1.1", "1.2"), ("1.1",), "1.2", True),
+        (("1.1",), ("1.1", "1.2"), "1.1", False),  # widened
+        (("1.1",), ("1.2",), "1.3", False),  # never reached
+        (("1.1",), (), "1.1", False),  # given every procedure
+    ],
+)
+def test_a_narrowing_removes_what_was_reached_before_and_is_not_after(before, after, procedure, removed):
+    from portal.clients.model import Narrowing
+
+    assert Narrowing(NOW, frozenset(before), frozenset(after)).removes(procedure) is removed
+
+
+@pytest.mark.parametrize(
+    ("days_left", "sent", "due"),
+    [(31, None, None), (30, None, 30), (29, 30, None), (7, 30, 7), (6, None, 7), (3, 7, None), (0.5, 7, None)],
+)
+def test_an_expiry_warning_is_due_30_then_7_days_ahead_each_once(days_left, sent, due):
+    from portal.clients.expiry import warning_due
+
+    client = make_client(expires_at=NOW + timedelta(days=days_left), expiry_warned_days=sent)
+    assert warning_due(client, NOW) == due
+
+
+def test_no_expiry_warning_for_a_revoked_or_expired_client():
+    from portal.clients.expiry import warning_due
+
+    assert warning_due(make_client(expires_at=NOW + timedelta(days=5), revoked_at=NOW), NOW) is None
+    assert warning_due(make_client(expires_at=NOW - timedelta(days=1)), NOW) is None

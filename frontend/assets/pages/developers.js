@@ -7,7 +7,7 @@ import { t } from "../i18n.js";
 
 // The operations an app uses; every one of graphql/operations is registered, these are the ones for apps.
 const APP_OPERATIONS = [
-  "ViewerClient", "DossierChanges", "GetDossier", "MyDossiers", "SubmitDossier", "SubscribeWebhook",
+  "ViewerClient", "DossierChanges", "DossierRemovals", "GetDossier", "MyDossiers", "SubmitDossier", "SubscribeWebhook",
   "WebhookSubscriptions", "WebhookDeliveries", "ReplayWebhookDeliveries", "SearchProcedures", "GetProcedure",
   "Centers", "Provinces", "Communes", "TrackDossier",
 ];

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from portal.bootstrap.clients import client_registry, token_verifier
 from portal.bootstrap.documents import documents_of
 from portal.bootstrap.payments import payment_provider, payment_service
 from portal.bootstrap.secrets import tracking_key_source
@@ -17,14 +18,13 @@ from portal.bootstrap.webhooks import build_webhook_worker, webhook_stores
 from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, settings
-from portal.identity.tokens import IssuerConfig, TokenVerifier
+from portal.identity.tokens import TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.payments.repository import PaymentProvider
 from portal.procedures.catalog import Catalog, shipped_index
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
-from portal.store.clients import ClientStore
 from portal.store.dossiers import DossierStore
 from portal.store.drafts import DraftStore
 from portal.store.notifications import NotificationStore
@@ -81,10 +81,8 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     procedures = ProcedureStore(cache_seconds=config.reference_cache_seconds)
     provider, webhook_secret = payment_provider(config)
     clock = clock or SystemClock()
-    clients = ClientRegistry(ClientStore(), clock)
-    verifier = None
-    if config.oidc_issuer and config.oidc_jwks_url:
-        verifier = TokenVerifier(IssuerConfig(config.oidc_issuer, config.oidc_audience, config.oidc_jwks_url))
+    clients = client_registry(config, clock)
+    verifier = token_verifier(config)
     centers = CenterStore(cache_seconds=config.reference_cache_seconds)
     stats = StatsStore()
     units = shared_units()

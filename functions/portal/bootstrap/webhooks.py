@@ -40,13 +40,21 @@ def webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> W
     )
 
 
-def build_webhook_worker(config: Settings | None = None, clock: Clock | None = None, services: Services | None = None):
-    """The delivery worker (the local engine's loop, or the SQS-triggered function in AWS)."""
+def build_webhook_worker(
+    config: Settings | None = None, clock: Clock | None = None, services: Services | None = None, email=None
+):
+    """The delivery worker (the local engine's loop, or the SQS-triggered function in AWS); it tells a
+    client's contact by e-mail (`email` replaces the configured channel) when an endpoint is disabled."""
+    from portal.bootstrap.events import email_client
+    from portal.config import settings
     from portal.store.webhooks import LocalDeliveryQueue
+    from portal.webhooks.notices import MailNotifier
     from portal.webhooks.worker import DeliveryWorker
 
     if services is None:
         from portal.bootstrap import build_services
 
         services = build_services(config, clock)
-    return DeliveryWorker(services.webhooks.stores, LocalDeliveryQueue())
+    config = config or settings()
+    notifier = MailNotifier(email or email_client(config), config.portal_url)
+    return DeliveryWorker(services.webhooks.stores, LocalDeliveryQueue(), notifier=notifier)

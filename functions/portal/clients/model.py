@@ -30,6 +30,20 @@ class ClientSecret:
 
 
 @dataclass(frozen=True)
+class Narrowing:
+    """An admin changed the client's procedure list: dossiers `before` reached and `after` does not left
+    its view then (dossierRemovals tells the client)."""
+
+    at: datetime
+    before: frozenset[str]  # empty: every procedure
+    after: frozenset[str]
+
+    def removes(self, procedure_code: str) -> bool:
+        reached_before = not self.before or procedure_code in self.before
+        return reached_before and not (not self.after or procedure_code in self.after)
+
+
+@dataclass(frozen=True)
 class Client:
     client_id: str
     name: str
@@ -44,6 +58,8 @@ class Client:
     limits: ClientLimits = field(default_factory=ClientLimits)
     revoked_at: datetime | None = None
     version: int = 0  # 0: never saved
+    expiry_warned_days: int | None = None  # the last warning sent before the expiry (days ahead), if any
+    narrowings: tuple[Narrowing, ...] = ()  # oldest first
 
     def reaches_procedure(self, procedure_code: str) -> bool:
         return not self.procedures or procedure_code in self.procedures

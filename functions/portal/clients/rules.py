@@ -54,7 +54,7 @@ def check_registration(r: Registration, now: datetime) -> frozenset[Scope]:
         )
     if r.center_id is not None and not 1 <= len(r.center_id) <= 40:
         problems.append(_problem("centerId", "Mã trung tâm không hợp lệ.", "The center id is not valid."))
-    if len(r.procedures) > MAX_PROCEDURES or not all(_PROCEDURE.match(p) for p in r.procedures):
+    if not procedures_valid(r.procedures):
         problems.append(
             _problem(
                 "procedures",
@@ -79,6 +79,10 @@ def check_registration(r: Registration, now: datetime) -> frozenset[Scope]:
     if problems:
         raise InvalidInput("Thông tin đăng ký chưa hợp lệ.", "The registration is not valid.", tuple(problems))
     return scopes
+
+
+def procedures_valid(procedures) -> bool:
+    return len(procedures) <= MAX_PROCEDURES and all(_PROCEDURE.match(p) for p in procedures)
 
 
 def _is_network(text: str) -> bool:

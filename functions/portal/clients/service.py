@@ -16,8 +16,9 @@ from datetime import timedelta
 from typing import Protocol
 
 from portal.clients import credentials
-from portal.clients.model import Client, ClientLimits, ClientSecret, Registration
-from portal.clients.rules import check_in_service, check_registration, refused
+from portal.clients.issuer import ClientIssuer
+from portal.clients.model import Client, ClientLimits, ClientSecret, Narrowing, Registration
+from portal.clients.rules import MAX_PROCEDURES, check_in_service, check_registration, procedures_valid, refused
 from portal.clock import Clock
 from portal.errors import InvalidInput, NotFound
 from portal.identity.access import require_admin
@@ -36,6 +37,12 @@ class ClientRepository(Protocol):
 
     def all(self) -> list[Client]: ...
 
+    def link_credential(self, credential_id: str, client_id: str) -> None:
+        """Remember that tokens naming `credential_id` (a rotated issuer secret) are `client_id`'s."""
+        ...
+
+    def credential_owner(self, credential_id: str) -> str | None: ...
+
 
 def _not_found(client_id: str) -> NotFound:
     return NotFound(f"Không tìm thấy ứng dụng {client_id}.", f"Client {client_id} was not found.")
@@ -48,7 +55,9 @@ class ClientRegistry:
         clock: Clock,
         cache_seconds: float = REGISTRY_CACHE_SECONDS,
         monotonic: Callable[[], float] = time.monotonic,
+        issuer: ClientIssuer | None = None,
     ) -> None:
+        self._issuer = issuer  # None: the portal's own (dev) issuer checks the hashed secrets
         self._monotonic = monotonic
         self._store = store
         self._clock = clock
@@ -56,9 +65,23 @@ class ClientRegistry:
         self._cache: dict[str, tuple[float, Client | None]] = {}
         self._lock = threading.Lock()
 
-    def _new_secret(self) -> tuple[ClientSecret, str]:
-        secret_id = credentials.new_secret_id()
-        plain = credentials.new_secret(secret_id)
+    @property
+    def issuer(self) -> ClientIssuer | None:
+        return self._issuer
+
+    @property
+    def records(self) -> ClientRepository:
+        return self._store
+
+    def _new_secret(self, name: str, scopes: frozenset) -> tuple[ClientSecret, str]:
+        """A secret of the portal's own issuer, or a new credential of the external one (its id is then
+        the `client_id` its tokens carry)."""
+        if self._issuer is None:
+            secret_id = credentials.new_secret_id()
+            plain = credentials.new_secret(secret_id)
+        else:
+            issued = self._issuer.create(name, scopes)
+            secret_id, plain = issued.credential_id, issued.secret
         salt = credentials.new_salt()
         return ClientSecret(secret_id, credentials.digest(plain, salt), salt, self._clock.now()), plain
 
@@ -67,9 +90,9 @@ class ClientRegistry:
         require_admin(principal)
         now = self._clock.now()
         scopes = check_registration(registration, now)
-        secret, plain = self._new_secret()
+        secret, plain = self._new_secret(registration.name.strip(), scopes)
         client = Client(
-            client_id=f"app-{uuid.uuid4().hex[:16]}",
+            client_id=f"app-{uuid.uuid4().hex[:16]}" if self._issuer is None else secret.secret_id,
             name=registration.name.strip(),
             contact_email=registration.contact_email,
             scopes=scopes,
@@ -94,8 +117,11 @@ class ClientRegistry:
         now = self._clock.now()
         current = max((s for s in client.secrets if s.in_force(now)), key=lambda s: s.created_at, default=None)
         kept = () if current is None else (dataclasses.replace(current, retires_at=now + overlap),)
-        secret, plain = self._new_secret()
+        secret, plain = self._new_secret(client.name, client.scopes)
+        if self._issuer is not None:
+            self._store.link_credential(secret.secret_id, client.client_id)
         saved = self._store.save(dataclasses.replace(client, secrets=(*kept, secret)))
+        self._delete_credentials(s for s in client.secrets if current is None or s.secret_id != current.secret_id)
         self._forget(client_id)
         return saved, plain
 
@@ -103,8 +129,50 @@ class ClientRegistry:
         require_admin(principal)
         client = self._existing(client_id)
         saved = self._store.save(dataclasses.replace(client, revoked_at=client.revoked_at or self._clock.now()))
+        self._delete_credentials(client.secrets)
         self._forget(client_id)
         return saved
+
+    def set_procedures(self, principal: Principal, client_id: str, procedures: tuple[str, ...]) -> Client:
+        """Change the procedures a client reaches (empty: every one its scopes reach). Dossiers it no longer
+        reaches are listed by dossierRemovals from now on."""
+        require_admin(principal)
+        if not procedures_valid(procedures):
+            raise InvalidInput.for_field(
+                "procedures",
+                f"Tối đa {MAX_PROCEDURES} mã thủ tục hợp lệ.",
+                f"At most {MAX_PROCEDURES} valid procedure codes.",
+            )
+        client = self._existing(client_id)
+        after = frozenset(procedures)
+        narrowing = Narrowing(self._clock.now(), client.procedures, after)
+        narrowed = after and (not client.procedures or client.procedures - after)
+        changes = {
+            "procedures": after,
+            "narrowings": (*client.narrowings, narrowing) if narrowed else client.narrowings,
+        }
+        saved = self._store.save(dataclasses.replace(client, **changes))
+        self._forget(client_id)
+        return saved
+
+    def retire_secrets(self) -> int:
+        """Drop the secrets whose overlap has ended (and their issuer credentials): how many went."""
+        now = self._clock.now()
+        retired = 0
+        for client in self._store.all():
+            ended = [s for s in client.secrets if not s.in_force(now)]
+            if ended:
+                kept = tuple(s for s in client.secrets if s.in_force(now))
+                self._store.save(dataclasses.replace(client, secrets=kept))
+                self._delete_credentials(ended)
+                self._forget(client.client_id)
+                retired += len(ended)
+        return retired
+
+    def _delete_credentials(self, secrets) -> None:
+        if self._issuer is not None:
+            for secret in secrets:
+                self._issuer.delete(secret.secret_id)
 
     def clients(self, principal: Principal) -> list[Client]:
         require_admin(principal)
@@ -130,6 +198,9 @@ class ClientRegistry:
         if entry is not None and self._monotonic() - entry[0] < self._cache_seconds:
             return entry[1]
         client = self._store.get(client_id)
+        if client is None and self._issuer is not None:  # a token of a rotated credential
+            owner = self._store.credential_owner(client_id)
+            client = self._store.get(owner) if owner else None
         with self._lock:
             if len(self._cache) > 10_000:
                 self._cache.clear()
@@ -143,9 +214,15 @@ class ClientRegistry:
         identity provider) carry no such claim and are served as before."""
         if not app.registered:
             return app
-        client = check_in_service(self.lookup(app.client_id), self._clock.now(), address)
+        now = self._clock.now()
+        client = check_in_service(self.lookup(app.client_id), now, address)
+        if self._issuer is not None:  # the token names the credential it was issued for: still in force?
+            credential = next((s for s in client.secrets if s.secret_id == app.client_id), None)
+            if credential is None or not credential.in_force(now):
+                raise refused()
         return dataclasses.replace(
             app,
+            client_id=client.client_id,
             scopes=app.scopes & client.scopes,
             registered=True,
             center_id=client.center_id,

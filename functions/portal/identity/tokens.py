@@ -20,6 +20,7 @@ from portal.errors import NotAuthenticated, Unavailable
 ALLOWED_ALGORITHMS = ("RS256", "ES256")
 CLOCK_SKEW_SECONDS = 30
 REQUIRED_CLAIMS = ("iss", "aud", "exp", "iat", "sub")  # nbf: verified when the token has one
+ACCESS_TOKEN_CLAIMS = ("iss", "exp", "iat", "sub", "client_id", "token_use")  # an issuer without `aud`
 JWKS_CACHE_SECONDS = 300
 JWKS_REFRESH_COOLDOWN_SECONDS = 30
 
@@ -27,7 +28,7 @@ JWKS_REFRESH_COOLDOWN_SECONDS = 30
 @dataclass(frozen=True)
 class IssuerConfig:
     issuer: str
-    audience: str
+    audience: str  # empty: the issuer's access tokens carry no `aud` (Cognito's), `client_id` is required instead
     jwks_url: str
 
 
@@ -56,14 +57,16 @@ class TokenVerifier:
             if header.get("alg") not in ALLOWED_ALGORITHMS:
                 raise jwt.InvalidAlgorithmError(f"algorithm {header.get('alg')!r} is not accepted")
             key = self._jwks.get_signing_key_from_jwt(token)
+            audience = self._config.audience or None
+            required = REQUIRED_CLAIMS if audience else ACCESS_TOKEN_CLAIMS
             return jwt.decode(
                 token,
                 key=key,
                 algorithms=list(ALLOWED_ALGORITHMS),
-                audience=self._config.audience,
+                audience=audience,
                 issuer=self._config.issuer,
                 leeway=CLOCK_SKEW_SECONDS,
-                options={"require": list(REQUIRED_CLAIMS), "verify_nbf": True},
+                options={"require": list(required), "verify_nbf": True, "verify_aud": audience is not None},
             )
         except jwt.PyJWKClientConnectionError as error:
             raise Unavailable(

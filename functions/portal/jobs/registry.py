@@ -48,7 +48,21 @@ def sweep_uploads(services: Services) -> dict[str, Any]:
     return {"objectsDeleted": report.objects_deleted, "documentsForgotten": report.documents_forgotten}
 
 
+def clients_housekeeping(services: Services, email=None) -> dict[str, Any]:
+    """Every morning (08:00 in Vietnam): registered clients' secrets past their overlap are dropped (and
+    their Cognito app clients deleted), and contacts of clients expiring within 30 or 7 days are e-mailed."""
+    from portal.bootstrap import email_client
+    from portal.clients.expiry import warn_expiring
+    from portal.config import settings
+
+    config = settings()
+    retired = services.clients.retire_secrets()
+    warned = warn_expiring(services.clients.records, email or email_client(config), services.clock, config.portal_url)
+    return {"retiredSecrets": retired, "expiryWarnings": warned}
+
+
 JOBS: dict[str, Job] = {
+    "clients-housekeeping": clients_housekeeping,
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
     "sweep-uploads": sweep_uploads,

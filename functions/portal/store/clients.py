@@ -6,10 +6,10 @@ from datetime import datetime
 
 from pynamodb.exceptions import PutError
 
-from portal.clients.model import Client, ClientLimits, ClientSecret
+from portal.clients.model import Client, ClientLimits, ClientSecret, Narrowing
 from portal.errors import Conflict
 from portal.identity.principal import Scope
-from portal.store.integration_items import CLIENT_PK, ClientItem, SecretMap
+from portal.store.integration_items import CLIENT_PK, CREDENTIAL_PK, ClientItem, CredentialItem, NarrowingMap, SecretMap
 
 
 def _time(text: str | None) -> datetime | None:
@@ -34,6 +34,11 @@ def _client(item: ClientItem) -> Client:
         limits=ClientLimits(int(item.per_minute), int(item.per_day)),
         revoked_at=_time(item.revoked_at),
         version=int(item.version),
+        expiry_warned_days=None if item.expiry_warned_days is None else int(item.expiry_warned_days),
+        narrowings=tuple(
+            Narrowing(datetime.fromisoformat(n.at), frozenset(n.before), frozenset(n.after))
+            for n in item.narrowings or ()
+        ),
     )
 
 
@@ -62,6 +67,10 @@ def _item(c: Client) -> ClientItem:
         per_minute=c.limits.per_minute,
         per_day=c.limits.per_day,
         revoked_at=c.revoked_at.isoformat() if c.revoked_at else None,
+        expiry_warned_days=c.expiry_warned_days,
+        narrowings=[
+            NarrowingMap(at=n.at.isoformat(), before=sorted(n.before), after=sorted(n.after)) for n in c.narrowings
+        ],
     )
     if c.version:
         item.version = c.version  # pynamodb checks it is still the stored one, and adds one
@@ -89,3 +98,12 @@ class ClientStore:
 
     def all(self) -> list[Client]:
         return [_client(item) for item in ClientItem.query(CLIENT_PK)]
+
+    def link_credential(self, credential_id: str, client_id: str) -> None:
+        CredentialItem(pk=CREDENTIAL_PK, sk=credential_id, client_id=client_id).save()
+
+    def credential_owner(self, credential_id: str) -> str | None:
+        try:
+            return CredentialItem.get(CREDENTIAL_PK, credential_id).client_id
+        except CredentialItem.DoesNotExist:
+            return None

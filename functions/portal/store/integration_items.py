@@ -5,6 +5,7 @@
     pk = "DELIVERIES#<subscription id>"     sk = "LOG#<created>#<code>#<seq>"  the delivery log (TTL 7 days)
     pk = "DELIVERIES#<subscription id>"     sk = "EVENT#<code>#<seq>"          one event -> one delivery
     pk = "QUEUE"                            sk = "<due epoch>#<delivery>"      the local worker's queue
+    pk = "CLIENT_CREDENTIAL"                sk = <issuer client id>            a rotated Cognito credential's client
 
 Clients are few (one partition, read in one Query); a dossier event finds its subscriptions with one
 Query per audience (its center's, its applicant's).
@@ -26,6 +27,7 @@ from portal.config import settings
 from portal.store.tables import PortalModel, table_meta
 
 CLIENT_PK = "CLIENT"
+CREDENTIAL_PK = "CLIENT_CREDENTIAL"
 
 
 class SecretMap(MapAttribute):
@@ -34,6 +36,12 @@ class SecretMap(MapAttribute):
     salt = UnicodeAttribute()
     created_at = UnicodeAttribute()
     retires_at = UnicodeAttribute(null=True)
+
+
+class NarrowingMap(MapAttribute):
+    at = UnicodeAttribute()
+    before = ListAttribute(default=list)
+    after = ListAttribute(default=list)
 
 
 class ClientItem(PortalModel):
@@ -54,6 +62,18 @@ class ClientItem(PortalModel):
     per_day = NumberAttribute()
     revoked_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
+    expiry_warned_days = NumberAttribute(null=True)
+    narrowings = ListAttribute(of=NarrowingMap, default=list)
+
+
+class CredentialItem(PortalModel):
+    """A client's rotated credential at the external issuer (Cognito app client id) -> the client."""
+
+    Meta = table_meta(settings().tables.integrations)
+
+    pk = UnicodeAttribute(hash_key=True, default=CREDENTIAL_PK)
+    sk = UnicodeAttribute(range_key=True)  # the issuer's client id
+    client_id = UnicodeAttribute()
 
 
 class SubscriptionItem(PortalModel):

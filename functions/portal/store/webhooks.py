@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from pynamodb.exceptions import DeleteError, TransactWriteError
+from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from portal.errors import InvalidInput
@@ -75,6 +75,15 @@ class SubscriptionStore:
 
     def save(self, subscription: Subscription) -> None:
         _subscription_item(subscription).save()
+
+    def disable(self, subscription: Subscription) -> bool:
+        try:
+            _subscription_item(subscription).save(condition=SubscriptionItem.disabled_at.does_not_exist())
+        except PutError as error:
+            if error.cause_response_code == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
 
     def get(self, audience: Audience, subscription_id: str) -> Subscription | None:
         try:

@@ -30,8 +30,8 @@ class Notifier(Protocol):
 
 
 class LogNotifier:
-    """Until the portal sends mail (the notifications issue), the contact is told through the log, which
-    the operators' alarm on `webhook endpoint disabled` forwards."""
+    """Where no e-mail channel is given (unit tests): the log only. The portal's worker is built with
+    portal.webhooks.notices.MailNotifier (bootstrap.webhooks)."""
 
     def endpoint_disabled(self, subscription: Subscription, at: datetime) -> None:
         logger.warning(
@@ -103,7 +103,8 @@ class DeliveryWorker:
     def _note_failure(self, subscription: Subscription, now: datetime) -> None:
         failing_since = subscription.failing_since or now
         if retry.should_disable(failing_since, now):
-            self.stores.subscriptions.save(replace(subscription, failing_since=failing_since, disabled_at=now))
-            self._notifier.endpoint_disabled(subscription, now)
+            disabled = replace(subscription, failing_since=failing_since, disabled_at=now)
+            if self.stores.subscriptions.disable(disabled):  # only the one worker that disabled it tells
+                self._notifier.endpoint_disabled(disabled, now)
         elif subscription.failing_since is None:
             self.stores.subscriptions.save(replace(subscription, failing_since=now))

@@ -10,12 +10,14 @@ from strawberry.types import Info
 
 from portal.api.clients.types import (
     Client,
+    ClientProceduresSet,
     ClientRegistered,
     ClientRevoked,
     ClientSecretRotated,
     RegisterClientInput,
     RevokeClientInput,
     RotateClientSecretInput,
+    SetClientProceduresInput,
 )
 from portal.api.errors import InvalidInputError, NotFoundError
 from portal.clients.model import Registration
@@ -26,6 +28,10 @@ RotateClientSecretResult = Annotated[
 ]
 RevokeClientResult = Annotated[
     ClientRevoked | InvalidInputError | NotFoundError, strawberry.union("RevokeClientResult")
+]
+
+SetClientProceduresResult = Annotated[
+    ClientProceduresSet | InvalidInputError | NotFoundError, strawberry.union("SetClientProceduresResult")
 ]
 
 
@@ -61,3 +67,13 @@ class ClientMutations:
         ctx = info.context
         client = ctx.services.clients.revoke(ctx.principal, input.client_id)
         return ClientRevoked(client=Client.of(client, ctx.services.clock.now()))
+
+    @strawberry.mutation(
+        description=(
+            "Admins: change the procedures a client reaches; dossiers it no longer reaches are in its dossierRemovals."
+        )
+    )
+    def set_client_procedures(self, info: Info, input: SetClientProceduresInput) -> SetClientProceduresResult:
+        ctx = info.context
+        client = ctx.services.clients.set_procedures(ctx.principal, input.client_id, tuple(input.procedures))
+        return ClientProceduresSet(client=Client.of(client, ctx.services.clock.now()))

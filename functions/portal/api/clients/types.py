@@ -121,6 +121,17 @@ class RotateClientSecretInput:
     overlap_hours: int = strawberry.field(default=24, description="How long the previous secret keeps working.")
 
 
+@strawberry.type
+class ClientProceduresSet:
+    client: Client
+
+
+@strawberry.input
+class SetClientProceduresInput:
+    client_id: str
+    procedures: list[str] = strawberry.field(description="At most 50 procedure codes; empty: every procedure.")
+
+
 @strawberry.input
 class RevokeClientInput:
     client_id: str

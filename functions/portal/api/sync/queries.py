@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge
 from portal.api.pagination import PageInfo
+from portal.api.sync.types import DossierRemoval, DossierRemovalConnection, DossierRemovalEdge
 from portal.dossiers import sync
 
 
@@ -29,3 +30,21 @@ class SyncQueries:
         return DossierConnection(
             edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
         )
+
+    @strawberry.field(
+        description=(
+            "Apps: the dossiers that left your view at or after removedSince (your procedure list was narrowed): "
+            "delete your copies. Ask with the same time you pass to dossierChanges."
+        )
+    )
+    def dossier_removals(
+        self, info: Info, removed_since: datetime, first: int | None = None, after: str | None = None
+    ) -> DossierRemovalConnection:
+        ctx = info.context
+        s = ctx.services
+        page = sync.dossier_removals(s.dossiers, s.clients, ctx.principal, removed_since, s.clock.now(), first, after)
+        edges = [
+            DossierRemovalEdge(node=DossierRemoval(code=r.code, removed_at=r.removed_at, reason=r.reason))
+            for r in page.items
+        ]
+        return DossierRemovalConnection(edges=edges, page_info=PageInfo.of(page.end_cursor))

@@ -1,0 +1,1 @@
+"""The authorization rules, one module per capability (tests/support/authorization_rules.py combines them)."""
