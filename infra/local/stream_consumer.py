@@ -269,7 +269,7 @@ class StreamPoller:
 
     # --- the local timer of the scheduled jobs --------------------------------------------------------
     def _run_jobs(self) -> None:
-        from portal.jobs.registry import officers_digest, retry_deliveries
+        from portal.jobs.registry import draft_reminders, officers_digest, retry_deliveries
 
         if self._stream_arn is None:
             return  # the tables are not there yet
@@ -285,3 +285,4 @@ class StreamPoller:
         ):
             self._digest_day = local.date().isoformat()
             officers_digest(self.services, self.consumer.notifier)
+            draft_reminders(self.services, self.consumer.notifier)  # daily too (08:00 in AWS)

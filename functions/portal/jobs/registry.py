@@ -37,7 +37,18 @@ def retry_deliveries(services: Services, notifier=None) -> dict[str, Any]:
     return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
 
+def draft_reminders(services: Services, notifier=None) -> dict[str, Any]:
+    """Every morning (08:00 in Vietnam): citizens told of drafts deleted within REMINDER_DAYS (once per expiry),
+    drafts past their expiry deleted where DynamoDB's TTL has not yet (TTL is the deletion; this is the sweep)."""
+    from portal.notifications.draft_reminders import remind_and_sweep
+
+    notifier = notifier or build_notifier(services)
+    report = remind_and_sweep(services.drafts, notifier, services.clock)
+    return {"reminded": report.reminded, "deleted": report.deleted, "skipped": report.skipped}
+
+
 JOBS: dict[str, Job] = {
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
+    "draft-reminders": draft_reminders,
 }
