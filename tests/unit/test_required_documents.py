@@ -45,7 +45,7 @@ def test_each_rule_matches_exactly_one_unconditional_document_of_a_checked_proce
 
 
 def test_an_electronic_equivalent_is_allowed_only_where_the_catalog_says_so():
-    for code, rules in REQUIRED_ONLINE.items():
+    for code in REQUIRED_ONLINE:
         for name, rule in required_documents(CATALOG[code]):
             note = next(d.note for d in CATALOG[code].documents if d.name == name) or ""
             says_so = "điện tử" in note or note.startswith("Không phải nộp nếu khai thác được")
