@@ -272,7 +272,7 @@ class StreamPoller:
 
     # --- the local timer of the scheduled jobs --------------------------------------------------------
     def _run_jobs(self) -> None:
-        from portal.jobs.registry import officers_digest, retry_deliveries, sweep_uploads
+        from portal.jobs.registry import draft_reminders, officers_digest, retry_deliveries, sweep_uploads
 
         if self._stream_arn is None:
             return  # the tables are not there yet
@@ -294,3 +294,4 @@ class StreamPoller:
         ):
             self._digest_day = local.date().isoformat()
             officers_digest(self.services, self.consumer.notifier)
+            draft_reminders(self.services, self.consumer.notifier)  # daily too (08:00 in AWS)

@@ -15,6 +15,7 @@ from portal.store import (
     center_items,
     document_items,
     dossier_items,
+    drafts,
     integration_items,
     notification_items,
     procedure_items,
@@ -29,6 +30,7 @@ MODULES = (
     notification_items,
     document_items,
     integration_items,
+    drafts,  # the drafts live in the Dossiers table
 )
 
 

@@ -207,7 +207,7 @@ export async function fileDossierPage(view, code) {
   // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
   // birth certificate the hospital issued): the applicant may say so instead of attaching one.
   draft.electronic ??= [];
-  const electronicDocs = p.documents.filter((d) => /bản điện tử/.test(d.note || ""));
+  const electronicDocs = p.documents.filter((d) => /điện tử|^Không phải nộp nếu khai thác được/i.test(d.note || ""));
   const electronic = electronicDocs.length
     ? el("fieldset", { class: "group", id: "electronic" },
       el("legend", {}, t("electronicLegend")),

@@ -2,6 +2,7 @@
 // with the steps the officer may take. The server decides who may do what; refusals are shown as sent.
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
+import { optionLabel } from "../components/field.js";
 import { messageThread } from "../components/messages.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { el, heading, message, select } from "../dom.js";
@@ -140,7 +141,8 @@ function stepsFor(d) {
 function formDataList(d) {
   const fields = d.procedure?.formFields || [];
   const field = (name) => fields.find((x) => x.name === name);
-  const shown = (name, value) => (field(name)?.type === "DATE" ? formatDate(value) : String(value));
+  const shown = (name, value) =>
+    field(name)?.type === "DATE" ? formatDate(value) : field(name)?.type === "SELECT" ? optionLabel(String(value)) : String(value);
   const entries = Object.entries(d.formData || {});
   if (!entries.length) return el("p", { class: "muted" }, "—");
   return el("dl", { class: "facts", id: "form-data" },

@@ -1,10 +1,15 @@
 // One procedure as the catalog describes it, with the way to file it online.
 import { session } from "../auth.js";
-import { notesEn } from "../catalog-en.js";
+import { notesEn, optionsEn } from "../catalog-en.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, isEn, pick, t } from "../i18n.js";
+
+// The catalog's free text (processing notes, who may file, conditions, legal texts) has no English: on the
+// English page it is marked as Vietnamese, so screen readers read it as such.
+const vi = (text, tag = "span") => el(tag, { lang: isEn() ? "vi" : null }, text);
+const shownEn = (dictionary, text) => (isEn() && dictionary[text] ? dictionary[text] : vi(text));
 
 // The link that starts filing: straight to the form when signed in as a citizen, else through sign-in
 // and back to the form.
@@ -35,26 +40,26 @@ export async function procedurePage(view, code) {
           p.onlineLevel === "PARTIAL" ? el("p", { class: "muted small" }, t("partialHint")) : null)
         : message("info", t("notOnline")),
       el("h2", {}, t("agency")), el("p", {}, pick(p, "agency") || t("notGiven")),
-      p.implementingAgency ? [el("h2", {}, t("implementingAgency")), el("p", {}, p.implementingAgency)] : null,
-      p.applicants ? [el("h2", {}, t("applicants")), el("p", {}, p.applicants)] : null,
+      p.implementingAgency ? [el("h2", {}, t("implementingAgency")), vi(p.implementingAgency, "p")] : null,
+      p.applicants ? [el("h2", {}, t("applicants")), vi(p.applicants, "p")] : null,
       el("h2", {}, t("time")),
       p.processingDays === null
         ? el("p", {}, p.processingTimes.length ? t("unknownDays") : t("notGiven"))
-        : el("p", {}, t("days", p.processingDays), p.processingNote ? ` — ${p.processingNote}` : ""),
+        : el("p", {}, t("days", p.processingDays), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
       p.processingTimes.length
         ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
         : null,
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
-        d.note ? el("span", { class: "muted" }, ` — ${isEn() ? notesEn[d.note] || d.note : d.note}`) : null))),
+        d.note ? el("span", { class: "muted" }, " — ", shownEn(notesEn, d.note)) : null))),
       el("h2", {}, t("fees")),
       p.fees.length
         ? el("ul", {}, p.fees.map((f) => el("li", {}, `${f.channel ? `${t("channels")[f.channel]}: ` : ""}${pick(f, "description")} — ${feeAmount(f.amountVnd)}`)))
         : el("p", {}, t("notGiven")),
-      p.conditions ? [el("h2", {}, t("conditions")), el("p", {}, p.conditions)] : null,
-      p.results.length ? [el("h2", {}, t("results")), el("ul", {}, p.results.map((r) => el("li", {}, r)))] : null,
-      el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, l))),
-      p.decision ? el("p", { class: "muted small" }, `${t("decision")}: ${p.decision}`) : null,
+      p.conditions ? [el("h2", {}, t("conditions")), vi(p.conditions, "p")] : null,
+      p.results.length ? [el("h2", {}, t("results")), el("ul", {}, p.results.map((r) => el("li", {}, shownEn(optionsEn, r))))] : null,
+      el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, vi(l)))),
+      p.decision ? el("p", { class: "muted small" }, `${t("decision")}: `, vi(p.decision)) : null,
       p.officialUrl ? el("p", {}, el("a", { href: p.officialUrl, rel: "noopener" }, t("officialPage"))) : null,
       el("p", { class: "muted small" }, `${t("provenance")}: ${p.sourceRef}`),
       el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));

@@ -17,7 +17,7 @@ from portal.dossiers.model import Attachment
 from portal.errors import FieldProblem, InvalidInput
 
 DRAFT_DAYS = 30
-REMINDER_DAYS = 3  # a reminder is due this many days before a draft expires (sent by the notifications issue)
+REMINDER_DAYS = 3  # the citizen is reminded this many days before a draft expires (the draft-reminders job)
 MAX_ANSWERS_BYTES = 32 * 1024  # a whole form as JSON; the longest field allowed is 5,000 characters
 MAX_CONTACT_LENGTH = 254
 MAX_DRAFT_ATTACHMENTS = 20
@@ -37,6 +37,7 @@ class Draft:
     updated_at: datetime | None  # None: a new draft, not saved yet
     expires_at: datetime | None
     dossier_code: str | None = None  # set when its request has already made a dossier
+    reminded_for: datetime | None = None  # the expiry the citizen was last reminded of (the draft-reminders job)
 
     @property
     def saved(self) -> bool:
@@ -46,7 +47,18 @@ class Draft:
         return self.expires_at is not None and now >= self.expires_at
 
     def reminder_due(self, now: datetime) -> bool:
-        return self.expires_at is not None and self.expires_at - timedelta(days=REMINDER_DAYS) <= now < self.expires_at
+        """Within REMINDER_DAYS of its expiry, not expired, and not yet reminded of this expiry (a change since
+        the last reminder moved the expiry: the new one gets its own reminder)."""
+        return (
+            self.expires_at is not None
+            and self.reminder_at <= now < self.expires_at
+            and self.reminded_for != self.expires_at
+        )
+
+    @property
+    def reminder_at(self) -> datetime:
+        assert self.expires_at is not None
+        return self.expires_at - timedelta(days=REMINDER_DAYS)
 
 
 def new_draft(owner: str, procedure_code: str, procedure_name: str) -> Draft:

@@ -61,9 +61,20 @@ def clients_housekeeping(services: Services, email=None) -> dict[str, Any]:
     return {"retiredSecrets": retired, "expiryWarnings": warned}
 
 
+def draft_reminders(services: Services, notifier=None) -> dict[str, Any]:
+    """Every morning (08:00 in Vietnam): citizens told of drafts deleted within REMINDER_DAYS (once per expiry),
+    drafts past their expiry deleted where DynamoDB's TTL has not yet (TTL is the deletion; this is the sweep)."""
+    from portal.notifications.draft_reminders import remind_and_sweep
+
+    notifier = notifier or build_notifier(services)
+    report = remind_and_sweep(services.drafts, notifier, services.clock)
+    return {"reminded": report.reminded, "deleted": report.deleted, "skipped": report.skipped}
+
+
 JOBS: dict[str, Job] = {
     "clients-housekeeping": clients_housekeeping,
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
     "sweep-uploads": sweep_uploads,
+    "draft-reminders": draft_reminders,
 }

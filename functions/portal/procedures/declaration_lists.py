@@ -1,8 +1,12 @@
 """Official lists a declaration's answers are checked against, instead of free text.
 
-- ETHNIC_GROUPS: the 54 ethnic groups of Vietnam, in the order and spelling of the General Statistics
-  Office's list (Quyết định 121-TCTK/PPCĐ of 2 March 1979, used by the 2019 census and by civil-status
-  forms). Some groups are also written otherwise; ETHNIC_ALIASES maps those spellings to the official one.
+- ETHNIC_GROUPS: the 54 ethnic groups of Vietnam in the order of their codes 01-54 in Quyết định
+  121-TCTK/PPCĐ of the General Statistics Office (2 March 1979): `ethnic_group_code(name)`. Verified against
+  published copies, kept in infra/reference/ethnic_groups.tsv with their addresses: codes 01-09 spelled as
+  the decision writes them (the Da Nang statistics office's copy: "HMông", "Khơ-me"), 10-54 as the GSO's
+  2019 census tables write them ("Ta-ôi", "La Chi", "Ơ Đu", which an earlier version of this list had
+  written from memory as "Tà-ôi", "La Chí", "Ơ-đu"); a contract test compares the two. Other spellings in
+  use map to the official one through ETHNIC_ALIASES.
 - ID_PROVINCE_CODES: the first three digits of a 12-digit personal identification number are the code of
   the province where the birth was registered (Thông tư 59/2021/TT-BCA, art. 7, which keeps the codes of
   Thông tư 07/2016/TT-BCA): the 63 pre-2025 provinces' statistical codes. The 34 provinces of 2025 kept
@@ -21,9 +25,9 @@ ETHNIC_GROUPS: tuple[str, ...] = (
     "Kinh", "Tày", "Thái", "Hoa", "Khơ-me", "Mường", "Nùng", "HMông", "Dao", "Gia-rai",
     "Ngái", "Ê-đê", "Ba-na", "Xơ-đăng", "Sán Chay", "Cơ-ho", "Chăm", "Sán Dìu", "Hrê", "Mnông",
     "Ra-glai", "Xtiêng", "Bru-Vân Kiều", "Thổ", "Giáy", "Cơ-tu", "Gié-Triêng", "Mạ", "Khơ-mú", "Co",
-    "Tà-ôi", "Chơ-ro", "Kháng", "Xinh-mun", "Hà Nhì", "Chu-ru", "Lào", "La Chí", "La Ha", "Phù Lá",
+    "Ta-ôi", "Chơ-ro", "Kháng", "Xinh-mun", "Hà Nhì", "Chu-ru", "Lào", "La Chi", "La Ha", "Phù Lá",
     "La Hủ", "Lự", "Lô Lô", "Chứt", "Mảng", "Pà Thẻn", "Cơ Lao", "Cống", "Bố Y", "Si La",
-    "Pu Péo", "Brâu", "Ơ-đu", "Rơ-măm",
+    "Pu Péo", "Brâu", "Ơ Đu", "Rơ-măm",
 )  # fmt: skip
 
 ETHNIC_ALIASES: dict[str, str] = {
@@ -38,7 +42,17 @@ ETHNIC_ALIASES: dict[str, str] = {
     "Gia Lai": "Gia-rai",
     "Bru - Vân Kiều": "Bru-Vân Kiều",
     "Vân Kiều": "Bru-Vân Kiều",
+    "Tà-ôi": "Ta-ôi",  # the spellings of this list before it was checked against the GSO's (see above)
+    "Tà Ôi": "Ta-ôi",
+    "La Chí": "La Chi",
+    "Ơ-đu": "Ơ Đu",
 }
+
+
+def ethnic_group_code(name: str) -> str:
+    """The two-digit code of an official group name (Quyết định 121-TCTK/PPCĐ, 1979)."""
+    return f"{ETHNIC_GROUPS.index(name) + 1:02d}"
+
 
 ID_PROVINCE_CODES: dict[str, str] = {
     "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",

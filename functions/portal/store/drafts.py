@@ -3,14 +3,18 @@
     pk = "DRAFT#<personal id number>"   sk = "PROCEDURE#<procedure code>"
 
 A citizen's drafts are one Query on their partition. The items carry no `applicant_id`, so they stay
-out of the applicant index that lists dossiers.
+out of the applicant index that lists dossiers. The `draft-expiry-index` (keys only) finds the drafts
+about to expire for the reminder job: ten partitions (the last digit of the owner's number, so no one
+partition takes every autosave of a day), sorted by expiry.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from pynamodb.attributes import JSONAttribute, ListAttribute, TTLAttribute, UnicodeAttribute
+from pynamodb.exceptions import DeleteError, UpdateError
+from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 
 from portal.config import settings
 from portal.dossiers.model import Attachment
@@ -21,6 +25,24 @@ from portal.store.tables import PortalModel, table_meta
 DRAFT_PK_PREFIX = "DRAFT#"
 PROCEDURE_SK_PREFIX = "PROCEDURE#"
 MAX_DRAFTS_LISTED = 50
+EXPIRY_SHARDS = tuple("0123456789")
+
+
+def _shard(owner: str) -> str:
+    return owner[-1] if owner[-1:] in EXPIRY_SHARDS else "0"
+
+
+def _expiry_key(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class DraftExpiryIndex(GlobalSecondaryIndex):
+    class Meta:
+        index_name = "draft-expiry-index"
+        projection = KeysOnlyProjection()
+
+    draft_shard = UnicodeAttribute(hash_key=True)
+    draft_expiry = UnicodeAttribute(range_key=True)  # the expiry in UTC, "YYYY-MM-DDTHH:MM:SSZ"
 
 
 class DraftItem(PortalModel):
@@ -38,6 +60,11 @@ class DraftItem(PortalModel):
     attachments = ListAttribute(of=AttachmentMap, default=list)
     updated_at = UnicodeAttribute()
     expires_at = TTLAttribute()
+    draft_shard = UnicodeAttribute(null=True)
+    draft_expiry = UnicodeAttribute(null=True)
+    reminded_for = UnicodeAttribute(null=True)  # the expiry (ISO) the citizen was reminded of
+
+    expiry_index = DraftExpiryIndex()
 
 
 def _key(owner: str, procedure_code: str) -> tuple[str, str]:
@@ -60,6 +87,7 @@ def _to_domain(item: DraftItem) -> Draft:
         ),
         updated_at=datetime.fromisoformat(item.updated_at),
         expires_at=item.expires_at,
+        reminded_for=datetime.fromisoformat(item.reminded_for) if item.reminded_for else None,
     )
 
 
@@ -90,7 +118,9 @@ class DraftStore:
             ],
             updated_at=draft.updated_at.isoformat(),
             expires_at=draft.expires_at,
-        ).save()
+            draft_shard=_shard(draft.owner),
+            draft_expiry=_expiry_key(draft.expires_at),
+        ).save()  # a whole put: a change drops `reminded_for`, so the new expiry gets its own reminder
 
     def get(self, owner: str, procedure_code: str) -> Draft | None:
         try:
@@ -105,3 +135,41 @@ class DraftStore:
 
     def delete(self, owner: str, procedure_code: str) -> None:
         DraftItem(*_key(owner, procedure_code)).delete()
+
+    def expiring_before(self, moment: datetime) -> list[Draft]:
+        """Drafts whose expiry is before `moment` (expired ones TTL has not removed yet included)."""
+        keys = [
+            (hit.pk, hit.sk)
+            for shard in EXPIRY_SHARDS
+            for hit in DraftItem.expiry_index.query(shard, DraftItem.draft_expiry < _expiry_key(moment))
+        ]
+        return [_to_domain(item) for item in DraftItem.batch_get(keys)] if keys else []
+
+    def mark_reminded(self, draft: Draft) -> bool:
+        """Records the reminder of this expiry; False when the draft changed (or went) meanwhile."""
+        item = DraftItem(*_key(draft.owner, draft.procedure_code))
+        try:
+            item.update(
+                actions=[DraftItem.reminded_for.set(draft.expires_at.isoformat())],
+                condition=DraftItem.draft_expiry == _expiry_key(draft.expires_at),
+            )
+        except UpdateError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True
+
+    def delete_expired(self, draft: Draft, now: datetime) -> bool:
+        """Deletes the draft if it is still past its expiry (not saved again meanwhile)."""
+        item = DraftItem(*_key(draft.owner, draft.procedure_code))
+        try:
+            item.delete(condition=DraftItem.draft_expiry <= _expiry_key(now))
+        except DeleteError as error:
+            if _condition_failed(error):
+                return False
+            raise
+        return True
+
+
+def _condition_failed(error: Exception) -> bool:
+    return getattr(error, "cause_response_code", "") == "ConditionalCheckFailedException"
