@@ -541,3 +541,16 @@ RULES += [
 
 # Refusals that answer for a person's identity or rights: an allowed principal never gets one of these.
 AUTHORIZATION_CODES = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"})
+
+# Filing on someone's behalf (issue 18): the dossiers a citizen filed for others are theirs to list, as
+# their own are (the access to each dossier - applicant and filer, nobody else - is in
+# tests/integration/test_on_behalf_api.py).
+RULES += [
+    Rule(
+        "Query.dossiersFiledOnBehalf",
+        "DossiersFiledOnBehalf",
+        lambda w: {"first": 5},
+        OWN_LIST,
+        refused_all_but(OWN_LIST, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
+]
