@@ -22,6 +22,7 @@ addRoute(new RegExp(`^/ho-so/${DOSSIER}/bien-nhan$`), lazyPage("./pages/receipt.
 addRoute(new RegExp(`^/ho-so/${DOSSIER}$`), lazyPage("./pages/dossier.js", "dossierPage"));
 addRoute(/^\/trung-tam$/, lazyPage("./pages/centers.js", "centersPage"));
 addRoute(/^\/can-bo$/, lazyPage("./pages/officer.js", "officerQueuePage"));
+addRoute(/^\/can-bo\/tiep-nhan$/, lazyPage("./pages/reception.js", "receptionPage"));
 addRoute(new RegExp(`^/can-bo/ho-so/${DOSSIER}$`), lazyPage("./pages/officer.js", "officerDossierPage"));
 addRoute(/^\/tra-cuu-ho-so$/, lazyPage("./pages/track.js", "trackPage"));
 addRoute(new RegExp(`^/thanh-toan/${DOSSIER}$`), lazyPage("./pages/payment.js", "paymentPage"));

@@ -117,3 +117,6 @@ export function checkBetween(fields, values, applicantId) {
   for (const name of NEVER_THE_APPLICANT) if (value(name) && value(name) === applicantId) add(name, ["ruleOwnNumber"]);
   return found;
 }
+
+// The checks of a personal ID number typed outside a procedure form (the person filed for, issue 18).
+export const checkIdNumber = (number, thisYear) => idProblem(number, thisYear);

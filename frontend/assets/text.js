@@ -459,3 +459,36 @@ for (const part of [filingText, documentsText]) {
   Object.assign(text.vi, part.vi);
   Object.assign(text.en, part.en);
 }
+// Issue 18: filing on someone's behalf (ủy quyền), dossiers by post, and the channel figures.
+Object.assign(text.vi, {
+  onBehalfChoice: "Nộp thay cho người khác (ủy quyền)",
+  onBehalfHint: "Bạn là người được ủy quyền: người ủy quyền là người nộp hồ sơ, cả hai cùng theo dõi được hồ sơ. Cần đính kèm Giấy ủy quyền.",
+  onBehalfLegend: "Người ủy quyền (người bạn nộp thay)", onBehalfIdHint: "12 chữ số, theo Giấy ủy quyền.",
+  onBehalfAttach: "Đính kèm tệp Giấy ủy quyền và chọn «Giấy ủy quyền» cho tệp đó.",
+  onBehalfAuthorization: "Giấy ủy quyền", onBehalfFiler: "Người nộp thay (bạn)",
+  onBehalfMissingAuthorization: "Cần đính kèm Giấy ủy quyền.", onBehalfOwnId: "Đây là số định danh của bạn.",
+  filedBy: (name, id) => `Nộp bởi người được ủy quyền: ${name} (số định danh ${id})`,
+  filedOnBehalfTitle: "Hồ sơ bạn nộp thay người khác", filedFor: (name) => `Nộp thay cho ${name}`,
+  channelLabel: "Hình thức nhận", channelInPerson: "Trực tiếp tại quầy", channelPost: "Bưu chính",
+  postmarkedOn: "Ngày dấu bưu điện", postmarkHint: "Ngày trên dấu bưu điện của phong bì. Thời hạn giải quyết tính từ hôm nay (ngày Trung tâm nhận).",
+  postmarkNeeded: "Cần nhập ngày dấu bưu điện.", postmarkShown: (d) => `Nhận qua bưu chính — dấu bưu điện ngày ${d}`,
+  channelFigures: "Theo kênh nộp", channelUnknown: "Chưa phân kênh (trước khi đếm riêng)",
+  receptionTitle: "Tiếp nhận hồ sơ tại quầy", receiveSubmit: "Tiếp nhận hồ sơ", receptionProcedure: "Mã thủ tục",
+  receptionLink: "Tiếp nhận hồ sơ (trực tiếp hoặc bưu chính)",
+});
+Object.assign(text.en, {
+  onBehalfChoice: "File for someone else (as their authorized person)",
+  onBehalfHint: "You are the authorized person: the person you file for is the applicant, and both of you can follow the dossier. Attach the authorization document.",
+  onBehalfLegend: "The person you file for", onBehalfIdHint: "12 digits, as on the authorization document.",
+  onBehalfAttach: "Attach the authorization document's file and choose «Giấy ủy quyền» for it.",
+  onBehalfAuthorization: "Authorization document", onBehalfFiler: "Filed by (you)",
+  onBehalfMissingAuthorization: "Attach the authorization document.", onBehalfOwnId: "This is your own ID number.",
+  filedBy: (name, id) => `Filed by an authorized person: ${name} (ID number ${id})`,
+  filedOnBehalfTitle: "Dossiers you filed for others", filedFor: (name) => `Filed for ${name}`,
+  channelLabel: "Received", channelInPerson: "In person at the desk", channelPost: "By post",
+  postmarkedOn: "Postmark date", postmarkHint: "The date on the envelope's postmark. The processing time counts from today (receipt at the center).",
+  postmarkNeeded: "Enter the postmark date.", postmarkShown: (d) => `Received by post — postmarked ${d}`,
+  channelFigures: "By channel", channelUnknown: "Channel not recorded (before channels were counted)",
+  receptionTitle: "Receive a dossier at the desk", receiveSubmit: "Receive the dossier", receptionProcedure: "Procedure code",
+  receptionLink: "Receive a dossier (in person or by post)",
+});

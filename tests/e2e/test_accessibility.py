@@ -51,6 +51,7 @@ def routes(local_server) -> list[tuple[str, str, str]]:
         ("citizen", f"#/ho-so/{code}/bien-nhan", "#receipt-code"),
         ("officer", "#/can-bo", "#queue-status"),
         ("officer", f"#/can-bo/ho-so/{code}", "#status"),
+        ("officer", "#/can-bo/tiep-nhan", "#rc-fd-child_full_name"),
     ]
 
 

@@ -24,4 +24,5 @@ def test_each_model_keeps_its_own_table_description(dynamodb):
         "open-index",
         "center-updated-index",
         "applicant-updated-index",
+        "filer-index",
     }

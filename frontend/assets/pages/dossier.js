@@ -159,6 +159,7 @@ export async function dossierPage(view, code) {
       heading(d.procedureName),
       d.subject ? el("p", { class: "lead", id: "dossier-subject" }, d.subject) : null,
       el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
+      d.filer ? el("p", { id: "filed-by" }, t("filedBy", d.filer.fullName, d.filer.idNumber), " — ", t("filedFor", d.applicant.fullName)) : null,
       feedback,
       feeNotice(code),
       supplement,

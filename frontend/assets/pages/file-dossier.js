@@ -12,6 +12,7 @@ import { session } from "../auth.js";
 import { storePicker } from "../components/store-picker.js";
 import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
 import { centerPicker } from "../components/center-picker.js";
+import { AUTHORIZATION, authorizationSlot, onBehalfInput, onBehalfSection } from "../components/on-behalf.js";
 import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
@@ -202,8 +203,15 @@ export async function fileDossierPage(view, code) {
     },
   });
 
-  const files = uploadsField({ files: draft.files, documents: p.documents, procedureCode: code, onChange: () => { store.sync(); save(); } });
-  const store = storePicker({ files: draft.files, documents: p.documents, onChange: () => { files.refresh(); save(); } });
+  // Filing for someone else (ủy quyền): their identity here, the authorization among the files.
+  draft.onBehalf ??= { active: false };
+  const behalf = onBehalfSection({ state: draft.onBehalf, ownId: claims.pid, thisYear: Number(today().slice(0, 4)), onChange: save });
+  for (const [path, slot] of behalf.slots) slots.set(path, slot);
+  const applicantId = () => (draft.onBehalf.active ? draft.onBehalf.idNumber || "" : claims.pid);
+
+  const documents = [...p.documents, authorizationSlot];
+  const files = uploadsField({ files: draft.files, documents, procedureCode: code, onChange: () => { store.sync(); save(); } });
+  const store = storePicker({ files: draft.files, documents, onChange: () => { files.refresh(); save(); } });
   // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
   // birth certificate the hospital issued): the applicant may say so instead of attaching one.
   draft.electronic ??= [];
@@ -222,6 +230,7 @@ export async function fileDossierPage(view, code) {
     setError: files.setError, focus: files.focus, label: t("attachments"),
     check: () => {
       const problems = uploadProblems(draft.files);
+      if (draft.onBehalf.active && !draft.files.some((f) => f.document === AUTHORIZATION)) problems.push([null, "onBehalfMissingAuthorization"]);
       files.setError(problems.length ? problems.map(([i, ...m]) => (i === null ? t(...m) : `${draft.files[i].name}: ${t(...m)}`)).join(" ") : null);
       return problems.length ? problems[0].slice(1) : null;
     },
@@ -249,7 +258,7 @@ export async function fileDossierPage(view, code) {
       const problem = slot.check();
       if (problem) { items.push([`${slot.label}: ${t(...problem)}`, slot]); failed.add(path); }
     }
-    for (const [name, problem] of checkBetween(p.formFields, draft.values, claims.pid)) {
+    for (const [name, problem] of checkBetween(p.formFields, draft.values, applicantId())) {
       const slot = slots.get(`formData.${name}`);
       if (!slot || failed.has(`formData.${name}`)) continue;
       slot.setError(t(...problem));
@@ -274,6 +283,8 @@ export async function fileDossierPage(view, code) {
   async function send(attempt = 1) {
     // The draft's answers, the uploaded files by their ids (never metadata), the electronic copies.
     const input = { ...draftInput(), attachments: [], documents: documentRefs(draft.files), electronicDocuments: draft.electronic };
+    const onBehalfOf = onBehalfInput(draft.onBehalf);
+    if (onBehalfOf) input.onBehalfOf = onBehalfOf;
     try {
       return await mutate("SubmitDossier", "submitDossier", input);
     } catch (error) {
@@ -337,6 +348,7 @@ export async function fileDossierPage(view, code) {
   } },
     summary,
     identityCard(claims),
+    behalf.node,
     el("section", { class: "group", "aria-labelledby": "contacts" },
       el("h2", { id: "contacts" }, t("contacts")),
       contactNodes),
@@ -381,10 +393,17 @@ export async function fileDossierPage(view, code) {
     view.show(
       h1,
       el("p", { class: "lead" }, pick(p, "name"), " ", el("span", { class: "muted" }, `(${p.code})`)),
-      el("h2", {}, t("applicant")),
+      el("h2", {}, t(draft.onBehalf.active ? "onBehalfFiler" : "applicant")),
       el("dl", { class: "summary-list", id: "check-identity" },
         row(t("fullName"), claims.name), row(t("idNumber"), claims.pid),
         row(t("phone"), draft.phone, "phone"), row(t("email"), draft.email, "email")),
+      draft.onBehalf.active ? [
+        el("h2", {}, t("onBehalfLegend")),
+        el("dl", { class: "summary-list", id: "check-on-behalf" },
+          row(t("fullName"), draft.onBehalf.fullName, "onBehalfOf.fullName"),
+          row(t("idNumber"), draft.onBehalf.idNumber, "onBehalfOf.idNumber"),
+          row(t("dateOfBirth"), formatDate(draft.onBehalf.dateOfBirth), "onBehalfOf.dateOfBirth"),
+          row(t("residence"), draft.onBehalf.address, "onBehalfOf.address"))] : null,
       el("h2", {}, t("declaration")),
       el("dl", { class: "summary-list", id: "check-answers" }, answers),
       el("h2", {}, t("centerLegend")),

@@ -42,6 +42,23 @@ async function draftsSection(view) {
   }
 }
 
+// Dossiers the citizen filed for others as their authorized person (issue 18): both follow them.
+async function filedOnBehalfSection(view) {
+  try {
+    const { dossiersFiledOnBehalf: filed } = await run("DossiersFiledOnBehalf", { first: PAGE });
+    if (!view.alive || !filed.edges.length) return null;
+    return el("section", { id: "filed-on-behalf", "aria-labelledby": "filed-on-behalf-title" },
+      el("h2", { id: "filed-on-behalf-title" }, t("filedOnBehalfTitle")),
+      el("ul", { class: "results" }, filed.edges.map(({ node }) => {
+        const item = card(node);
+        item.append(el("div", { class: "meta" }, el("span", { class: "tag" }, t("filedFor", node.applicant.fullName))));
+        return item;
+      })));
+  } catch {
+    return null;
+  }
+}
+
 export async function myDossiersPage(view) {
   const who = session();
   if (!who) return signInPrompt(view, t("myDossiers"), "#/ho-so-cua-toi");
@@ -71,7 +88,7 @@ export async function myDossiersPage(view) {
   // Drafts and the first page arrive together and are drawn at once: nothing moves after the first draw.
   const title = heading(t("myDossiers"));
   view.show(title, status);
-  const [section] = await Promise.all([draftsSection(view), load()]);
-  view.show(title, section, el("h2", { id: "filed-title" }, t("filedDossiers")), status, list, more, myReceipts(),
+  const [section, , onBehalf] = await Promise.all([draftsSection(view), load(), filedOnBehalfSection(view)]);
+  view.show(title, section, el("h2", { id: "filed-title" }, t("filedDossiers")), status, list, more, onBehalf, myReceipts(),
     el("p", {}, el("a", { href: "#/" }, t("findToFile"))));
 }

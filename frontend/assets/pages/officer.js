@@ -116,6 +116,7 @@ export async function officerQueuePage(view) {
   filter.addEventListener("change", () => load(true));
   more.addEventListener("click", () => load(false));
   view.show(heading(t("officerTitle")), whoBar(who),
+    el("p", {}, el("a", { class: "button secondary", href: "#/can-bo/tiep-nhan", id: "open-reception" }, t("receptionLink"))),
     el("div", { class: "field narrow" }, el("label", { for: "queue-status" }, t("queueFilter")), filter),
     el("p", { class: "hint" }, t("queueOrder")),
     status, list, more);
@@ -213,7 +214,7 @@ export async function officerDossierPage(view, code) {
 
   // Reception digitizes the paper documents of a dossier received at the desk (the same upload path).
   function deskScan(d) {
-    if (d.channel !== "IN_PERSON" || !["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"].includes(d.status)) return null;
+    if (!["IN_PERSON", "POST"].includes(d.channel) || !["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"].includes(d.status)) return null;
     const required = d.procedure?.documents || [];
     if (!required.length) return null;
     const scans = [];
@@ -243,6 +244,8 @@ export async function officerDossierPage(view, code) {
       heading(d.procedureName),
       el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d), el("span", {}, t("channels")[d.channel])),
       feedback,
+      d.filer ? message("info", el("strong", { id: "filed-by" }, t("filedBy", d.filer.fullName, d.filer.idNumber))) : null,
+      d.postmarkedOn ? el("p", { id: "postmark" }, t("postmarkShown", formatDate(d.postmarkedOn))) : null,
       el("dl", { class: "facts" },
         el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),

@@ -98,7 +98,19 @@ function summary(subject, peers) {
       el("strong", { id: "idx-points" }, points(subject.points, subject.maxPoints)), " ", t("idxPoints"),
       subject.score === null ? null : ` (${percent(subject.score)})`),
     subject.scope === "national" ? null : el("p", { id: "idx-rank" }, rank),
-    el("p", { class: "muted" }, t("idxReceived", subject.received, subject.online)));
+    el("p", { class: "muted" }, t("idxReceived", subject.received, subject.online)),
+    channelFigures(subject));
+}
+
+// Each channel of Decree 118/2025 counted apart (issue 18); the online share is over all of them.
+function channelFigures(f) {
+  const unknown = Math.max(0, f.received - f.online - (f.inPerson || 0) - (f.post || 0));
+  const part = (label, n) => el("li", {}, `${label}: ${n.toLocaleString("vi-VN")}`);
+  return el("div", { id: "idx-channels" },
+    el("h3", {}, t("channelFigures"), f.onlineRate === null || f.onlineRate === undefined ? "" : ` — ${t("channels").ONLINE} ${percent(f.onlineRate)}`),
+    el("ul", { class: "plain" },
+      part(t("channels").ONLINE, f.online), part(t("channels").IN_PERSON, f.inPerson || 0), part(t("channels").POST, f.post || 0),
+      unknown ? part(t("channelUnknown"), unknown) : null));
 }
 
 export async function serviceIndexPage(view) {

@@ -20,6 +20,7 @@ from portal.documents.repository import DocumentRepository, ObjectStorage, Scann
 from portal.documents.seals import Sealer
 from portal.dossiers import files
 from portal.dossiers.model import ActorRole, Attachment, Dossier
+from portal.dossiers.on_behalf import AUTHORIZATION_DOCUMENT
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.service import get_dossier
 from portal.errors import Conflict, InvalidInput
@@ -72,7 +73,7 @@ class Documents(Reading):
                 )
             citizen = require_applicant(principal, Scope.DOSSIERS_WRITE)
             owner, procedure_code = citizen.id_number, get_procedure(self.catalog, request.procedure_code).code
-            slot = self._check_slot(procedure_code, request.slot, required=False)
+            slot = self._check_slot(procedure_code, request.slot, required=False, extra=(AUTHORIZATION_DOCUMENT,))
         now = self.clock.now()
         document_id = secrets.token_hex(16)
         document = Document(
@@ -95,8 +96,9 @@ class Documents(Reading):
         )
         return UploadTicket(document, url, fields, now + policy.UPLOAD_WINDOW, policy.MAX_FILE_BYTES)
 
-    def _check_slot(self, procedure_code: str, slot: str, required: bool) -> str:
-        names = [d.name for d in get_procedure(self.catalog, procedure_code).documents]
+    def _check_slot(self, procedure_code: str, slot: str, required: bool, extra: tuple[str, ...] = ()) -> str:
+        """`extra`: slots of any filing (the authorization of a dossier filed on someone's behalf)."""
+        names = [d.name for d in get_procedure(self.catalog, procedure_code).documents] + list(extra)
         slot = slot.strip()
         if (slot or required) and slot not in names:
             raise InvalidInput.for_field(

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from portal.dossiers.model import Action, ActorRole, Attachment, Channel, Dossier, Status, TimelineEvent
+from portal.dossiers.model import PAPER_CHANNELS, Action, ActorRole, Attachment, Dossier, Status, TimelineEvent
 from portal.errors import Conflict
 
 ATTACH_DOCUMENT = Action.ATTACH_DOCUMENT
@@ -54,7 +54,7 @@ def is_digitized(dossier: Dossier, required: tuple[str, ...]) -> bool:
 
 
 def _digitized_at(dossier: Dossier, required: tuple[str, ...], at: datetime) -> datetime | None:
-    if dossier.digitized_at is not None or dossier.channel is not Channel.IN_PERSON:
+    if dossier.digitized_at is not None or dossier.channel not in PAPER_CHANNELS:
         return dossier.digitized_at
     return at if is_digitized(dossier, required) else None
 

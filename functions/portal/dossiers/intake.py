@@ -24,8 +24,17 @@ from portal.dossiers.model import (
     Channel,
     Dossier,
     DuplicateSubmission,
+    Filer,
     Status,
     TimelineEvent,
+)
+from portal.dossiers.on_behalf import (
+    PersonRepresented,
+    check_authorization_attached,
+    check_desk_channel,
+    check_represented,
+    filer_of,
+    postal_note,
 )
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
@@ -118,6 +127,8 @@ def _open(
     channel: Channel,
     request: SubmitRequest,
     reader: Principal,
+    filer: Filer | None = None,
+    postmarked_on: date | None = None,
 ) -> Submission:
     _check_lengths(request)
     if not REQUEST_ID.match(request.request_id):
@@ -150,13 +161,22 @@ def _open(
     _check_attachments(request.attachments)
     if channel is Channel.ONLINE:  # at the desk, the officer sees the papers themselves
         check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
+    if filer is not None:
+        check_authorization_attached(a.document for a in request.attachments)
 
     due = due_date(now, procedure.processing_days, calendar_around(now.year))
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
     )
+    notes = [postal_note(postmarked_on) if postmarked_on else "", "Nộp bởi người được ủy quyền." if filer else ""]
     received = TimelineEvent(
-        seq=1, at=now, action=RECEIVE, status=Status.RECEIVED, actor=ActorRole.SYSTEM, due_date=due
+        seq=1,
+        at=now,
+        action=RECEIVE,
+        status=Status.RECEIVED,
+        actor=ActorRole.SYSTEM,
+        note=" ".join(n for n in notes if n),
+        due_date=due,  # from receipt at the center, whatever the channel (a postmark is only recorded)
     )
     dossier = Dossier(
         code=code,
@@ -174,6 +194,8 @@ def _open(
         processing_days=procedure.processing_days,
         updated_at=now,
         fee=fee_rules.fee_at_filing(procedure, channel),
+        filer=filer,
+        postmarked_on=postmarked_on,
         timeline=(received,),
     )
     try:
@@ -237,6 +259,25 @@ def submit_dossier(
     return _open(dossiers, centers, catalog, clock, applicant, Channel.ONLINE, request, principal or citizen)
 
 
+def submit_on_behalf(
+    dossiers: DossierRepository,
+    centers: CenterLookup,
+    catalog: Catalog,
+    clock: Clock,
+    citizen: Citizen,
+    represented: PersonRepresented,
+    request: SubmitRequest,
+    principal: Principal | None = None,
+) -> Submission:
+    """Filed online by an authorized person (`citizen`, from the verified token) for `represented`, the
+    applicant: the authorization document must be among the files; the form's contacts are the filer's."""
+    applicant = check_represented(represented, citizen, clock.now().date())
+    filer = filer_of(citizen, request.phone, request.email)
+    return _open(
+        dossiers, centers, catalog, clock, applicant, Channel.ONLINE, request, principal or citizen, filer=filer
+    )
+
+
 def receive_in_person(
     dossiers: DossierRepository,
     centers: CenterLookup,
@@ -245,8 +286,11 @@ def receive_in_person(
     officer: Officer,
     walk_in: WalkInApplicant,
     request: SubmitRequest,
+    channel: Channel = Channel.IN_PERSON,
+    postmarked_on: date | None = None,
 ) -> Submission:
-    """Received at the desk of the officer's own center; the attachments are the digitized papers."""
+    """Received at the desk of the officer's own center (handed in, or arrived by post with its postmark);
+    the attachments are the digitized papers."""
     check_length("applicant.idNumber", walk_in.id_number, "code")
     check_length("applicant.fullName", walk_in.full_name, "fullName")
     check_length("applicant.address", walk_in.address, "address")
@@ -260,6 +304,7 @@ def receive_in_person(
         )
     if not walk_in.full_name.strip():
         raise InvalidInput.for_field("applicant.fullName", "Cần nhập họ và tên.", "The full name is required.")
+    check_desk_channel(channel, postmarked_on, clock.now().date())
     applicant = Applicant(
         id_number=walk_in.id_number,
         full_name=walk_in.full_name.strip(),
@@ -268,4 +313,4 @@ def receive_in_person(
         phone=request.phone.strip(),
         email=request.email.strip(),
     )
-    return _open(dossiers, centers, catalog, clock, applicant, Channel.IN_PERSON, request, officer)
+    return _open(dossiers, centers, catalog, clock, applicant, channel, request, officer, postmarked_on=postmarked_on)

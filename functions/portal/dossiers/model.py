@@ -74,6 +74,21 @@ class Applicant:
 
 
 @dataclass(frozen=True)
+class Filer:
+    """Who filed the dossier for its applicant (người được ủy quyền): signed in with their own identity,
+    the applicant's authorization (giấy ủy quyền) attached. Both follow the dossier."""
+
+    id_number: str
+    full_name: str
+    phone: str = ""
+    email: str = ""
+
+
+# The channels of Decree 118/2025 whose papers the desk digitizes (online dossiers are electronic already).
+PAPER_CHANNELS = frozenset({Channel.IN_PERSON, Channel.POST})
+
+
+@dataclass(frozen=True)
 class Attachment:
     name: str
     content_type: str
@@ -142,6 +157,8 @@ class Dossier:
     rating: Rating | None = None
     fee: DossierFee | None = None  # what it owes (portal.payments.rules); None: nothing
     digitized_at: datetime | None = None  # received in person: when every required document had a clean file
+    filer: Filer | None = None  # filed by an authorized person for the applicant; None: by the applicant
+    postmarked_on: date | None = None  # by post: the envelope's postmark (the due date counts from receipt)
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
     access_log: tuple[AccessRecord, ...] = field(default=(), compare=False)  # every file opened, by whom
@@ -153,6 +170,11 @@ class Dossier:
         if self.status is Status.SUPPLEMENT_REQUESTED:
             return False  # the applicant's time does not count against the agency
         return now.date() > self.due_date
+
+
+def party_ids(dossier: Dossier) -> frozenset[str]:
+    """The people a dossier belongs to: its applicant and, when filed on their behalf, the filer."""
+    return frozenset({dossier.applicant.id_number} | ({dossier.filer.id_number} if dossier.filer else set()))
 
 
 def dossier_subject(dossier: Dossier) -> str:

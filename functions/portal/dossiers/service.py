@@ -39,6 +39,13 @@ def my_dossiers(dossiers: DossierRepository, citizen: Citizen, first: int | None
     return dossiers.by_applicant(citizen.id_number, first, after)
 
 
+def filed_on_behalf(
+    dossiers: DossierRepository, citizen: Citizen, first: int | None, after: str | None
+) -> Page[Dossier]:
+    """The dossiers the citizen filed for others as an authorized person (theirs to follow too)."""
+    return dossiers.by_filer(citizen.id_number, first, after)
+
+
 def center_queue(
     dossiers: DossierRepository, officer: Officer, status: Status | None, first: int | None, after: str | None
 ) -> Page[Dossier]:

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from portal.dossiers.lifecycle import EXTEND, Action
-from portal.dossiers.model import Dossier
+from portal.dossiers.model import Channel, Dossier
 from portal.errors import Conflict
 
 FONT_NAMES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -42,6 +42,13 @@ class Issuer:
     name: str
     address: str
     hotline: str
+
+
+CHANNEL_NAMES = {
+    Channel.ONLINE: "Trực tuyến",
+    Channel.IN_PERSON: "Trực tiếp tại Trung tâm",
+    Channel.POST: "Qua dịch vụ bưu chính",
+}
 
 
 def font_path(name: str) -> Path:
@@ -101,8 +108,13 @@ def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, t
     contacts = " · ".join(x for x in (a.phone, a.email) if x)
     if contacts:
         row("Liên hệ", contacts)
+    if dossier.filer is not None:
+        row("Nộp bởi người được ủy quyền", f"{dossier.filer.full_name} — số định danh {dossier.filer.id_number}")
     row("Thủ tục", f"{dossier.procedure_name} ({dossier.procedure_code})")
     if slip is Slip.RECEIPT:
+        row("Hình thức nộp", CHANNEL_NAMES[dossier.channel])
+        if dossier.postmarked_on is not None:
+            row("Ngày dấu bưu điện", f"{dossier.postmarked_on:%d/%m/%Y}")
         row("Thời điểm tiếp nhận", f"{dossier.received_at:%H giờ %M phút, ngày %d/%m/%Y}")
         row("Thời gian giải quyết", f"{dossier.processing_days} ngày làm việc")
         row("Ngày hẹn trả kết quả", f"{dossier.due_date:%d/%m/%Y}")

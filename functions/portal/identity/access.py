@@ -7,7 +7,7 @@ see is reported as not found, so guessing codes reveals nothing.
 from __future__ import annotations
 
 from portal.dossiers.lifecycle import Action
-from portal.dossiers.model import ActorRole, Dossier
+from portal.dossiers.model import ActorRole, Dossier, party_ids
 from portal.errors import Forbidden, NotAuthenticated, NotFound
 from portal.identity.principal import (
     Admin,
@@ -74,7 +74,8 @@ def require_public_read(principal: Principal) -> None:
 
 
 def can_read_dossier(principal: Principal, dossier: Dossier) -> bool:
-    """The applicant (or an app they delegated to) and the officers of the receiving center."""
+    """The applicant, the authorized person who filed for them (portal.dossiers.on_behalf), an app either
+    delegated to, and the officers of the receiving center."""
     if isinstance(principal, Officer):
         return principal.center_id == dossier.center_id
     if isinstance(principal, App) and not principal.reaches(dossier.procedure_code):
@@ -82,7 +83,7 @@ def can_read_dossier(principal: Principal, dossier: Dossier) -> bool:
     if isinstance(principal, App) and principal.has(Scope.CENTER_DOSSIERS) and principal.center_id == dossier.center_id:
         return True  # an agency's system, for its center's dossiers
     citizen = acting_citizen(principal, Scope.DOSSIERS_READ)
-    return citizen is not None and citizen.id_number == dossier.applicant.id_number
+    return citizen is not None and citizen.id_number in party_ids(dossier)
 
 
 def check_can_read_dossier(principal: Principal, dossier: Dossier) -> None:
@@ -102,8 +103,10 @@ APPLICANT_ACTIONS = frozenset({Action.PROVIDE_SUPPLEMENT, Action.WITHDRAW})
 
 
 def _is_applicant(principal: Principal, dossier: Dossier, scope: Scope) -> bool:
+    """The applicant, or the authorized person who filed for them: both act on the dossier (supplement,
+    withdraw, write, pay, rate) - the authorization covers following the procedure through."""
     citizen = acting_citizen(principal, scope)
-    return citizen is not None and citizen.id_number == dossier.applicant.id_number
+    return citizen is not None and citizen.id_number in party_ids(dossier)
 
 
 def check_can_act(principal: Principal, dossier: Dossier, action: Action) -> ActorRole:

@@ -43,6 +43,10 @@ class KpiCounts:
     fees_owed: int = 0  # dossiers owing a fee (any channel)
     fees_paid_online: int = 0  # of which paid online through the portal
     digitized: int = 0  # dossiers received in person whose every required document got a clean file
+    # The channels of Decree 118/2025 (online is above): each received dossier adds to exactly one. Months
+    # counted before these two existed hold only `received` and `online` (see channel_unknown).
+    in_person: int = 0
+    post: int = 0
 
     def __add__(self, other: KpiCounts) -> KpiCounts:
         return KpiCounts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
@@ -59,8 +63,27 @@ class KpiCounts:
         return self._rate(self.on_time, self.on_time + self.late)
 
     @property
+    def channel_unknown(self) -> int:
+        """Dossiers received before in person and post were counted apart: not online, channel unknown."""
+        return max(0, self.received - self.online - self.in_person - self.post)
+
+    @property
+    def channel_total(self) -> int:
+        return self.online + self.in_person + self.post + self.channel_unknown
+
+    @property
     def online_rate(self) -> float | None:
-        return self._rate(self.online, self.received)
+        """The service index's online share: filed online / every channel (in person, post, and the
+        dossiers of months counted before the channels were told apart)."""
+        return self._rate(self.online, self.channel_total)
+
+    @property
+    def in_person_rate(self) -> float | None:
+        return self._rate(self.in_person, self.channel_total)
+
+    @property
+    def post_rate(self) -> float | None:
+        return self._rate(self.post, self.channel_total)
 
     @property
     def satisfaction_rate(self) -> float | None:
@@ -74,6 +97,9 @@ class KpiCounts:
     @property
     def average_rating(self) -> float | None:
         return round(self.rating_sum / self.ratings, 2) if self.ratings else None
+
+
+CHANNEL_COUNTER: dict[Channel, str] = {Channel.ONLINE: "online", Channel.IN_PERSON: "in_person", Channel.POST: "post"}
 
 
 @dataclass(frozen=True)
@@ -103,7 +129,7 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
     counts: dict[str, int] = {}
     if event.action is RECEIVE:
         counts["received"] = 1
-        counts["online"] = int(after.channel is Channel.ONLINE)
+        counts[CHANNEL_COUNTER[after.channel]] = 1
     elif event.action is Action.REQUEST_SUPPLEMENT:
         counts["supplement_requests"] = 1
     elif event.action is EXTEND:

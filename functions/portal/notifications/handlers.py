@@ -19,6 +19,13 @@ def applicant_of(dossier: Dossier) -> Recipient:
     return Recipient(RecipientKind.CITIZEN, a.id_number, email=a.email, phone=a.phone)
 
 
+def parties_of(dossier: Dossier) -> list[Recipient]:
+    """The applicant, and the authorized person who filed for them (each with their own contacts)."""
+    f = dossier.filer
+    filer = [Recipient(RecipientKind.CITIZEN, f.id_number, email=f.email, phone=f.phone)] if f else []
+    return [applicant_of(dossier), *filer]
+
+
 def center_of(dossier: Dossier) -> Recipient:
     return Recipient(RecipientKind.CENTER, dossier.center_id)  # officers: inbox (e-mail in the morning digest)
 
@@ -36,7 +43,7 @@ def _notice(recipient: Recipient, template: templates.Template, dossier: Dossier
 
 def tell_applicant(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:
     link = f"{portal_url}/#/ho-so/{dossier.code}"
-    return [_notice(applicant_of(dossier), templates.APPLICANT[event.action], dossier, event, link)]
+    return [_notice(who, templates.APPLICANT[event.action], dossier, event, link) for who in parties_of(dossier)]
 
 
 def tell_center(dossier: Dossier, event: TimelineEvent, portal_url: str) -> list[Notice]:

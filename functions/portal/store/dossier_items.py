@@ -96,6 +96,25 @@ class ApplicantUpdatedIndex(GlobalSecondaryIndex):
     updated_at = UnicodeAttribute(range_key=True)
 
 
+class FilerIndex(GlobalSecondaryIndex):
+    """The dossiers a person filed for others (as an authorized person), newest first. Sparse: only
+    dossiers filed on someone's behalf carry `filer_id`."""
+
+    class Meta:
+        index_name = "filer-index"
+        projection = AllProjection()
+
+    filer_id = UnicodeAttribute(hash_key=True)
+    received_at = UnicodeAttribute(range_key=True)
+
+
+class FilerMap(MapAttribute):
+    id_number = UnicodeAttribute()
+    full_name = UnicodeAttribute()
+    phone = UnicodeAttribute(default="")
+    email = UnicodeAttribute(default="")
+
+
 class ApplicantMap(MapAttribute):
     id_number = UnicodeAttribute()
     full_name = UnicodeAttribute()
@@ -158,12 +177,16 @@ class DossierItem(PortalModel):
     digitized_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
     open_key = UnicodeAttribute(null=True)
+    filer_id = UnicodeAttribute(null=True)  # filed on the applicant's behalf: the filer (filer-index)
+    filer = FilerMap(null=True)
+    postmarked_on = UnicodeAttribute(null=True)  # YYYY-MM-DD, received by post
 
     applicant_index = ApplicantIndex()
     center_queue_index = CenterQueueIndex()
     open_index = OpenIndex()
     center_updated_index = CenterUpdatedIndex()
     applicant_updated_index = ApplicantUpdatedIndex()
+    filer_index = FilerIndex()
 
 
 class EventItem(PortalModel):
@@ -220,6 +243,8 @@ class StatsItem(PortalModel):
     fees_owed = NumberAttribute(default=0)
     fees_paid_online = NumberAttribute(default=0)
     digitized = NumberAttribute(default=0)
+    in_person = NumberAttribute(default=0)
+    post = NumberAttribute(default=0)
 
 
 class AuditItem(PortalModel):

@@ -19,6 +19,7 @@ from portal.dossiers.model import (
     Channel,
     Dossier,
     DuplicateSubmission,
+    Filer,
     Rating,
     Status,
     TimelineEvent,
@@ -39,6 +40,7 @@ from portal.store.dossier_items import (
     DossierItem,
     EventItem,
     FeeMap,
+    FilerMap,
     IdempotencyItem,
     RatingMap,
     SequenceItem,
@@ -129,6 +131,13 @@ def _dossier_item(d: Dossier) -> DossierItem:
         if d.fee
         else None,
         digitized_at=d.digitized_at.isoformat() if d.digitized_at else None,
+        filer_id=d.filer.id_number if d.filer else None,
+        filer=FilerMap(
+            id_number=d.filer.id_number, full_name=d.filer.full_name, phone=d.filer.phone, email=d.filer.email
+        )
+        if d.filer
+        else None,
+        postmarked_on=d.postmarked_on.isoformat() if d.postmarked_on else None,
     )
 
 
@@ -183,6 +192,10 @@ def _dossier(
         if item.fee
         else None,
         digitized_at=datetime.fromisoformat(item.digitized_at) if item.digitized_at else None,
+        filer=Filer(item.filer.id_number, item.filer.full_name, item.filer.phone, item.filer.email)
+        if item.filer
+        else None,
+        postmarked_on=date.fromisoformat(item.postmarked_on) if item.postmarked_on else None,
         version=int(item.version),
         timeline=timeline,
         access_log=access_log,
@@ -315,6 +328,16 @@ class DossierStore:
         return query_page(
             lambda **kw: DossierItem.applicant_index.query(applicant_id, scan_index_forward=False, **kw),
             {"applicant_id": applicant_id},
+            first,
+            after,
+            _dossier,
+        )
+
+    def by_filer(self, filer_id: str, first: int | None, after: str | None) -> Page[Dossier]:
+        """The dossiers `filer_id` filed for others, newest first (the sparse filer-index)."""
+        return query_page(
+            lambda **kw: DossierItem.filer_index.query(filer_id, scan_index_forward=False, **kw),
+            {"filer_id": filer_id},
             first,
             after,
             _dossier,

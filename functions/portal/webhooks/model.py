@@ -91,6 +91,7 @@ class DossierEvent:
     applicant_id: str
     at: datetime
     due_date: str | None = None
+    filer_id: str = ""  # filed on the applicant's behalf: the authorized person, who follows it too
 
     @classmethod
     def of(cls, dossier, event) -> DossierEvent:
@@ -105,4 +106,5 @@ class DossierEvent:
             applicant_id=dossier.applicant.id_number,
             at=event.at,
             due_date=event.due_date.isoformat() if event.due_date else None,
+            filer_id=dossier.filer.id_number if getattr(dossier, "filer", None) else "",
         )

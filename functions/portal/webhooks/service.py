@@ -68,7 +68,8 @@ class WebhookStores:
 
 
 def _audiences(event: DossierEvent) -> list[Audience]:
-    return [Audience("center", event.center_id), Audience("applicant", event.applicant_id)]
+    filer = [Audience("applicant", event.filer_id)] if event.filer_id else []  # apps acting for the filer too
+    return [Audience("center", event.center_id), Audience("applicant", event.applicant_id), *filer]
 
 
 def _not_found(subscription_id: str) -> NotFound:

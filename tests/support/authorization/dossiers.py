@@ -103,4 +103,14 @@ RULES = [
         THREAD,
         refused_all_but(THREAD, "FORBIDDEN", anonymous="UNAUTHENTICATED", **NOT_THEIRS, **APPS_NOT_READING),
     ),
+    # Filing on someone's behalf (issue 18): the dossiers a citizen filed for others are theirs to list, as
+    # their own are (the access to each dossier - applicant and filer, nobody else - is in
+    # tests/integration/test_on_behalf_api.py).
+    Rule(
+        "Query.dossiersFiledOnBehalf",
+        "DossiersFiledOnBehalf",
+        lambda w: {"first": 5},
+        OWN_LIST,
+        refused_all_but(OWN_LIST, "FORBIDDEN", anonymous="UNAUTHENTICATED"),
+    ),
 ]

@@ -21,7 +21,8 @@ from portal.api.dossiers.types import (
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.dossiers import intake, workflow
-from portal.dossiers.model import Action, Attachment
+from portal.dossiers.model import Action, Attachment, Channel
+from portal.dossiers.on_behalf import PersonRepresented
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Scope
@@ -85,9 +86,17 @@ class DossierMutations:
         citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
         s = ctx.services
         stored = _stored_documents(s.documents, citizen, input)
-        submission = intake.submit_dossier(
-            s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input, stored), principal=ctx.principal
-        )
+        request = _request(input, stored)
+        if input.on_behalf_of is not None:
+            p = input.on_behalf_of
+            represented = PersonRepresented(p.id_number, p.full_name, p.date_of_birth, p.address, p.phone, p.email)
+            submission = intake.submit_on_behalf(
+                s.dossiers, s.centers, s.catalog, s.clock, citizen, represented, request, principal=ctx.principal
+            )
+        else:
+            submission = intake.submit_dossier(
+                s.dossiers, s.centers, s.catalog, s.clock, citizen, request, principal=ctx.principal
+            )
         if stored and not submission.duplicate:
             s.documents.link(stored, submission.dossier.code)
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
@@ -102,7 +111,15 @@ class DossierMutations:
         walk_in = intake.WalkInApplicant(a.id_number.strip(), a.full_name, a.date_of_birth, a.address)
         s = ctx.services
         submission = intake.receive_in_person(
-            s.dossiers, s.centers, s.catalog, s.clock, officer, walk_in, _request(input)
+            s.dossiers,
+            s.centers,
+            s.catalog,
+            s.clock,
+            officer,
+            walk_in,
+            _request(input),
+            channel=Channel(input.channel.value),
+            postmarked_on=input.postmarked_on,
         )
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
 

@@ -37,6 +37,19 @@ class DossierQueries:
         )
 
     @strawberry.field(
+        description="Dossiers you filed for others as their authorized person, newest first (they follow them too)."
+    )
+    def dossiers_filed_on_behalf(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> DossierConnection:
+        ctx = info.context
+        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
+        page = service.filed_on_behalf(ctx.services.dossiers, citizen, first, after)
+        return DossierConnection(
+            edges=[DossierEdge(node=Dossier(dossier=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
+        )
+
+    @strawberry.field(
         description="Officers: your center's dossiers by status, then appointment date (most urgent first)."
     )
     def center_queue(

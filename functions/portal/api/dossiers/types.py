@@ -58,6 +58,14 @@ class Applicant:
     email: str
 
 
+@strawberry.type(description="The authorized person (người được ủy quyền) who filed the dossier for its applicant.")
+class Filer:
+    id_number: str
+    full_name: str
+    phone: str
+    email: str
+
+
 @strawberry.type
 class Attachment:
     name: str
@@ -229,6 +237,18 @@ class Dossier(DossierSummary):
     def digitized_at(self) -> datetime | None:
         return self.dossier.digitized_at
 
+    @strawberry.field(
+        description="Filed on the applicant's behalf by an authorized person (with the authorization attached); "
+        "null when the applicant filed."
+    )
+    def filer(self) -> Filer | None:
+        f = self.dossier.filer
+        return Filer(id_number=f.id_number, full_name=f.full_name, phone=f.phone, email=f.email) if f else None
+
+    @strawberry.field(description="Arrived by post: the envelope's postmark (the due date counts from receipt).")
+    def postmarked_on(self) -> date | None:
+        return self.dossier.postmarked_on
+
     @strawberry.field(description="Increases with every change; shows whether what you see is current.")
     def version(self) -> int:
         return self.dossier.version
@@ -272,6 +292,18 @@ class AttachmentInput:
     document: str = strawberry.field(default="", description=f"At most {LIMITS['documentName']} characters.")
 
 
+@strawberry.input(description="The person a dossier is filed for, typed from their authorization document.")
+class PersonRepresentedInput:
+    id_number: str = strawberry.field(description="Their personal identification number (12 digits).")
+    full_name: str = strawberry.field(description=f"At most {LIMITS['fullName']} characters.")
+    date_of_birth: date | None = strawberry.field(
+        default=None, description="Must agree with the birth year the ID number codes."
+    )
+    address: str = strawberry.field(default="", description=f"At most {LIMITS['address']} characters.")
+    phone: str = strawberry.field(default="", description=f"At most {LIMITS['phone']} characters.")
+    email: str = strawberry.field(default="", description=f"At most {LIMITS['email']} characters.")
+
+
 @strawberry.input
 class SubmitDossierInput:
     client_request_id: str = strawberry.field(
@@ -296,6 +328,11 @@ class SubmitDossierInput:
     electronic_documents: list[str] = strawberry.field(
         default_factory=list,
         description="Required documents the agency already holds electronically (by name), instead of a file.",
+    )
+    on_behalf_of: PersonRepresentedInput | None = strawberry.field(
+        default=None,
+        description="Filing for someone else as their authorized person: they are the applicant, you the filer; "
+        "a document with slot 'Giấy ủy quyền' (the authorization) is then required.",
     )
 
 
@@ -332,6 +369,12 @@ class ReceiveDossierInput:
     )
     phone: str = ""
     email: str = ""
+    channel: Channel = strawberry.field(
+        default=model.Channel.IN_PERSON, description="IN_PERSON (handed in at the desk) or POST (arrived by post)."
+    )
+    postmarked_on: date | None = strawberry.field(
+        default=None, description="POST: the envelope's postmark date; the due date counts from receipt, today."
+    )
 
 
 @strawberry.input

@@ -26,7 +26,7 @@ class Kpis:
     ratings: int
     on_time_rate: float | None = strawberry.field(description="Results ready by the appointment date / results.")
     online_rate: float | None = strawberry.field(
-        description=f"Filed online / received (full marks at {ONLINE_FULL_MARKS:.0%})."
+        description=f"Filed online / every channel (full marks at {ONLINE_FULL_MARKS:.0%})."
     )
     satisfaction_rate: float | None = strawberry.field(
         description=f"Ratings of 4-5 / ratings (target {SATISFACTION_TARGET:.0%})."
@@ -41,6 +41,13 @@ class Kpis:
     digitized: int = strawberry.field(
         default=0, description="Dossiers received in person whose every required document was scanned at the desk."
     )
+    in_person: int = strawberry.field(default=0, description="Dossiers received at a center's desk.")
+    post: int = strawberry.field(default=0, description="Dossiers that arrived at a center by post.")
+    channel_unknown: int = strawberry.field(
+        default=0, description="Not online, received before in person and post were counted apart."
+    )
+    in_person_rate: float | None = strawberry.field(default=None, description="Received in person / every channel.")
+    post_rate: float | None = strawberry.field(default=None, description="Received by post / every channel.")
 
     @classmethod
     def of(cls, scope: str, from_month: str, to_month: str, k: KpiCounts) -> Kpis:
@@ -68,6 +75,11 @@ class Kpis:
             fees_paid_online=k.fees_paid_online,
             online_payment_rate=k.online_payment_rate,
             digitized=k.digitized,
+            in_person=k.in_person,
+            post=k.post,
+            channel_unknown=k.channel_unknown,
+            in_person_rate=k.in_person_rate,
+            post_rate=k.post_rate,
         )
 
 

@@ -48,6 +48,11 @@ class ServiceIndexFigures:
     electronic_results: int
     ratings: int
     groups: list[ServiceIndexGroupScore]
+    in_person: int = strawberry.field(default=0, description="Received at a center's desk.")
+    post: int = strawberry.field(default=0, description="Arrived at a center by post.")
+    online_rate: float | None = strawberry.field(
+        default=None, description="Filed online / every channel: the online service group's indicator."
+    )
 
     @classmethod
     def of(cls, f: service_index.IndexFigures) -> ServiceIndexFigures:
@@ -69,6 +74,9 @@ class ServiceIndexFigures:
             electronic_results=c.electronic_results,
             ratings=c.ratings,
             groups=[ServiceIndexGroupScore.of(g) for g in f.groups],
+            in_person=c.in_person,
+            post=c.post,
+            online_rate=c.online_rate,
         )
 
 
