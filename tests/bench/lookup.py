@@ -63,6 +63,20 @@ def timed(call: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, result
 
 
+def held_megabytes(build: Callable[[], Any]) -> float:
+    """What the object `build` returns keeps allocated (tracemalloc: Python's own allocations)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        kept = build()
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    del kept
+    return round(held / 1e6, 1)
+
+
 def latencies(calls: Iterable[Callable[[], Any]]) -> list[float]:
     return [timed(call)[0] for call in calls]
 
@@ -135,6 +149,7 @@ def run(rounds: int) -> dict[str, Any]:
     load_seconds, (summaries, terms) = timed(index_file.load)
     builds = latencies([lambda: SearchIndex(summaries, terms)] * rounds)
     results["catalog_index_file_load_ms"] = round(load_seconds * 1000, 1)
+    results["catalog_index_held_mb"] = held_megabytes(lambda: SearchIndex(*index_file.load()))
     results["catalog_index_build"] = {**summary(builds), "procedures": len(summaries)}
     store = ProcedureStore()
     catalog = Catalog(shipped_index, store)
@@ -199,6 +214,7 @@ def print_table(results: dict[str, Any]) -> None:
     rows = [
         ("seed reference data (batch writes)", f"{results['seed']['seconds'] * 1000:.0f} ms", "", ""),
         ("catalog index file load (shipped)", f"{results['catalog_index_file_load_ms']:.1f} ms", "", ""),
+        ("  memory the loaded index holds", f"{results['catalog_index_held_mb']:.1f} MB", "", ""),
         measured("catalog index build", "catalog_index_build"),
         ("first search of a cold index", f"{results['first_search_cold_index_ms']:.1f} ms", "", ""),
         measured("procedure search (in process)", "procedure_search"),

@@ -6,3 +6,21 @@ from portal.procedures.index_file import INDEX_FILE
 
 def test_the_committed_index_is_a_fresh_generation():
     assert INDEX_FILE.read_text(encoding="utf-8") == build(), "run `python -m infra.reference.catalog_index`"
+
+
+def test_the_shipped_index_reads_back_as_the_source_catalog_and_its_terms():
+    """The compact encoding (postings as 16-bit arrays) loses nothing: what a container loads is what
+    indexing the reference catalog yields."""
+    from array import array
+
+    from infra.reference.catalog import load_catalog
+    from portal.procedures import index_file
+    from portal.procedures.search import index_terms
+
+    source = sorted((p.summary() for p in load_catalog()[1]), key=lambda s: s.code)
+    summaries, terms = index_file.load()
+    assert summaries == source
+    fresh = index_terms(source)
+    assert all(isinstance(flat, array) for flat in terms.postings.values())
+    assert {word: list(flat) for word, flat in terms.postings.items()} == fresh.postings
+    assert terms.doc_length == fresh.doc_length

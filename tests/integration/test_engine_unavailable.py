@@ -70,7 +70,9 @@ def test_with_dynamodb_stopped_reads_and_tracking_answer_503_with_retry_after(se
     base, engine = server_and_engine
     status, _, body = post(base, "GetCenter", {"id": "hcc-01"})
     assert status == 200 and body["errors"][0]["extensions"]["code"] == "NOT_FOUND"  # empty tables, engine up
-    assert post(base, "SearchProcedures", {"search": "khai sinh"})[0] == 200  # the catalog, now in memory
+    status, _, body = post(base, "SearchProcedures", {"search": "khai sinh", "first": 1})  # the index, in memory
+    assert status == 200 and body["data"]["procedures"]["edges"][0]["node"]["detailsUnavailable"] is False
+    read_before = {e["node"]["code"] for e in body["data"]["procedures"]["edges"]}
 
     engine.stop()
 
@@ -86,7 +88,13 @@ def test_with_dynamodb_stopped_reads_and_tracking_answer_503_with_retry_after(se
         assert error["extensions"]["code"] == "SERVICE_UNAVAILABLE" and error["extensions"]["retryAfter"] > 0
         assert error["extensions"]["requestId"] and "Traceback" not in json.dumps(body)
         assert "127.0.0.1" not in json.dumps(body), "no internal detail"
-    # The administrative units ship with the code: they answer without DynamoDB. (A search reads the page's
-    # procedure details by key since the whole catalog came: it is answered 503 like any other read.)
+    # The administrative units ship with the code: they answer without DynamoDB.
     status, _, body = post(base, "Provinces", {})
     assert status == 200 and "errors" not in body, "what is in memory does not need DynamoDB"
+    # A search answers from the shipped index; the details it reads by key are marked as missing, not guessed.
+    status, _, body = post(base, "SearchProcedures", {"search": "đăng ký kết hôn", "first": 5})
+    assert status == 200 and "errors" not in body, body
+    nodes = [e["node"] for e in body["data"]["procedures"]["edges"]]
+    assert len(nodes) == 5 and not read_before & {n["code"] for n in nodes}
+    assert all(n["detailsUnavailable"] and n["processingDays"] is None and n["name"] for n in nodes)
+    assert body["data"]["procedures"]["totalCount"] >= 5

@@ -62,3 +62,34 @@ def test_the_stream_consumer_tells_the_webhooks_of_every_event(seeded, jwks_serv
     services = build_services()
     assert len(build_stream_consumer(services).subscribers) == 1
     assert build_stream_consumer(services, webhooks=False).subscribers == ()
+
+
+class CountingReads:
+    """The dossier store, counting the dossiers it reads."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.reads = inner, []
+
+    def get(self, code: str):
+        self.reads.append(code)
+        return self.inner.get(code)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_the_stream_consumer_reads_each_dossier_once_for_the_notifier_and_every_subscriber(api, people, monkeypatch):
+    from portal.bootstrap import build_services, build_stream_consumer
+
+    code = submit(api, people.citizen(pid=unique_pid()), "hcc-01-00175")["code"]
+    services = build_services()
+    services.dossiers = counting = CountingReads(services.dossiers)
+    consumer = build_stream_consumer(services)  # notifier and webhooks, as in AWS
+    told = []
+    consumer.subscribers += (lambda dossier, event: told.append((dossier.code, event.seq)),)
+    # an idempotency key of its own: the session's consumer may already have handled this record
+    monkeypatch.setenv("AWS_LAMBDA_FUNCTION_NAME", f"reads-once-{unique_pid()}")
+    answer = consumer.handle(_stream_event((code, "EVENT#0001")), LambdaContext(function_name="reads-once"))
+    assert answer == {"batchItemFailures": []}
+    assert told == [(code, 1)]
+    assert counting.reads == [code]  # one read for the notifier, the webhooks and the recorder above

@@ -21,17 +21,18 @@ class SimulatedKill(BaseException):
 
 
 class DiesOnThirdEvent:
-    """The notifier, except that the consumer dies when it reaches the third event of one dossier."""
+    """The notifier, except that the consumer dies when it reaches the third event of one dossier (the
+    consumer reads the dossier once and hands it to the notifier and every subscriber)."""
 
     def __init__(self, inner, code: str) -> None:
         self.inner, self.code, self.seen = inner, code, 0
 
-    def handle_event(self, code: str, seq: int):
-        if code == self.code:
+    def notify_of(self, dossier, event):
+        if dossier.code == self.code:
             self.seen += 1
             if self.seen == 3:
                 raise SimulatedKill
-        return self.inner.handle_event(code, seq)
+        return self.inner.notify_of(dossier, event)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)

@@ -12,7 +12,9 @@ from portal.bootstrap import Services
 from portal.centers.model import Center
 from portal.errors import NotAuthenticated, PortalError
 from portal.identity.principal import Anonymous, App, Principal, principal_from_claims
+from portal.observability import logger
 from portal.procedures.model import Procedure
+from portal.store.availability import engine_unavailable
 
 
 @dataclass
@@ -21,18 +23,34 @@ class Loaders:
 
     centers: DataLoader[str, Center | None]
     procedure_details: DataLoader[str, Procedure | None]  # a page of search results: one BatchGetItem
+    # codes whose details could not be read in this request (DynamoDB did not answer): a search still
+    # answers from the shipped index, and says which procedures lack their details (Procedure.detailsUnavailable)
+    details_unavailable: set[str] = field(default_factory=set)
 
     @classmethod
     def for_request(cls, services: Services) -> Loaders:
+        unavailable: set[str] = set()
+
         async def load_centers(ids: list[str]) -> list[Center | None]:
             found = services.centers.get_many(ids)
             return [found.get(i) for i in ids]
 
         async def load_procedures(codes: list[str]) -> list[Procedure | None]:
-            found = services.catalog.details_many(codes)
+            try:
+                found = services.catalog.details_many(codes)
+            except Exception as error:
+                if not engine_unavailable(error):
+                    raise
+                logger.warning("procedure details unavailable: answered from the index", extra={"codes": len(codes)})
+                unavailable.update(codes)
+                return [None] * len(codes)
             return [found.get(c) for c in codes]
 
-        return cls(centers=DataLoader(load_fn=load_centers), procedure_details=DataLoader(load_fn=load_procedures))
+        return cls(
+            centers=DataLoader(load_fn=load_centers),
+            procedure_details=DataLoader(load_fn=load_procedures),
+            details_unavailable=unavailable,
+        )
 
 
 @dataclass

@@ -57,6 +57,7 @@ def build_stream_consumer(services: Services, config: Settings | None = None, no
         config.tables.idempotency,
         connection().client,
         subscribers=[webhook_subscriber(services)] if webhooks else [],
+        dossiers=services.dossiers,
     )
 
 
@@ -65,10 +66,8 @@ def webhook_subscriber(services: Services):
     subscription, code and seq; the webhook worker sends them)."""
     from portal.webhooks.model import DossierEvent
 
-    def on_event(code: str, seq: int) -> None:
-        dossier = services.dossiers.get(code)
-        event = next((e for e in dossier.timeline if e.seq == seq), None) if dossier else None
-        if dossier is not None and event is not None and services.webhooks is not None:
+    def on_event(dossier, event) -> None:  # read once by the consumer for every subscriber
+        if services.webhooks is not None:
             services.webhooks.on_dossier_event(DossierEvent.of(dossier, event))
 
     return on_event

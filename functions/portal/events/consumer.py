@@ -1,6 +1,7 @@
-"""The stream consumer: one batch of the Dossiers table's stream, each event record handed to the
-notifier once. powertools' BatchProcessor reports the records that raised (partial batch failures: the
-event source mapping retries from the first of them, then sends the batch's description to the DLQ);
+"""The stream consumer: one batch of the Dossiers table's stream, each event record's dossier read once
+and handed to the notifier, then to every other subscriber. powertools' BatchProcessor reports the
+records that raised (partial batch failures: the event source mapping retries from the first of them,
+then sends the batch's description to the DLQ);
 powertools' idempotency (records in the Idempotency table, keyed by code and seq) makes a redelivered
 record, or a retry of a batch that half succeeded, a no-op. Locally infra/local/stream_consumer.py
 polls DynamoDB Local's stream and calls the same `handle`."""
@@ -11,8 +12,10 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from portal.dossiers.model import Dossier, TimelineEvent
+from portal.dossiers.repository import DossierRepository
 from portal.events.records import event_key
-from portal.notifications.service import Notifier
+from portal.notifications.service import Notifier, read_event
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +28,12 @@ class StreamConsumer:
         notifier: Notifier,
         idempotency_table: str,
         dynamodb_client: Any,
-        subscribers: Sequence[Callable[[str, int], None]] = (),
+        subscribers: Sequence[Callable[[Dossier, TimelineEvent], None]] = (),
+        dossiers: DossierRepository | None = None,
     ) -> None:
-        """`subscribers` are told of each event after the notifier (code, seq), e.g. third-party webhooks;
-        each must be idempotent on (code, seq): a record that fails is handled again."""
+        """`subscribers` are told of each event after the notifier (the dossier as read once for all, and the
+        event), e.g. third-party webhooks; each must be idempotent on (code, seq): a record that fails is
+        handled again. `dossiers` defaults to the notifier's."""
         from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
         from aws_lambda_powertools.utilities.idempotency import (
             DynamoDBPersistenceLayer,
@@ -37,6 +42,7 @@ class StreamConsumer:
         )
 
         self.notifier = notifier
+        self.dossiers = dossiers or notifier.dossiers
         self.subscribers = tuple(subscribers)
         self.processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
         self.config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_SECONDS)
@@ -46,9 +52,10 @@ class StreamConsumer:
         )(self._handle_event)
 
     def _handle_event(self, event: dict[str, Any]) -> dict[str, Any]:
-        report = self.notifier.handle_event(event["code"], event["seq"])
+        dossier, timeline_event = read_event(self.dossiers, event["code"], event["seq"])  # once for all
+        report = self.notifier.notify_of(dossier, timeline_event)
         for subscriber in self.subscribers:
-            subscriber(event["code"], event["seq"])
+            subscriber(dossier, timeline_event)
         return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
     def _record(self, record: Any) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.clock import Clock
+from portal.dossiers.model import Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
 from portal.notifications.handlers import notices_for
 from portal.notifications.model import (
@@ -27,6 +28,15 @@ class UnknownEvent(Exception):
     """A stream record names an event that is not there: a poison record (retried, then the DLQ)."""
 
 
+def read_event(dossiers: DossierRepository, code: str, seq: int) -> tuple[Dossier, TimelineEvent]:
+    """The dossier and its event `seq`: one read (head and timeline share a partition)."""
+    dossier = dossiers.get(code)
+    event = next((e for e in dossier.timeline if e.seq == seq), None) if dossier else None
+    if dossier is None or event is None:
+        raise UnknownEvent(f"{code} has no event {seq}")
+    return dossier, event
+
+
 CENTER_CHANNELS = (Channel.INBOX,)  # officers get e-mail in the morning digest, not per event
 
 
@@ -39,10 +49,11 @@ class Notifier:
     portal_url: str
 
     def handle_event(self, code: str, seq: int) -> SendReport:
-        dossier = self.dossiers.get(code)
-        event = next((e for e in dossier.timeline if e.seq == seq), None) if dossier else None
-        if dossier is None or event is None:
-            raise UnknownEvent(f"{code} has no event {seq}")
+        dossier, event = read_event(self.dossiers, code, seq)
+        return self.notify_of(dossier, event)
+
+    def notify_of(self, dossier: Dossier, event: TimelineEvent) -> SendReport:
+        """The event already read (the stream consumer reads each dossier once for every subscriber)."""
         return self.tell(notices_for(dossier, event, self.portal_url))
 
     def tell(self, notices: list[Notice]) -> SendReport:

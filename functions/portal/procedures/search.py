@@ -13,7 +13,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,9 +68,10 @@ def _within_one_edit(a: str, b: str) -> bool:
 class IndexTerms:
     """What indexing the procedures (in code order) yields: it can be built ahead and shipped."""
 
-    # word -> [doc index, doubled field-weighted term frequency, doc, tf, ...]: flat lists of integers load
-    # fast from JSON (FIELD_WEIGHTS are multiples of 0.5); a word's scores are worked out when first asked
-    postings: dict[str, list[int]]
+    # word -> [doc index, doubled field-weighted term frequency, doc, tf, ...]: flat sequences of integers
+    # (FIELD_WEIGHTS are multiples of 0.5; the shipped file holds them as 16-bit arrays, index_file.py); a
+    # word's scores are worked out when first asked
+    postings: Mapping[str, Sequence[int]]
     doc_length: list[float]
 
 

@@ -127,6 +127,16 @@ class Procedure:
             return self.preloaded
         return await info.context.loaders.procedure_details.load(self.code)
 
+    @strawberry.field(
+        description="True when the details (documents, fees, processing times, ...) could not be read just now: "
+        "the summary comes from the search index and the detail fields are empty or null; ask again in a moment."
+    )
+    async def details_unavailable(self, info: Info) -> bool:
+        if self.preloaded is not None:
+            return False
+        await self._details(info)
+        return self.code in info.context.loaders.details_unavailable
+
     @strawberry.field(description="Documents to submit.")
     async def documents(self, info: Info) -> list[RequiredDocument]:
         p = await self._details(info)
