@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from portal.centers.model import Center, check_center_id
@@ -37,6 +37,7 @@ from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
+from portal.procedures.model import Procedure
 from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
 from portal.workdays.vietnam_calendar import calendar_around
@@ -151,14 +152,36 @@ def _open(
     if channel is Channel.ONLINE:  # at the desk, the officer sees the papers themselves
         check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
 
-    due = due_date(now, procedure.processing_days, calendar_around(now.year))
+    dossier = new_dossier(dossiers, procedure, center, applicant, channel, form_data, request.attachments, now)
+    try:
+        dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, dossier.timeline[0]))
+    except DuplicateSubmission as duplicate:  # a concurrent retry won the race
+        return _duplicate(dossiers, duplicate.dossier_code, reader)
+    return Submission(dossier, duplicate=False)
+
+
+def new_dossier(
+    dossiers: DossierRepository,
+    procedure: Procedure,
+    center: Center,
+    applicant: Applicant,
+    channel: Channel,
+    form_data: dict[str, Any],
+    attachments: tuple[Attachment, ...],
+    now: datetime,
+    bundle_id: str = "",
+) -> Dossier:
+    """A dossier received at `now`: its code from the center's daily sequence, its due date from the
+    procedure's processing time, its first timeline event (not yet stored)."""
+    days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
+    due = due_date(now, days, calendar_around(now.year))
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
     )
     received = TimelineEvent(
         seq=1, at=now, action=RECEIVE, status=Status.RECEIVED, actor=ActorRole.SYSTEM, due_date=due
     )
-    dossier = Dossier(
+    return Dossier(
         code=code,
         procedure_code=procedure.code,
         procedure_name=procedure.name,
@@ -168,19 +191,15 @@ def _open(
         channel=channel,
         status=Status.RECEIVED,
         form_data=form_data,
-        attachments=request.attachments,
+        attachments=attachments,
         received_at=now,
         due_date=due,
-        processing_days=procedure.processing_days,
+        processing_days=days,
         updated_at=now,
         fee=fee_rules.fee_at_filing(procedure, channel),
         timeline=(received,),
+        bundle_id=bundle_id,
     )
-    try:
-        dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, received))
-    except DuplicateSubmission as duplicate:  # a concurrent retry won the race
-        return _duplicate(dossiers, duplicate.dossier_code, reader)
-    return Submission(dossier, duplicate=False)
 
 
 def _duplicate(dossiers: DossierRepository, code: str, reader: Principal) -> Submission:

@@ -158,6 +158,7 @@ class DossierItem(PortalModel):
     digitized_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
     open_key = UnicodeAttribute(null=True)
+    bundle_id = UnicodeAttribute(null=True)  # portal.bundles: the interlinked filing it belongs to
 
     applicant_index = ApplicantIndex()
     center_queue_index = CenterQueueIndex()
