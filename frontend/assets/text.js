@@ -1,4 +1,5 @@
 // Interface text: Vietnamese first, English second. Keys missing in English fall back to Vietnamese.
+import { bundleText } from "./text-bundles.js";
 import { filingText } from "./text-filing.js";
 
 const statusesVi = {
@@ -454,7 +455,7 @@ Object.assign(text.en, {
   refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
 });
 // Each area's own words (one module each, merged here).
-for (const part of [filingText]) {
+for (const part of [filingText, bundleText]) {
   Object.assign(text.vi, part.vi);
   Object.assign(text.en, part.en);
 }
