@@ -9,7 +9,7 @@ export const bundleText = {
     bundleFiled: "Đã nộp hồ sơ liên thông", bundleTitle: "Hồ sơ liên thông", bundleReceipt: "Biên nhận hồ sơ liên thông",
     bundleWithdraw: "Rút hồ sơ liên thông", bundleWithdrawn: "Đã rút các hồ sơ chưa giải quyết.",
     bundleWaiting: "Chờ kết quả thủ tục trước", bundleCancelled: "Không thực hiện", bundleSupplement: (note) => `Cần bổ sung: ${note}`,
-    bundleMine: "Hồ sơ liên thông của tôi", bundleDocuments: "Giấy tờ", bundleFixErrors: "Vui lòng sửa các trường được đánh dấu.",
+    bundleMine: "Hồ sơ liên thông của tôi", bundleDocuments: "Giấy tờ", bundleFixErrors: "Vui lòng sửa các trường được đánh dấu.", bundleChooseCenter: "Vui lòng chọn trung tâm nơi nộp.",
     bundleStatuses: { IN_PROGRESS: "Đang giải quyết", WAITING_FOR_APPLICANT: "Chờ người nộp bổ sung", DONE: "Hoàn thành", PARTLY_REFUSED: "Bị từ chối một phần", WITHDRAWN: "Đã rút" },
   },
   en: {
@@ -20,7 +20,7 @@ export const bundleText = {
     bundleFiled: "Interlinked procedures filed", bundleTitle: "Interlinked procedures", bundleReceipt: "Receipt of the interlinked procedures",
     bundleWithdraw: "Withdraw the interlinked procedures", bundleWithdrawn: "The dossiers not yet decided were withdrawn.",
     bundleWaiting: "Waiting for the earlier result", bundleCancelled: "Not carried out", bundleSupplement: (note) => `Supplement needed: ${note}`,
-    bundleMine: "My interlinked procedures", bundleDocuments: "Documents", bundleFixErrors: "Please correct the fields marked.",
+    bundleMine: "My interlinked procedures", bundleDocuments: "Documents", bundleFixErrors: "Please correct the fields marked.", bundleChooseCenter: "Please choose the center you file at.",
     bundleStatuses: { IN_PROGRESS: "In progress", WAITING_FOR_APPLICANT: "Waiting for you to supplement", DONE: "Done", PARTLY_REFUSED: "Partly refused", WITHDRAWN: "Withdrawn" },
   },
 };

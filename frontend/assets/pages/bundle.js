@@ -58,7 +58,7 @@ export async function bundleFilePage(view, code) {
   const submit = el("button", { type: "submit", class: "primary", id: "bundle-submit" }, t("bundleSubmit"));
   const form = el("form", { id: "bundle-form", novalidate: true },
     el("fieldset", { class: "group" }, el("legend", {}, t("bundleQuestions")), fields.map((f) => f.node)),
-    el("fieldset", { class: "group" }, el("legend", {}, t("bundleCenter")), el("p", { class: "hint" }, t("bundleCenterHint")), picker),
+    el("h2", {}, t("bundleCenter")), el("p", { class: "hint" }, t("bundleCenterHint")), picker.node,
     electronic.length ? el("fieldset", { class: "group", id: "bundle-electronic" }, el("legend", {}, t("bundleDocuments")), electronic) : null,
     status, el("div", { class: "actions" }, submit));
 
@@ -78,6 +78,12 @@ export async function bundleFilePage(view, code) {
         clientRequestId: filing.requestId, bundleCode: code, centerId: filing.center.chosen?.id || "",
         answers, electronicDocuments: filing.electronic,
       };
+      if (!filing.center.chosen) {
+        picker.setError(t("bundleChooseCenter"));
+        picker.focus();
+        return;
+      }
+      picker.setError("");
       const { ok, problem } = await mutate("SubmitBundle", "submitBundle", input);
       if (ok) {
         filings.delete(code);
@@ -170,6 +176,7 @@ export async function bundlePage(view, id) {
   view.show(heading(b.name),
     el("p", {}, el("span", { class: "tag", id: "bundle-state" }, t("bundleStatuses")[b.status])),
     b.status === "WITHDRAWN" ? message("info", t("bundleWithdrawn")) : null,
+    el("h2", {}, t("bundleOrder")),
     el("ul", { class: "results", id: "bundle-member-list" }, b.members.map(memberCard)),
     bundleReceipt(b),
     status,
