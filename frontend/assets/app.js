@@ -31,6 +31,8 @@ addRoute(/^\/chi-so$/, lazyPage("./pages/service-index.js", "serviceIndexPage"))
 addRoute(/^\/thong-bao$/, lazyPage("./pages/notifications.js", "notificationsPage"));
 addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, lazyPage("./pages/verify.js", "verifyPage"));
 addRoute(/^\/nha-phat-trien$/, lazyPage("./pages/developers.js", "developersPage"));
+addRoute(new RegExp(`^/lien-thong/${PROCEDURE}$`), lazyPage("./pages/bundle.js", "bundleFilePage"));
+addRoute(/^\/ho-so-lien-thong\/([0-9a-f]{32})$/, lazyPage("./pages/bundle.js", "bundlePage"));
 addRoute(/.*/, (view) => view.show(heading(t("notFound")), el("p", {}, el("a", { href: "#/" }, t("home")))));
 
 // Signing out forgets the token and the drafts in this tab, and reloads the site so nothing personal

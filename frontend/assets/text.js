@@ -1,5 +1,6 @@
 // Interface text: Vietnamese first, English second. Keys missing in English fall back to Vietnamese.
 import { documentsText } from "./text-documents.js";
+import { bundleText } from "./text-bundles.js";
 import { filingText } from "./text-filing.js";
 
 const statusesVi = {
@@ -455,7 +456,7 @@ Object.assign(text.en, {
   refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
 });
 // Each area's own words (one module each, merged here).
-for (const part of [filingText, documentsText]) {
+for (const part of [filingText, documentsText, bundleText]) {
   Object.assign(text.vi, part.vi);
   Object.assign(text.en, part.en);
 }

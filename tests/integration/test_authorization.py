@@ -18,6 +18,7 @@ from tests.support.authorization_rules import (
     RULES,
     Rule,
     World,
+    bundle_filing,
     submission,
 )
 from tests.support.graphql_client import GraphQLClient
@@ -46,7 +47,8 @@ def world(seeded, jwks_server, people) -> World:
     variables["input"]["documents"] = [{"documentId": document["id"]}]
     r = api.run("SubmitDossier", variables, token=people.citizen())
     dossier = r.data["submitDossier"]["dossier"]
-    return World(dossier["code"], dossier["trackingSecret"], procedure, document["id"])
+    filed = api.run("SubmitBundle", bundle_filing(placeholder), token=people.citizen()).data["submitBundle"]
+    return World(dossier["code"], dossier["trackingSecret"], procedure, document["id"], filed["bundle"]["id"])
 
 
 def test_every_root_field_has_an_authorization_rule():

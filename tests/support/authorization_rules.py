@@ -7,6 +7,7 @@ world, Rule and the shared sets of principals); this module combines them, in on
 from __future__ import annotations
 
 from tests.support.authorization import (
+    bundles,
     clients,
     documents,
     dossiers,
@@ -18,6 +19,7 @@ from tests.support.authorization import (
     sync,
     webhooks,
 )
+from tests.support.authorization.bundles import bundle_filing
 from tests.support.authorization.common import (
     AUTHORIZATION_CODES,
     BEN_THANH,
@@ -41,6 +43,7 @@ RULES: list[Rule] = [
     *webhooks.RULES,
     *sync.RULES,
     *drafts.RULES,
+    *bundles.RULES,
 ]
 
 __all__ = [
@@ -51,6 +54,7 @@ __all__ = [
     "RULES",
     "Rule",
     "World",
+    "bundle_filing",
     "desk_reception",
     "refused_all_but",
     "submission",

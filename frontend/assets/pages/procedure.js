@@ -14,11 +14,15 @@ const shownEn = (dictionary, text) => (isEn() && dictionary[text] ? dictionary[t
 // The link that starts filing: straight to the form when signed in as a citizen, else through sign-in
 // and back to the form.
 export function fileOnlineLink(code, cls = "button primary") {
-  const route = `#/nop-ho-so/${code}`;
+  const bundle = BUNDLE_CODES.includes(code); // an interlinked group: one form for all its members
+  const route = bundle ? `#/lien-thong/${code}` : `#/nop-ho-so/${code}`;
   const signedIn = session()?.role === "citizen";
   const href = signedIn ? route : signInUrl("citizen", route) || route;
-  return el("a", { class: cls, href, id: "file-online" }, t("fileOnline"));
+  return el("a", { class: cls, href, id: "file-online" }, bundle ? t("bundleFile") : t("fileOnline"));
 }
+
+// The groups portal.bundles.definitions files as one (bundleDefinition answers for each).
+const BUNDLE_CODES = ["2.000986", "2.001023", "1.011537"];
 
 export async function procedurePage(view, code) {
   view.show(el("p", { class: "muted" }, t("loading")));

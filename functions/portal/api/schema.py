@@ -11,6 +11,8 @@ from strawberry.extensions import MaxTokensLimiter, ParserCache, ValidationCache
 from strawberry.types import ExecutionResult
 
 from graphql import GraphQLError
+from portal.api.bundles.mutations import BundleMutations
+from portal.api.bundles.queries import BundleQueries
 from portal.api.centers.queries import CenterQueries
 from portal.api.client_quota import ClientQuota
 from portal.api.clients.mutations import ClientMutations
@@ -62,6 +64,7 @@ class Query(
     WebhookQueries,
     SyncQueries,
     DraftQueries,
+    BundleQueries,
 ):
     pass
 
@@ -76,6 +79,7 @@ class Mutation(
     ClientMutations,
     WebhookMutations,
     DraftMutations,
+    BundleMutations,
 ):
     pass
 

@@ -11,6 +11,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from portal.bootstrap.clients import client_registry, token_verifier
+from portal.bootstrap.bundles import bundle_store
 from portal.bootstrap.documents import documents_of
 from portal.bootstrap.payments import payment_provider, payment_service
 from portal.bootstrap.secrets import tracking_key_source
@@ -39,6 +40,7 @@ from portal.webhooks.service import Webhooks
 
 if TYPE_CHECKING:
     from portal.documents.service import Documents
+    from portal.store.bundles import BundleStore
 
 
 @dataclass
@@ -70,6 +72,11 @@ class Services:
         """Files of dossiers, built on first use (None only where no bucket is configured): a request that
         touches no file does not load the document modules."""
         return self.documents_factory() if self.documents_factory else None
+
+    @cached_property
+    def bundles(self) -> BundleStore:
+        """Interlinked filings (portal.bundles), built on first use: off the API's cold start."""
+        return bundle_store()
 
     drafts: DraftStore = field(default_factory=DraftStore)
     clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)

@@ -56,9 +56,15 @@ def build_stream_consumer(services: Services, config: Settings | None = None, no
         notifier,
         config.tables.idempotency,
         connection().client,
-        subscribers=[webhook_subscriber(services)] if webhooks else [],
+        subscribers=[bundle_subscriber(services), *([webhook_subscriber(services)] if webhooks else [])],
         dossiers=services.dossiers,
     )
+
+
+def bundle_subscriber(services: Services):
+    from portal.bootstrap.bundles import bundle_subscriber as subscriber
+
+    return subscriber(services)
 
 
 def webhook_subscriber(services: Services):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from portal.centers.model import Center, check_center_id
@@ -46,6 +46,7 @@ from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
+from portal.procedures.model import Procedure
 from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
 from portal.workdays.vietnam_calendar import calendar_around
@@ -164,7 +165,29 @@ def _open(
     if filer is not None:
         check_authorization_attached(a.document for a in request.attachments)
 
-    due = due_date(now, procedure.processing_days, calendar_around(now.year))
+    dossier = new_dossier(dossiers, procedure, center, applicant, channel, form_data, request.attachments, now)
+    try:
+        dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, dossier.timeline[0]))
+    except DuplicateSubmission as duplicate:  # a concurrent retry won the race
+        return _duplicate(dossiers, duplicate.dossier_code, reader)
+    return Submission(dossier, duplicate=False)
+
+
+def new_dossier(
+    dossiers: DossierRepository,
+    procedure: Procedure,
+    center: Center,
+    applicant: Applicant,
+    channel: Channel,
+    form_data: dict[str, Any],
+    attachments: tuple[Attachment, ...],
+    now: datetime,
+    bundle_id: str = "",
+) -> Dossier:
+    """A dossier received at `now`: its code from the center's daily sequence, its due date from the
+    procedure's processing time, its first timeline event (not yet stored)."""
+    days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
+    due = due_date(now, days, calendar_around(now.year))
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
     )
@@ -178,7 +201,7 @@ def _open(
         note=" ".join(n for n in notes if n),
         due_date=due,  # from receipt at the center, whatever the channel (a postmark is only recorded)
     )
-    dossier = Dossier(
+    return Dossier(
         code=code,
         procedure_code=procedure.code,
         procedure_name=procedure.name,
@@ -188,21 +211,17 @@ def _open(
         channel=channel,
         status=Status.RECEIVED,
         form_data=form_data,
-        attachments=request.attachments,
+        attachments=attachments,
         received_at=now,
         due_date=due,
-        processing_days=procedure.processing_days,
+        processing_days=days,
         updated_at=now,
         fee=fee_rules.fee_at_filing(procedure, channel),
         filer=filer,
         postmarked_on=postmarked_on,
         timeline=(received,),
+        bundle_id=bundle_id,
     )
-    try:
-        dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, received))
-    except DuplicateSubmission as duplicate:  # a concurrent retry won the race
-        return _duplicate(dossiers, duplicate.dossier_code, reader)
-    return Submission(dossier, duplicate=False)
 
 
 def _duplicate(dossiers: DossierRepository, code: str, reader: Principal) -> Submission:

@@ -162,6 +162,7 @@ class Dossier:
     version: int = 1
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
     access_log: tuple[AccessRecord, ...] = field(default=(), compare=False)  # every file opened, by whom
+    bundle_id: str = ""  # the interlinked filing (portal.bundles) it is a member of; "" when filed alone
 
     def is_late(self, now: datetime) -> bool:
         """Late once the appointment date has passed without a result (or the result came after it)."""

@@ -249,3 +249,12 @@ def require_sync_reader(principal: Principal) -> tuple[tuple[str, str], App]:
             "The app needs the center:dossiers or dossiers:read scope.",
         )
     return reach, principal
+
+
+def check_can_read_bundle(principal: Principal, applicant_id: str | None, bundle_id: str) -> None:
+    """A bundle (portal.bundles) for its applicant, or an app reading for them; for anyone else (officers
+    included: they see their own member's dossier) it does not exist."""
+    require_signed_in(principal)
+    citizen = acting_citizen(principal, Scope.DOSSIERS_READ)
+    if applicant_id is None or citizen is None or citizen.id_number != applicant_id:
+        raise NotFound(f"Không tìm thấy hồ sơ liên thông {bundle_id[:64]}.", f"Bundle {bundle_id[:64]} was not found.")

@@ -180,6 +180,7 @@ class DossierItem(PortalModel):
     filer_id = UnicodeAttribute(null=True)  # filed on the applicant's behalf: the filer (filer-index)
     filer = FilerMap(null=True)
     postmarked_on = UnicodeAttribute(null=True)  # YYYY-MM-DD, received by post
+    bundle_id = UnicodeAttribute(null=True)  # portal.bundles: the interlinked filing it belongs to
 
     applicant_index = ApplicantIndex()
     center_queue_index = CenterQueueIndex()

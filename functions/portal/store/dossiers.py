@@ -138,6 +138,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         if d.filer
         else None,
         postmarked_on=d.postmarked_on.isoformat() if d.postmarked_on else None,
+        bundle_id=d.bundle_id or None,
     )
 
 
@@ -199,6 +200,7 @@ def _dossier(
         version=int(item.version),
         timeline=timeline,
         access_log=access_log,
+        bundle_id=item.bundle_id or "",
     )
 
 
@@ -385,3 +387,8 @@ class DossierStore:
             after,
             _dossier,
         )
+
+
+def dossier_items(dossier: Dossier) -> tuple[DossierItem, list[EventItem]]:
+    """A new dossier's head and events as items (portal.store.bundles writes them in a bundle's transaction)."""
+    return _dossier_item(dossier), [_event_item(dossier.code, e) for e in dossier.timeline]

@@ -40,6 +40,7 @@ class World:
     tracking_secret: str
     procedure: Any
     document_id: str = ""  # a clean file of the applicant, attached to the dossier
+    bundle_id: str = ""  # a birth bundle (2.000986) of the applicant, filed at BEN_THANH
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,10 @@ class Dossier(DossierSummary):
     def form_data(self) -> JSON:
         return self.dossier.form_data
 
+    @strawberry.field(description="The bundle (interlinked filing) it is a member of; null when filed alone.")
+    def bundle_id(self) -> str | None:
+        return self.dossier.bundle_id or None
+
     @strawberry.field(description="Whom the dossier is about (e.g. the child's name): tells dossiers apart.")
     def subject(self) -> str:
         return dossier_subject(self.dossier)
