@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from portal.bootstrap.clients import client_registry, token_verifier
 from portal.bootstrap.bundles import bundle_store
+from portal.bootstrap.clients import client_registry, token_verifier
 from portal.bootstrap.documents import documents_of
 from portal.bootstrap.payments import payment_provider, payment_service
 from portal.bootstrap.secrets import tracking_key_source

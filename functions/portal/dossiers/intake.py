@@ -165,7 +165,18 @@ def _open(
     if filer is not None:
         check_authorization_attached(a.document for a in request.attachments)
 
-    dossier = new_dossier(dossiers, procedure, center, applicant, channel, form_data, request.attachments, now)
+    dossier = new_dossier(
+        dossiers,
+        procedure,
+        center,
+        applicant,
+        channel,
+        form_data,
+        request.attachments,
+        now,
+        filer=filer,
+        postmarked_on=postmarked_on,
+    )
     try:
         dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, dossier.timeline[0]))
     except DuplicateSubmission as duplicate:  # a concurrent retry won the race
@@ -183,6 +194,8 @@ def new_dossier(
     attachments: tuple[Attachment, ...],
     now: datetime,
     bundle_id: str = "",
+    filer: Filer | None = None,
+    postmarked_on: date | None = None,
 ) -> Dossier:
     """A dossier received at `now`: its code from the center's daily sequence, its due date from the
     procedure's processing time, its first timeline event (not yet stored)."""
