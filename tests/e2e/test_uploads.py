@@ -7,7 +7,12 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi
-from tests.e2e.test_filing import choose_hoan_kiem_by_area, fill_birth_registration, open_form_signed_in
+from tests.e2e.test_filing import (
+    choose_hoan_kiem_by_area,
+    discard_the_draft,
+    fill_birth_registration,
+    open_form_signed_in,
+)
 from tests.support.uploads import EXECUTABLE, JPEG, PDF
 
 pytestmark = pytest.mark.browser
@@ -15,6 +20,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_citizen_uploads_a_camera_photo_retries_a_failed_file_and_files_with_them(page, local_server):
     base = local_server.base_url
+    discard_the_draft(local_server)  # an earlier test's draft (its files kept by id) would come back
     open_form_signed_in(page, base)
     fill_birth_registration(page)
     choose_hoan_kiem_by_area(page)

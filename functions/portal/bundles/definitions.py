@@ -28,6 +28,9 @@ class MemberDefinition:
     # as the member's own field under that name when no earlier member asks it)
     fixed: dict[str, str] = field(default_factory=dict)  # member field -> the answer the group implies
     why: str = ""  # why it runs in this order (the source of the dependency)
+    # required documents (the start of their catalog names) an earlier member's result is: never asked of
+    # the citizen, the result is linked to the dossier when the member starts
+    from_earlier: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,7 @@ BUNDLES: dict[str, BundleDefinition] = {
                 "burial_allowance",
                 "1.014177",  # Hưởng trợ cấp mai táng (Bảo hiểm xã hội tỉnh, 10 ngày làm việc; 863/QĐ-BNV)
                 after=("death",),
+                from_earlier=("Bản sao giấy chứng tử",),  # the death registration's result
                 aliases={"relationship": "burial_relationship"},  # its own options (Thân nhân, Cá nhân lo mai táng)
                 why="Trợ cấp mai táng cần bản sao trích lục khai tử (hồ sơ 1.014177), song song với xóa thường trú. / "
                 "The funeral allowance needs the death extract (1.014177's documents); in parallel with the "

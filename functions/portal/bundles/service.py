@@ -33,7 +33,7 @@ from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
 from portal.procedures.model import Level, Procedure
-from portal.procedures.required_documents import check_required_documents
+from portal.procedures.required_documents import check_required_documents, required_documents
 
 MAX_BUNDLES_LISTED = 50
 BUNDLE_ID_LENGTH = 32
@@ -139,7 +139,9 @@ def submit_bundle(
     answers = check_answers(asked, check_form(asked, request.answers), citizen.id_number, now.date())
     routed = {m.key: _route(centers, center, procedures[m.procedure_code]) for m in definition.members}
     for m in definition.members:
-        check_required_documents(procedures[m.procedure_code], (), request.electronic_documents)
+        procedure = procedures[m.procedure_code]
+        from_results = [n for n, _ in required_documents(procedure) if m.from_earlier and n.startswith(m.from_earlier)]
+        check_required_documents(procedure, from_results, request.electronic_documents)
 
     import uuid  # off the cold start: only a bundle filing needs it
 
