@@ -34,6 +34,8 @@ LIMITS: dict[str, int] = {
     "documentName": 300,  # which required document an attachment is
     "formKeys": 100,  # keys of formData
     "formKey": 64,  # characters of one formData key
+    "paymentNote": 500,  # an officer's note on a fee, a refund's reason, an exemption's refusal
+    "idempotencyKey": 64,  # startPayment's key (at least 8)
 }
 
 EXCERPT_LENGTH = 40

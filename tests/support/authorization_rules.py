@@ -284,6 +284,13 @@ RULES += [
         refused_all_but(READERS, "NOT_FOUND", anonymous="UNAUTHENTICATED"),
     ),
     Rule(
+        "Query.paymentReceipts",
+        "PaymentReceipts",
+        lambda w: {"code": w.code},
+        READERS,
+        refused_all_but(READERS, "NOT_FOUND", anonymous="UNAUTHENTICATED"),
+    ),
+    Rule(
         "Query.myReceipts",
         "MyReceipts",
         lambda w: {},

@@ -37,7 +37,25 @@ def retry_deliveries(services: Services, notifier=None) -> dict[str, Any]:
     return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
 
+def sweep_payments(services: Services) -> dict[str, Any]:
+    """Every 5 minutes: payments still open past their expiry, settled with the provider (paid after all,
+    or expired), so no dossier waits behind an abandoned payment and nothing paid is lost."""
+    from portal.bootstrap import payment_service
+
+    if services.payment_provider is None or services.payments is None:
+        return {"skipped": "no payment provider"}
+    report = payment_service(services).sweep_abandoned()
+    return {
+        "checked": report.checked,
+        "succeeded": report.succeeded,
+        "expired": report.expired,
+        "other": report.other,
+        "retrying": report.retrying,
+    }
+
+
 JOBS: dict[str, Job] = {
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
+    "sweep-payments": sweep_payments,
 }

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from portal.dossiers.model import Action, Channel, Dossier, Status
 from portal.errors import Conflict, InvalidInput
+from portal.input_limits import LIMITS
 from portal.payments.model import DossierFee, FeeDue, FeeStatus, Payment, PaymentState, RefundReason
 from portal.procedures.model import Fee, Procedure
 
@@ -22,7 +23,7 @@ ONLINE_ONLY = re.compile(r"trực tuyến", re.IGNORECASE)
 IN_PERSON_ONLY = re.compile(r"trực tiếp", re.IGNORECASE)
 OPTIONAL = re.compile(r"\bnếu\b", re.IGNORECASE)
 MAX_FEE_VND = 100_000_000  # far above any fee in the catalog; a typo guard for officer-set amounts
-MAX_NOTE = 500
+MAX_NOTE = LIMITS["paymentNote"]
 
 
 def applies_to(fee: Fee, channel: Channel) -> bool:

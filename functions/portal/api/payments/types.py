@@ -51,6 +51,14 @@ class Receipt:
         )
 
 
+@strawberry.type(description="A receipt as a PDF: a link of a few minutes.")
+class ReceiptDownload:
+    payment_id: str
+    number: str
+    url: str
+    expires_at: datetime
+
+
 @strawberry.type
 class Refund:
     amount_vnd: int
