@@ -418,7 +418,7 @@ Object.assign(text.vi, {
   paySuccess: "Thanh toán thành công. Biên lai điện tử đã được cấp.", payPending: "Cổng thanh toán chưa xác nhận. Vui lòng chờ ít phút rồi kiểm tra lại.",
   payFailed: "Thanh toán không thành công; bạn chưa bị trừ tiền. Bạn có thể thanh toán lại.", payAgain: "Thanh toán lại",
   receiptNumber: "Số biên lai", payer: "Người nộp", collectingAgency: "Đơn vị thu", paidAt: "Thời gian", paymentReference: "Mã giao dịch",
-  receiptPdfLater: "Bản PDF của biên lai sẽ có khi hệ thống tài liệu hoàn thành.", backToDossier: "← Về hồ sơ",
+  receiptPdf: "Tải biên lai (PDF)", backToDossier: "← Về hồ sơ",
 });
 Object.assign(text.vi.actions, {
   payment_started: "Bắt đầu thanh toán", payment_submitted: "Đang xác nhận thanh toán", payment_success: "Đã thanh toán",
@@ -438,7 +438,7 @@ Object.assign(text.en, {
   paySuccess: "Payment succeeded. Your electronic receipt has been issued.", payPending: "The provider has not confirmed yet. Please wait a few minutes and check again.",
   payFailed: "The payment did not go through; nothing was charged. You can pay again.", payAgain: "Pay again",
   receiptNumber: "Receipt number", payer: "Payer", collectingAgency: "Collecting agency", paidAt: "Time", paymentReference: "Payment reference",
-  receiptPdfLater: "A PDF of the receipt will come with the documents service.", backToDossier: "← Back to the dossier",
+  receiptPdf: "Download the receipt (PDF)", backToDossier: "← Back to the dossier",
 });
 Object.assign(text.en.actions, {
   payment_started: "Payment started", payment_submitted: "Payment being confirmed", payment_success: "Paid",

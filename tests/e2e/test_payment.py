@@ -38,6 +38,10 @@ def test_a_citizen_pays_a_fee_on_a_phone_through_the_providers_page(page, local_
     expect(page.locator("#receipt-amount")).to_have_text("10.000 đồng")
     expect(page.locator("#receipt-number")).to_have_text(re.compile(r"^BL-\d{14}[0-9a-f]{8}$"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+    with page.expect_download() as receipt:  # the electronic receipt as a PDF
+        page.click("text=Tải biên lai (PDF)")
+    assert receipt.value.suggested_filename.startswith("bien-lai-BL-")
+    assert receipt.value.path().read_bytes().startswith(b"%PDF-")
 
     page.click("text=← Về hồ sơ")
     expect(page.locator("#timeline")).to_contain_text("Đã thanh toán")
@@ -69,6 +73,9 @@ def test_a_lead_sees_the_payment_and_refunds_a_dossier_refused_at_reception(new_
     section = page.locator("#officer-payments")
     expect(section).to_contain_text("Thành công")
     expect(section).to_contain_text("BL-")
+    with page.expect_download() as receipt:  # the officer downloads the receipt too
+        page.click(f"#receipt-pdf-{payment['paymentId']}")
+    assert receipt.value.path().read_bytes().startswith(b"%PDF-")
     page.select_option(f"#refund-reason-{payment['paymentId']}", "REFUSED_AT_RECEPTION")
     page.fill(f"#refund-note-{payment['paymentId']}", "Hồ sơ bị từ chối tiếp nhận")
     page.click("#officer-payments button.danger")

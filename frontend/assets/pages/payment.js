@@ -6,6 +6,7 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, formatDateTime, serverText, t } from "../i18n.js";
+import { receiptLink } from "../components/document-link.js";
 import { signInPrompt } from "./file-dossier.js";
 
 const FINISHED_BADLY = ["FAILED", "CANCELLED", "EXPIRED", "ERROR"];
@@ -85,7 +86,7 @@ export async function paymentPage(view, code) {
     fee?.status === "DUE" ? [el("p", { class: "hint" }, t("payHint")), el("div", { class: "actions" }, button)] : null,
     p.payments.length ? [el("h2", {}, t("payments")), el("ul", { class: "plain", id: "payments" }, p.payments.map((x) =>
       el("li", {}, `${formatDateTime(x.createdAt)} · ${amount(x.amountVnd)} · ${t("paymentStates")[x.state]}`)))] : null,
-    receipts.length ? [el("h2", {}, t("receiptsTitle")), receipts.map((x) => receiptFacts(x.receipt)), el("p", { class: "hint" }, t("receiptPdfLater"))] : null);
+    receipts.length ? [el("h2", {}, t("receiptsTitle")), receipts.map((x) => [receiptFacts(x.receipt), el("p", {}, receiptLink(code, x.paymentId))])] : null);
 }
 
 export async function paymentReturnPage(view, code, paymentId) {
@@ -105,7 +106,7 @@ export async function paymentReturnPage(view, code, paymentId) {
     if (payment.state === "SUCCESS") {
       sessionStorage.removeItem(`pay:${code}`);
       return view.show(back, heading(t("payTitle")), el("div", { class: "notice ok", role: "status", id: "pay-result" }, t("paySuccess")),
-        el("h2", {}, t("receiptsTitle")), receiptFacts(payment.receipt), el("p", { class: "hint" }, t("receiptPdfLater")));
+        el("h2", {}, t("receiptsTitle")), receiptFacts(payment.receipt), el("p", {}, receiptLink(code, payment.paymentId)));
     }
     if (FINISHED_BADLY.includes(payment.state)) {
       sessionStorage.removeItem(`pay:${code}`);
@@ -185,7 +186,8 @@ export function officerPayments(code) {
       fee && ["TO_BE_SET", "DUE"].includes(fee.status) ? feeForm(fee) : null,
       p.payments.map((x) => el("div", { class: "payment" },
         el("p", {}, `${formatDateTime(x.createdAt)} · ${amount(x.amountVnd)} · ${t("paymentStates")[x.state]}`,
-          x.receipt ? ` · ${x.receipt.number}` : "", x.refund ? ` · ${t("feeStatuses").REFUNDED}: ${x.refund.note}` : ""),
+          x.receipt ? ` · ${x.receipt.number}` : "", x.refund ? ` · ${t("feeStatuses").REFUNDED}: ${x.refund.note}` : "",
+          x.receipt ? receiptLink(code, x.paymentId) : null),
         x.state === "SUCCESS" && !x.refund ? refundForm(x) : null))].flat().filter(Boolean));
     box.hidden = false;
   }
