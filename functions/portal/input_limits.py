@@ -36,6 +36,7 @@ LIMITS: dict[str, int] = {
     "formKey": 64,  # characters of one formData key
     "paymentNote": 500,  # an officer's note on a fee, a refund's reason, an exemption's refusal
     "idempotencyKey": 64,  # startPayment's key (at least 8)
+    "exemptionCode": 64,  # a procedure's fee exemption chosen at filing
 }
 
 EXCERPT_LENGTH = 40

@@ -333,6 +333,18 @@ RULES += [
         ),
     ),
     Rule(
+        "Mutation.decideExemption",
+        "DecideExemption",
+        lambda w: {"input": {"code": w.code, "accept": True}},
+        frozenset({"the lead of the receiving center"}),  # answered: CONFLICT, no exemption was asked for
+        refused_all_but(
+            frozenset({"the lead of the receiving center"}),
+            "NOT_FOUND",
+            anonymous="UNAUTHENTICATED",
+            **OFFICERS_OF_THE_CENTER_ONLY,
+        ),
+    ),
+    Rule(
         "Mutation.setDossierFee",
         "SetDossierFee",
         lambda w: {"input": {"code": w.code, "amountVnd": 0, "note": ""}},

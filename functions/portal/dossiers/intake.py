@@ -33,6 +33,7 @@ from portal.identity.access import can_read_dossier
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
+from portal.payments import exemptions
 from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
@@ -58,6 +59,8 @@ class SubmitRequest:
     phone: str = ""
     email: str = ""
     electronic_documents: tuple[str, ...] = ()  # required documents the agency holds electronically
+    exemption_code: str = ""  # one of the procedure's fee exemptions, chosen by the applicant
+    exemption_proof: str = ""  # the stored document (one of the attachments) proving it
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,13 @@ def _open(
     _check_attachments(request.attachments)
     if channel is Channel.ONLINE:  # at the desk, the officer sees the papers themselves
         check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
+    fee = exemptions.requested_at_filing(
+        procedure,
+        fee_rules.fee_at_filing(procedure, channel),
+        request.exemption_code,
+        request.exemption_proof,
+        request.attachments,
+    )
 
     due = due_date(now, procedure.processing_days, calendar_around(now.year))
     code = make_dossier_code(
@@ -173,8 +183,8 @@ def _open(
         due_date=due,
         processing_days=procedure.processing_days,
         updated_at=now,
-        fee=fee_rules.fee_at_filing(procedure, channel),
-        timeline=(received,),
+        fee=fee,
+        timeline=(received, *exemptions.filing_events(fee, now, due)),
     )
     try:
         dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, received))

@@ -9,10 +9,10 @@ from portal.clock import Clock
 from portal.dossiers.model import Action, ActorRole, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
 from portal.errors import Conflict, InvalidInput
-from portal.identity.access import check_can_refund, check_can_set_fee
+from portal.identity.access import check_can_decide_exemption, check_can_refund, check_can_set_fee
 from portal.identity.principal import Principal
 from portal.kpis.counters import delta
-from portal.payments import rules, settlement
+from portal.payments import exemptions, rules, settlement
 from portal.payments.lookup import PaymentLookup
 from portal.payments.model import FeeStatus, Payment, Refund, RefundReason
 from portal.payments.reconciliation import Kind, LedgerEntry
@@ -48,6 +48,18 @@ class FeeDesk:
         fee = rules.set_fee(dossier, amount_vnd, note)
         now = self.clock.now()
         event = officer_event(dossier, Action.FEE_SET, f"{settlement.formatted(amount_vnd)}. {fee.note}".strip(), now)
+        updated = replace(dossier, fee=fee, updated_at=now, version=dossier.version + 1)
+        updated = replace(updated, timeline=(*dossier.timeline, event))
+        self.dossiers.record(updated, event, kpi=delta(dossier, updated, event))
+        return updated
+
+    def decide_exemption(self, principal: Principal, code: str, accept: bool, reason: str) -> Dossier:
+        """The officer who may set the fee checks the proof of the exemption the applicant chose."""
+        dossier = self.lookup.dossier(principal, code)
+        check_can_decide_exemption(principal, dossier)
+        fee, action, note = exemptions.decide(dossier, accept, reason)
+        now = self.clock.now()
+        event = officer_event(dossier, action, note, now)
         updated = replace(dossier, fee=fee, updated_at=now, version=dossier.version + 1)
         updated = replace(updated, timeline=(*dossier.timeline, event))
         self.dossiers.record(updated, event, kpi=delta(dossier, updated, event))

@@ -90,6 +90,9 @@ class PaymentService:
     def set_fee(self, principal: Principal, code: str, amount_vnd: int, note: str) -> Dossier:
         return self.fee_desk.set_fee(principal, code, amount_vnd, note)
 
+    def decide_exemption(self, principal: Principal, code: str, accept: bool, reason: str) -> Dossier:
+        return self.fee_desk.decide_exemption(principal, code, accept, reason)
+
     def refund(self, principal: Principal, code: str, payment_id: str, reason: RefundReason, note: str) -> Payment:
         return self.fee_desk.refund(principal, code, payment_id, reason, note)
 

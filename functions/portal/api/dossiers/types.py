@@ -13,6 +13,7 @@ from strawberry.types import Info
 from portal.api.centers.types import Center
 from portal.api.documents.types import DossierDocumentInput
 from portal.api.pagination import PageInfo
+from portal.api.payments.types import FeeExemptionChoiceInput
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread
@@ -296,6 +297,9 @@ class SubmitDossierInput:
     electronic_documents: list[str] = strawberry.field(
         default_factory=list,
         description="Required documents the agency already holds electronically (by name), instead of a file.",
+    )
+    exemption: FeeExemptionChoiceInput | None = strawberry.field(
+        default=None, description="A fee exemption of the procedure (feeExemptions), checked by the officer."
     )
 
 
