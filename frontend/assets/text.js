@@ -458,3 +458,32 @@ for (const part of [filingText]) {
   Object.assign(text.vi, part.vi);
   Object.assign(text.en, part.en);
 }
+// Fee exemptions (components/exemptions.js): Vietnamese first, English second.
+Object.assign(text.vi, {
+  exemptionLegend: "Miễn phí, lệ phí", exemptionHint: "Thủ tục này miễn phí, lệ phí cho các trường hợp dưới đây. Nếu bạn thuộc một trường hợp, hãy chọn và đính kèm giấy tờ chứng minh; cán bộ sẽ kiểm tra.",
+  exemptionNone: "Không thuộc trường hợp được miễn", exemptionBasis: (b) => `Căn cứ: ${b}`,
+  exemptionProof: "Giấy tờ chứng minh được miễn", exemptionProofHint: (p) => `Đính kèm: ${p}.`,
+  exemptionProofMissing: "Cần tải lên giấy tờ chứng minh trường hợp được miễn.",
+  exemptionRequested: "Đề nghị miễn phí, lệ phí", exemptionDecisions: { PENDING: "Chờ cán bộ xem xét", ACCEPTED: "Đã chấp nhận", REFUSED: "Không chấp nhận" },
+  exemptionCheckProof: "Kiểm tra giấy tờ chứng minh trong thành phần hồ sơ trước khi quyết định.",
+  exemptionReason: "Lý do (bắt buộc khi không chấp nhận)", exemptionReasonHint: "Tối đa 500 ký tự; người nộp sẽ được thông báo.",
+  exemptionAccept: "Chấp nhận miễn", exemptionRefuse: "Không chấp nhận", decideExemption: "Quyết định miễn phí, lệ phí",
+  exemptionPendingPay: "Đề nghị miễn phí, lệ phí đang chờ cán bộ xem xét; chưa cần thanh toán.",
+});
+Object.assign(text.en, {
+  exemptionLegend: "Fee exemption", exemptionHint: "This procedure exempts the cases below from its fee. If one applies to you, choose it and attach the proof; an officer will check it.",
+  exemptionNone: "None of these applies to me", exemptionBasis: (b) => `Basis: ${b}`,
+  exemptionProof: "Proof of the exemption", exemptionProofHint: (p) => `Attach: ${p}.`,
+  exemptionProofMissing: "Upload the document proving the exemption.",
+  exemptionRequested: "Fee exemption requested", exemptionDecisions: { PENDING: "Awaiting the officer", ACCEPTED: "Accepted", REFUSED: "Refused" },
+  exemptionCheckProof: "Check the proof among the dossier's documents before deciding.",
+  exemptionReason: "Reason (required to refuse)", exemptionReasonHint: "At most 500 characters; the applicant is told.",
+  exemptionAccept: "Accept the exemption", exemptionRefuse: "Refuse", decideExemption: "Fee exemption decided",
+  exemptionPendingPay: "The fee exemption awaits the officer's decision; nothing to pay yet.",
+});
+Object.assign(text.vi.actions, {
+  exemption_requested: "Đề nghị miễn phí, lệ phí", exemption_accepted: "Chấp nhận miễn phí, lệ phí", exemption_refused: "Không chấp nhận miễn phí, lệ phí",
+});
+Object.assign(text.en.actions, {
+  exemption_requested: "Fee exemption requested", exemption_accepted: "Fee exemption accepted", exemption_refused: "Fee exemption refused",
+});
