@@ -99,6 +99,10 @@ def test_a_fee_exemption_is_offered_at_filing_and_the_officer_accepts_it(page, n
     page.check("#exemption-the-chap-vay-nong-nghiep")
     expect(page.locator("#exemption-proof-box")).to_be_visible()
     expect(page.locator("#exemption-proof-what")).to_contain_text("Giấy tờ chứng minh")
+    page.set_input_files(  # the proof goes up through the portal's upload path, like any document
+        "#exemption-proof", files=[{"name": "hop-dong.pdf", "mimeType": "application/pdf", "buffer": PDF + b"proof"}]
+    )
+    expect(page.locator("#exemption-proof-list li").nth(0)).to_have_attribute("data-state", "done")
     assert axe_problems(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
