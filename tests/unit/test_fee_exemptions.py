@@ -101,3 +101,14 @@ def test_nothing_is_paid_nor_set_while_the_exemption_is_pending():
         rules.check_payable(dossier)
     with pytest.raises(Conflict):
         rules.set_fee(dossier, 0, "Miễn (mẫu)")
+
+
+def test_a_fee_awaiting_its_exemption_is_not_counted_owed_until_refused():
+    from portal.kpis.counters import _fee_counts
+
+    pending = make_dossier(fee=requested())
+    assert _fee_counts(None, pending)["fees_owed"] == 0
+    accepted, _, _ = exemptions.decide(pending, True, "")
+    assert _fee_counts(pending, replace(pending, fee=accepted))["fees_owed"] == 0
+    refused, _, _ = exemptions.decide(pending, False, "Không đúng đối tượng (mẫu)")
+    assert _fee_counts(pending, replace(pending, fee=refused))["fees_owed"] == 1
