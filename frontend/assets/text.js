@@ -420,7 +420,7 @@ Object.assign(text.vi, {
   paySuccess: "Thanh toán thành công. Biên lai điện tử đã được cấp.", payPending: "Cổng thanh toán chưa xác nhận. Vui lòng chờ ít phút rồi kiểm tra lại.",
   payFailed: "Thanh toán không thành công; bạn chưa bị trừ tiền. Bạn có thể thanh toán lại.", payAgain: "Thanh toán lại",
   receiptNumber: "Số biên lai", payer: "Người nộp", collectingAgency: "Đơn vị thu", paidAt: "Thời gian", paymentReference: "Mã giao dịch",
-  receiptPdfLater: "Bản PDF của biên lai sẽ có khi hệ thống tài liệu hoàn thành.", backToDossier: "← Về hồ sơ",
+  receiptPdf: "Tải biên lai (PDF)", backToDossier: "← Về hồ sơ",
 });
 Object.assign(text.vi.actions, {
   payment_started: "Bắt đầu thanh toán", payment_submitted: "Đang xác nhận thanh toán", payment_success: "Đã thanh toán",
@@ -440,7 +440,7 @@ Object.assign(text.en, {
   paySuccess: "Payment succeeded. Your electronic receipt has been issued.", payPending: "The provider has not confirmed yet. Please wait a few minutes and check again.",
   payFailed: "The payment did not go through; nothing was charged. You can pay again.", payAgain: "Pay again",
   receiptNumber: "Receipt number", payer: "Payer", collectingAgency: "Collecting agency", paidAt: "Time", paymentReference: "Payment reference",
-  receiptPdfLater: "A PDF of the receipt will come with the documents service.", backToDossier: "← Back to the dossier",
+  receiptPdf: "Download the receipt (PDF)", backToDossier: "← Back to the dossier",
 });
 Object.assign(text.en.actions, {
   payment_started: "Payment started", payment_submitted: "Payment being confirmed", payment_success: "Paid",
@@ -492,4 +492,33 @@ Object.assign(text.en, {
   channelFigures: "By channel", channelUnknown: "Channel not recorded (before channels were counted)",
   receptionTitle: "Receive a dossier at the desk", receiveSubmit: "Receive the dossier", receptionProcedure: "Procedure code",
   receptionLink: "Receive a dossier (in person or by post)",
+});
+// Fee exemptions (components/exemptions.js): Vietnamese first, English second.
+Object.assign(text.vi, {
+  exemptionLegend: "Miễn phí, lệ phí", exemptionHint: "Thủ tục này miễn phí, lệ phí cho các trường hợp dưới đây. Nếu bạn thuộc một trường hợp, hãy chọn và đính kèm giấy tờ chứng minh; cán bộ sẽ kiểm tra.",
+  exemptionNone: "Không thuộc trường hợp được miễn", exemptionBasis: (b) => `Căn cứ: ${b}`,
+  exemptionProof: "Giấy tờ chứng minh được miễn", exemptionProofHint: (p) => `Đính kèm: ${p}.`,
+  exemptionProofMissing: "Cần tải lên giấy tờ chứng minh trường hợp được miễn.",
+  exemptionRequested: "Đề nghị miễn phí, lệ phí", exemptionDecisions: { PENDING: "Chờ cán bộ xem xét", ACCEPTED: "Đã chấp nhận", REFUSED: "Không chấp nhận" },
+  exemptionCheckProof: "Kiểm tra giấy tờ chứng minh trong thành phần hồ sơ trước khi quyết định.",
+  exemptionReason: "Lý do (bắt buộc khi không chấp nhận)", exemptionReasonHint: "Tối đa 500 ký tự; người nộp sẽ được thông báo.",
+  exemptionAccept: "Chấp nhận miễn", exemptionRefuse: "Không chấp nhận", decideExemption: "Quyết định miễn phí, lệ phí",
+  exemptionPendingPay: "Đề nghị miễn phí, lệ phí đang chờ cán bộ xem xét; chưa cần thanh toán.",
+});
+Object.assign(text.en, {
+  exemptionLegend: "Fee exemption", exemptionHint: "This procedure exempts the cases below from its fee. If one applies to you, choose it and attach the proof; an officer will check it.",
+  exemptionNone: "None of these applies to me", exemptionBasis: (b) => `Basis: ${b}`,
+  exemptionProof: "Proof of the exemption", exemptionProofHint: (p) => `Attach: ${p}.`,
+  exemptionProofMissing: "Upload the document proving the exemption.",
+  exemptionRequested: "Fee exemption requested", exemptionDecisions: { PENDING: "Awaiting the officer", ACCEPTED: "Accepted", REFUSED: "Refused" },
+  exemptionCheckProof: "Check the proof among the dossier's documents before deciding.",
+  exemptionReason: "Reason (required to refuse)", exemptionReasonHint: "At most 500 characters; the applicant is told.",
+  exemptionAccept: "Accept the exemption", exemptionRefuse: "Refuse", decideExemption: "Fee exemption decided",
+  exemptionPendingPay: "The fee exemption awaits the officer's decision; nothing to pay yet.",
+});
+Object.assign(text.vi.actions, {
+  exemption_requested: "Đề nghị miễn phí, lệ phí", exemption_accepted: "Chấp nhận miễn phí, lệ phí", exemption_refused: "Không chấp nhận miễn phí, lệ phí",
+});
+Object.assign(text.en.actions, {
+  exemption_requested: "Fee exemption requested", exemption_accepted: "Fee exemption accepted", exemption_refused: "Fee exemption refused",
 });

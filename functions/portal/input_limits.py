@@ -37,6 +37,9 @@ LIMITS: dict[str, int] = {
     "fileName": 200,  # requestDocumentUpload(fileName): a file's name as the uploader gave it
     "slot": 500,  # which required document a file stands for (requestDocumentUpload, documents[].slot)
     "dossierFiles": 20,  # items: files of one dossier (documents of submitDossier and saveDraft)
+    "paymentNote": 500,  # an officer's note on a fee, a refund's reason, an exemption's refusal
+    "idempotencyKey": 64,  # startPayment's key (at least 8)
+    "exemptionCode": 64,  # a procedure's fee exemption chosen at filing
 }
 
 EXCERPT_LENGTH = 40

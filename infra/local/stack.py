@@ -118,6 +118,7 @@ def local_stream_consumer(data_dir: Path | None) -> StreamPoller:
             retry_job_seconds=0.5,
             retry_backoff_seconds=1,
             digest_at_hour=None,
+            sweep_job_seconds=None,  # the payment tests sweep themselves, on their fixed clock
             webhooks=False,  # the webhook tests call the handler and the worker themselves (fixed clock)
         )
     return StreamPoller(

@@ -3,7 +3,8 @@ batch to the same consumer the Lambda runs (portal.events.consumer, built by por
 same contract: a batch answered with batchItemFailures is retried from the first failed record; a record
 that still fails after `max_retries` goes to the dead letters (in memory, and .local/stream-dlq.jsonl for
 make dev) and the shard moves on. It also runs the scheduled jobs on a local timer (delivery retries
-often, the officers' digest once each morning at 07:00 in Vietnam).
+often, the sweep of abandoned payments every minute, the officers' digest once each morning at 07:00
+in Vietnam).
 
 The tables are created after the stack starts (make dev, tests): until the Dossiers table and its stream
 exist, the poller waits for them (healthy all along: it is running). It is a thread of the process that
@@ -65,6 +66,7 @@ class StreamPoller:
         retry_backoff_seconds: int = 30,
         sms_outbox_dir: Path | None = None,
         digest_at_hour: int | None = 7,
+        sweep_job_seconds: float | None = 60.0,
         consumer_factory: Callable[[], Any] | None = None,
         webhooks: bool = True,
     ) -> None:
@@ -80,6 +82,8 @@ class StreamPoller:
         self.sms_outbox_dir = sms_outbox_dir
         self.consumer_factory = consumer_factory
         self.digest_at_hour = digest_at_hour
+        self.sweep_job_seconds = sweep_job_seconds  # None: the tests sweep payments themselves (fixed clock)
+        self._last_sweep_job = 0.0
         self.notes: list[str] = []
         self.checkpoints: dict[str, str] = {}  # shard id -> last sequence number handled
         self.dead_letters: list[dict[str, Any]] = []
@@ -94,7 +98,7 @@ class StreamPoller:
         self._thread: threading.Thread | None = None
         self._last_retry_job = 0.0
         # The sweep of uploads never completed: hourly, the first an hour after the start (never in a test run).
-        self._last_sweep_job = time.monotonic()
+        self._last_upload_sweep = time.monotonic()
         self._digest_day: str | None = None
         self._streams = None
         if checkpoint_path and checkpoint_path.exists():
@@ -272,7 +276,13 @@ class StreamPoller:
 
     # --- the local timer of the scheduled jobs --------------------------------------------------------
     def _run_jobs(self) -> None:
-        from portal.jobs.registry import draft_reminders, officers_digest, retry_deliveries, sweep_uploads
+        from portal.jobs.registry import (
+            draft_reminders,
+            officers_digest,
+            retry_deliveries,
+            sweep_payments,
+            sweep_uploads,
+        )
 
         if self._stream_arn is None:
             return  # the tables are not there yet
@@ -280,12 +290,15 @@ class StreamPoller:
         if now - self._last_retry_job >= self.retry_job_seconds:
             self._last_retry_job = now
             retry_deliveries(self.services, self.consumer.notifier)
-        if now - self._last_sweep_job >= SWEEP_JOB_SECONDS:
-            self._last_sweep_job = now
+        if now - self._last_upload_sweep >= SWEEP_JOB_SECONDS:
+            self._last_upload_sweep = now
             try:
                 sweep_uploads(self.services)
             except Exception:  # storage not answering: the next hour tries again
                 log.exception("the sweep of uploads never completed failed")
+        if self.sweep_job_seconds is not None and now - self._last_sweep_job >= self.sweep_job_seconds:
+            self._last_sweep_job = now
+            sweep_payments(self.services)
         local = self.services.clock.now()
         if (
             self.digest_at_hour is not None

@@ -15,6 +15,7 @@ from typing import Any
 from portal.procedures.model import (
     DetailLevel,
     Fee,
+    FeeExemption,
     FieldType,
     FilingChannel,
     FormField,
@@ -28,6 +29,8 @@ from portal.procedures.model import (
 
 CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
 IMPORTED_FILE = Path(__file__).parent / "procedures" / "imported.jsonl"
+# The exemptions the fee lines name, one structured entry per group the text lists (see its header).
+EXEMPTIONS_FILE = Path(__file__).parent / "procedures" / "fee_exemptions.json"
 # Among equals, the more used first. No usage counts are published per procedure yet, so this is an
 # editorial proxy: the hand-checked entries are the everyday procedures of the launch set.
 POPULARITY = {DetailLevel.CHECKED: 2, DetailLevel.DETAILED: 1, DetailLevel.LISTED: 0}
@@ -153,6 +156,33 @@ def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
     )
 
 
+def read_exemptions(path: Path = EXEMPTIONS_FILE) -> dict[str, tuple[FeeExemption, ...]]:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return {
+        code: tuple(
+            FeeExemption(
+                e["code"],
+                e["description"],
+                e["description_en"],
+                int(e["amount_vnd"]),
+                e["proof"],
+                e["proof_en"],
+                e["source"],
+                e.get("legal_basis", ""),
+            )
+            for e in entries
+        )
+        for code, entries in document["procedures"].items()
+    }
+
+
+def _with_exemptions(procedure: Procedure, exemptions: dict[str, tuple[FeeExemption, ...]]) -> Procedure:
+    """Only exemptions whose source is one of the procedure's fee lines, word for word."""
+    lines = {f.description for f in procedure.fees}
+    found = tuple(e for e in exemptions.get(procedure.code, ()) if e.source in lines)
+    return replace(procedure, exemptions=found) if found else procedure
+
+
 def read_imported(path: Path = IMPORTED_FILE) -> list[dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
@@ -176,4 +206,5 @@ def load_catalog(path: Path = CATALOG_FILE, imported: Path = IMPORTED_FILE) -> t
         own = by_code.pop(procedure.code, None)
         catalog.append(_with_imported_extras(own, procedure) if own else procedure)
     catalog.extend(by_code.values())  # hand-checked entries no crawl holds
-    return header, sorted(catalog, key=lambda p: p.code)
+    exemptions = read_exemptions()
+    return header, sorted((_with_exemptions(p, exemptions) for p in catalog), key=lambda p: p.code)

@@ -38,6 +38,10 @@ def test_a_citizen_pays_a_fee_on_a_phone_through_the_providers_page(page, local_
     expect(page.locator("#receipt-amount")).to_have_text("10.000 đồng")
     expect(page.locator("#receipt-number")).to_have_text(re.compile(r"^BL-\d{14}[0-9a-f]{8}$"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scroll
+    with page.expect_download() as receipt:  # the electronic receipt as a PDF
+        page.click("text=Tải biên lai (PDF)")
+    assert receipt.value.suggested_filename.startswith("bien-lai-BL-")
+    assert receipt.value.path().read_bytes().startswith(b"%PDF-")
 
     page.click("text=← Về hồ sơ")
     expect(page.locator("#timeline")).to_contain_text("Đã thanh toán")
@@ -69,8 +73,54 @@ def test_a_lead_sees_the_payment_and_refunds_a_dossier_refused_at_reception(new_
     section = page.locator("#officer-payments")
     expect(section).to_contain_text("Thành công")
     expect(section).to_contain_text("BL-")
+    with page.expect_download() as receipt:  # the officer downloads the receipt too
+        page.click(f"#receipt-pdf-{payment['paymentId']}")
+    assert receipt.value.path().read_bytes().startswith(b"%PDF-")
     page.select_option(f"#refund-reason-{payment['paymentId']}", "REFUSED_AT_RECEPTION")
     page.fill(f"#refund-note-{payment['paymentId']}", "Hồ sơ bị từ chối tiếp nhận")
     page.click("#officer-payments button.danger")
     expect(page.locator("#officer-fee")).to_contain_text("Đã hoàn tiền")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_fee_exemption_is_offered_at_filing_and_the_officer_accepts_it(page, new_page, local_server):
+    from infra.reference.catalog import load_catalog
+    from tests.e2e.test_accessibility import axe_problems
+    from tests.support.uploads import PDF, upload
+
+    procedure = next(p for p in load_catalog()[1] if p.code == "2.001035")  # 50.000 đồng, an exemption listed
+    api = HttpApi(local_server.base_url)
+    citizen = local_server.issuer.mint_for("citizen")
+    page.goto(sign_in_url(local_server.base_url, "citizen", f"#/nop-ho-so/{procedure.code}"))
+    fieldset = page.locator("#exemption")
+    expect(fieldset).to_contain_text("Hợp đồng thế chấp để vay vốn phát triển nông nghiệp")
+    expect(fieldset).to_contain_text("Nghị định số 55/2015/NĐ-CP")
+    expect(page.locator("#exemption-proof-box")).to_be_hidden()
+    page.check("#exemption-the-chap-vay-nong-nghiep")
+    expect(page.locator("#exemption-proof-box")).to_be_visible()
+    expect(page.locator("#exemption-proof-what")).to_contain_text("Giấy tờ chứng minh")
+    page.set_input_files(  # the proof goes up through the portal's upload path, like any document
+        "#exemption-proof", files=[{"name": "hop-dong.pdf", "mimeType": "application/pdf", "buffer": PDF + b"proof"}]
+    )
+    expect(page.locator("#exemption-proof-list li").nth(0)).to_have_attribute("data-state", "done")
+    assert axe_problems(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    proof = upload(api, citizen, PDF + uuid.uuid4().bytes, procedureCode=procedure.code, fileName="hop-dong.pdf")
+    code = journeys.submit(
+        api,
+        citizen,
+        WARD,
+        procedure=procedure,
+        exemption={"code": "the-chap-vay-nong-nghiep", "proofDocumentId": proof["id"]},
+    )["code"]
+    page.goto(sign_in_url(local_server.base_url, "citizen", f"#/ho-so/{code}"))
+    expect(page.locator("#exemption-pending")).to_contain_text("chờ cán bộ xem xét")
+
+    officer = new_page()
+    officer.goto(sign_in_url(local_server.base_url, "officer", f"#/can-bo/ho-so/{code}", center=WARD))
+    expect(officer.locator("#exemption-request")).to_contain_text("Chờ cán bộ xem xét")
+    officer.click("#exemption-accept")
+    expect(officer.locator("#officer-fee")).to_contain_text("Không phải nộp")
+    expect(officer.locator("#exemption-request")).to_contain_text("Đã chấp nhận")
+    assert axe_problems(officer) == []

@@ -50,7 +50,13 @@ def test_a_fee_due_at_filing_is_paid_online_with_a_receipt_and_processing_waits_
     citizen, processing = people.citizen(), people.officer(WARD, "processing")
     code = owing_dossier(api, citizen)["code"]
     owed = payments_of(api, citizen, code)
-    assert owed["fee"] == {"amountVnd": 10000, "due": "AT_FILING", "status": "DUE", "note": owed["fee"]["note"]}
+    assert owed["fee"] == {
+        "amountVnd": 10000,
+        "due": "AT_FILING",
+        "status": "DUE",
+        "note": owed["fee"]["note"],
+        "exemption": None,
+    }
     waiting = api.run("ActOnDossier", {"input": {"code": code, "action": "START_PROCESSING"}}, token=processing)
     assert waiting.outcome("actOnDossier") == "CONFLICT"
     before = len(receipts(api, citizen))

@@ -30,6 +30,15 @@ export function documentLink(file, dossierCode) {
   }, `open-${file.documentId}`);
 }
 
+// The electronic receipt of a paid fee as a PDF (for the applicant and the center's officers).
+export function receiptLink(dossierCode, paymentId) {
+  return linkButton(t("receiptPdf"), async () => {
+    const data = await run("PaymentReceipts", { code: dossierCode, paymentId });
+    if (!data.paymentReceipts.length) throw new Error(t("payNothing"));
+    return data.paymentReceipts[0].url;
+  }, `receipt-pdf-${paymentId}`);
+}
+
 // An official slip of the dossier as a PDF: RECEIPT (form 01), SUPPLEMENT_REQUEST (02), APOLOGY (04).
 export function slipLink(dossierCode, slip) {
   return linkButton(t(`slip_${slip}`), async () => {

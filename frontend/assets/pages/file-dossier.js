@@ -13,6 +13,7 @@ import { storePicker } from "../components/store-picker.js";
 import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
 import { centerPicker } from "../components/center-picker.js";
 import { AUTHORIZATION, authorizationSlot, onBehalfInput, onBehalfSection } from "../components/on-behalf.js";
+import { exemptionChoice } from "../components/exemptions.js";
 import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
@@ -236,6 +237,15 @@ export async function fileDossierPage(view, code) {
     },
   });
 
+  // A fee exemption the procedure lists, with its proof (kept in this tab; the officer checks it).
+  draft.exemption ??= {};
+  const exemption = p.feeExemptions?.length ? exemptionChoice({ exemptions: p.feeExemptions, procedureCode: code, state: draft.exemption }) : null;
+  if (exemption) {
+    const slot = { setError: exemption.setError, focus: exemption.focus, label: t("exemptionLegend") };
+    slots.set("exemption.code", { ...slot, check: () => null });
+    slots.set("exemption.proofDocumentId", { ...slot, check: () => { const problem = exemption.check(); exemption.setError(problem ? t(...problem) : null); return problem; } });
+  }
+
   const summary = el("div", { class: "error-summary", id: "problems", role: "alert", tabindex: "-1", hidden: true });
   const next = el("button", { class: "primary wide", type: "submit", id: "continue" }, t("continueToCheck"));
   const submit = el("button", { class: "primary wide", type: "button", id: "submit" }, t("submit"));
@@ -285,6 +295,7 @@ export async function fileDossierPage(view, code) {
     const input = { ...draftInput(), attachments: [], documents: documentRefs(draft.files), electronicDocuments: draft.electronic };
     const onBehalfOf = onBehalfInput(draft.onBehalf);
     if (onBehalfOf) input.onBehalfOf = onBehalfOf;
+    if (exemption?.value()) input.exemption = exemption.value();
     try {
       return await mutate("SubmitDossier", "submitDossier", input);
     } catch (error) {
@@ -359,6 +370,7 @@ export async function fileDossierPage(view, code) {
     files.node,
     store.node,
     electronic,
+    exemption?.node,
     el("div", { class: "actions" }, next, saveStatus));
 
   const formView = [
@@ -414,7 +426,8 @@ export async function fileDossierPage(view, code) {
         row(t("attachments"), draft.files.length
           ? el("ul", { class: "plain" }, draft.files.map((f) => el("li", {}, f.name, f.document ? ` — ${f.document}` : "")))
           : "", "attachments"),
-        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.join("; "), "attachments") : null),
+        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.join("; "), "attachments") : null,
+        exemption ? row(t("exemptionLegend"), exemption.summary(), "exemption.proofDocumentId") : null),
       el("h2", {}, t("declareTitle")),
       el("p", {}, t("declareText")),
       el("div", { class: "actions" }, submit, checkStatus));

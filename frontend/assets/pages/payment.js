@@ -6,6 +6,8 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, formatDateTime, serverText, t } from "../i18n.js";
+import { receiptLink } from "../components/document-link.js";
+import { exemptionDecision } from "../components/exemptions.js";
 import { signInPrompt } from "./file-dossier.js";
 
 const FINISHED_BADLY = ["FAILED", "CANCELLED", "EXPIRED", "ERROR"];
@@ -35,6 +37,11 @@ export function receiptFacts(r) {
 export function feeNotice(code) {
   const box = el("section", { class: "group attention no-print", id: "fee-notice", hidden: true, "aria-live": "polite" });
   run("DossierPayments", { code }).then(({ dossierPayments: p }) => {
+    if (p.fee?.exemption?.decision === "PENDING") {
+      box.replaceChildren(el("h2", {}, t("payTitle")), el("p", { id: "exemption-pending" }, t("exemptionPendingPay")));
+      box.hidden = false;
+      return;
+    }
     if (!p.fee || p.fee.status !== "DUE") return;
     box.replaceChildren(el("h2", {}, t("payTitle")), el("p", {}, t("payOwes", amount(p.fee.amountVnd)), " ", t("payWaitingHint")),
       el("a", { class: "button primary", id: "go-pay", href: `#/thanh-toan/${code}` }, t("payNow")));
@@ -80,12 +87,14 @@ export async function paymentPage(view, code) {
       el("dt", {}, t("feeAmount")), el("dd", { id: "fee-amount" }, amount(fee.amountVnd)),
       el("dt", {}, t("feeDue")), el("dd", {}, t("feeDueWhen")[fee.due]),
       el("dt", {}, t("status")), el("dd", { id: "fee-status" }, t("feeStatuses")[fee.status]),
-      fee.note ? [el("dt", {}, t("fees")), el("dd", {}, fee.note)] : null) : el("p", {}, t("payNothing")),
+      fee.note ? [el("dt", {}, t("fees")), el("dd", {}, fee.note)] : null,
+      fee.exemption ? [el("dt", {}, t("exemptionRequested")), el("dd", { id: "fee-exemption" },
+        `${fee.exemption.description} · ${t("exemptionDecisions")[fee.exemption.decision]}`, fee.exemption.reason ? ` · ${fee.exemption.reason}` : "")] : null) : el("p", {}, t("payNothing")),
     feedback,
-    fee?.status === "DUE" ? [el("p", { class: "hint" }, t("payHint")), el("div", { class: "actions" }, button)] : null,
+    fee?.status === "DUE" && fee.exemption?.decision !== "PENDING" ? [el("p", { class: "hint" }, t("payHint")), el("div", { class: "actions" }, button)] : null,
     p.payments.length ? [el("h2", {}, t("payments")), el("ul", { class: "plain", id: "payments" }, p.payments.map((x) =>
       el("li", {}, `${formatDateTime(x.createdAt)} · ${amount(x.amountVnd)} · ${t("paymentStates")[x.state]}`)))] : null,
-    receipts.length ? [el("h2", {}, t("receiptsTitle")), receipts.map((x) => receiptFacts(x.receipt)), el("p", { class: "hint" }, t("receiptPdfLater"))] : null);
+    receipts.length ? [el("h2", {}, t("receiptsTitle")), receipts.map((x) => [receiptFacts(x.receipt), el("p", {}, receiptLink(code, x.paymentId))])] : null);
 }
 
 export async function paymentReturnPage(view, code, paymentId) {
@@ -105,7 +114,7 @@ export async function paymentReturnPage(view, code, paymentId) {
     if (payment.state === "SUCCESS") {
       sessionStorage.removeItem(`pay:${code}`);
       return view.show(back, heading(t("payTitle")), el("div", { class: "notice ok", role: "status", id: "pay-result" }, t("paySuccess")),
-        el("h2", {}, t("receiptsTitle")), receiptFacts(payment.receipt), el("p", { class: "hint" }, t("receiptPdfLater")));
+        el("h2", {}, t("receiptsTitle")), receiptFacts(payment.receipt), el("p", {}, receiptLink(code, payment.paymentId)));
     }
     if (FINISHED_BADLY.includes(payment.state)) {
       sessionStorage.removeItem(`pay:${code}`);
@@ -145,7 +154,7 @@ export function officerPayments(code) {
       const { problem } = await mutate(operation, field, input);
       if (problem) return feedback.replaceChildren(message("error", (problem.problems?.[0] && serverText(problem.problems[0])) || serverText(problem)));
       await load();
-      feedback.replaceChildren(message("ok", t("stepDone", t(field === "refundPayment" ? "refund" : "setFee"))));
+      feedback.replaceChildren(message("ok", t("stepDone", t({ refundPayment: "refund", decideExemption: "decideExemption" }[field] || "setFee"))));
     } catch (error) {
       feedback.replaceChildren(message("error", errorText(error)));
     }
@@ -182,10 +191,12 @@ export function officerPayments(code) {
     box.replaceChildren(...[el("h2", { id: "officer-payments-title" }, t("payTitle")),
       fee ? el("p", { id: "officer-fee" }, `${amount(fee.amountVnd)} · ${t("feeDueWhen")[fee.due]} · ${t("feeStatuses")[fee.status]}`) : el("p", {}, t("payNothing")),
       feedback,
-      fee && ["TO_BE_SET", "DUE"].includes(fee.status) ? feeForm(fee) : null,
+      fee?.exemption ? exemptionDecision(fee.exemption, (accept, reason) => send("DecideExemption", "decideExemption", { code, accept, reason })) : null,
+      fee && ["TO_BE_SET", "DUE"].includes(fee.status) && fee.exemption?.decision !== "PENDING" ? feeForm(fee) : null,
       p.payments.map((x) => el("div", { class: "payment" },
         el("p", {}, `${formatDateTime(x.createdAt)} · ${amount(x.amountVnd)} · ${t("paymentStates")[x.state]}`,
-          x.receipt ? ` · ${x.receipt.number}` : "", x.refund ? ` · ${t("feeStatuses").REFUNDED}: ${x.refund.note}` : ""),
+          x.receipt ? ` · ${x.receipt.number}` : "", x.refund ? ` · ${t("feeStatuses").REFUNDED}: ${x.refund.note}` : "",
+          x.receipt ? receiptLink(code, x.paymentId) : null),
         x.state === "SUCCESS" && !x.refund ? refundForm(x) : null))].flat().filter(Boolean));
     box.hidden = false;
   }

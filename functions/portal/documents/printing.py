@@ -1,7 +1,10 @@
-"""The official slips (forms 01, 02, 04) as PDFs for whoever may read the dossier: rendered, put in
-storage under slips/, handed out as a link of a few minutes like any other file of the dossier."""
+"""The official slips (forms 01, 02, 04) and the electronic receipts of payments as PDFs for whoever may
+read the dossier: rendered, put in storage (slips/, receipts/), handed out as a link of a few minutes like
+any other file of the dossier."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from portal.clock import Clock
 from portal.documents import policy
@@ -12,6 +15,8 @@ from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.dossiers.service import get_dossier
 from portal.dossiers.tracking import tracking_secret
 from portal.identity.principal import Principal
+from portal.payments.lookup import PaymentLookup
+from portal.payments.repository import PaymentRepository
 
 SLIP_PREFIX = "slips/"
 
@@ -40,3 +45,45 @@ def slip_download(
     objects.put(key, body, "application/pdf")
     url = objects.presigned_get(key, f"{slip.value}-{dossier.code}.pdf", "application/pdf", policy.DOWNLOAD_WINDOW)
     return Download(url, clock.now() + policy.DOWNLOAD_WINDOW)
+
+
+RECEIPT_PREFIX = "receipts/"
+
+
+@dataclass(frozen=True)
+class ReceiptFile:
+    payment_id: str
+    number: str
+    download: Download
+
+
+def receipt_downloads(
+    dossiers: DossierRepository,
+    payments: PaymentRepository,
+    objects: ObjectStorage,
+    clock: Clock,
+    site_url: str,
+    principal: Principal,
+    code: str,
+    payment_id: str = "",
+) -> list[ReceiptFile]:
+    """The electronic receipts of a dossier's successful payments (or of the one named) as PDFs, for whoever
+    may read the dossier; a payment without a receipt (not paid) has none."""
+    from portal.payments.receipt_pdf import render_receipt
+
+    dossier = get_dossier(dossiers, principal, code)
+    lookup = PaymentLookup(dossiers, payments)
+    found = (lookup.payment(dossier, payment_id),) if payment_id else payments.for_dossier(dossier.code)
+    files = []
+    for payment in found:
+        if payment.receipt is None:
+            continue
+        body = render_receipt(payment, f"{site_url.rstrip('/')}/#/thanh-toan/{dossier.code}")
+        key = f"{RECEIPT_PREFIX}{dossier.code}/{payment.receipt.number}-v{payment.version}.pdf"
+        objects.put(key, body, "application/pdf")
+        name = f"bien-lai-{payment.receipt.number}.pdf"
+        url = objects.presigned_get(key, name, "application/pdf", policy.DOWNLOAD_WINDOW)
+        files.append(
+            ReceiptFile(payment.payment_id, payment.receipt.number, Download(url, clock.now() + policy.DOWNLOAD_WINDOW))
+        )
+    return files

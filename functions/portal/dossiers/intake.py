@@ -42,7 +42,9 @@ from portal.identity.access import can_read_dossier
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
+from portal.payments import exemptions
 from portal.payments import rules as fee_rules
+from portal.payments.model import DossierFee
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
@@ -68,6 +70,8 @@ class SubmitRequest:
     phone: str = ""
     email: str = ""
     electronic_documents: tuple[str, ...] = ()  # required documents the agency holds electronically
+    exemption_code: str = ""  # one of the procedure's fee exemptions, chosen by the applicant
+    exemption_proof: str = ""  # the stored document (one of the attachments) proving it
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,13 @@ def _open(
         check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
     if filer is not None:
         check_authorization_attached(a.document for a in request.attachments)
+    fee = exemptions.requested_at_filing(
+        procedure,
+        fee_rules.fee_at_filing(procedure, channel),
+        request.exemption_code,
+        request.exemption_proof,
+        request.attachments,
+    )
 
     dossier = new_dossier(
         dossiers,
@@ -176,6 +187,7 @@ def _open(
         now,
         filer=filer,
         postmarked_on=postmarked_on,
+        fee=fee,
     )
     try:
         dossiers.create(dossier, request.request_id, now, kpi=delta(None, dossier, dossier.timeline[0]))
@@ -196,9 +208,12 @@ def new_dossier(
     bundle_id: str = "",
     filer: Filer | None = None,
     postmarked_on: date | None = None,
+    fee: DossierFee | None = None,
 ) -> Dossier:
     """A dossier received at `now`: its code from the center's daily sequence, its due date from the
     procedure's processing time, its first timeline event (not yet stored)."""
+    if fee is None:
+        fee = fee_rules.fee_at_filing(procedure, channel)
     days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
     due = due_date(now, days, calendar_around(now.year))
     code = make_dossier_code(
@@ -229,10 +244,10 @@ def new_dossier(
         due_date=due,
         processing_days=days,
         updated_at=now,
-        fee=fee_rules.fee_at_filing(procedure, channel),
+        fee=fee,
         filer=filer,
         postmarked_on=postmarked_on,
-        timeline=(received,),
+        timeline=(received, *exemptions.filing_events(fee, now, due)),
         bundle_id=bundle_id,
     )
 

@@ -55,6 +55,11 @@ class Action(Enum):
     # Files (portal.documents): a file put into the dossier, and the malware scanner's verdict on it.
     ATTACH_DOCUMENT = "attach_document"
     SCAN_DOCUMENT = "scan_document"
+    # Fee exemptions (portal.payments.exemptions): the applicant chooses one of the procedure's at filing,
+    # with its proof; the officer accepts or refuses it (with the reason).
+    EXEMPTION_REQUESTED = "exemption_requested"
+    EXEMPTION_ACCEPTED = "exemption_accepted"
+    EXEMPTION_REFUSED = "exemption_refused"
 
 
 class ActorRole(Enum):

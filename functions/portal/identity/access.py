@@ -183,6 +183,11 @@ def check_can_set_fee(principal: Principal, dossier: Dossier) -> Officer:
     return require_officer(principal, dossier.center_id, frozenset({OfficerRole.PROCESSING}))
 
 
+def check_can_decide_exemption(principal: Principal, dossier: Dossier) -> Officer:
+    """Whoever may set the dossier's fee (its processing officer, or the lead) checks an exemption of it."""
+    return check_can_set_fee(principal, dossier)
+
+
 def check_can_refund(principal: Principal, dossier: Dossier) -> Officer:
     """Only the center's lead refunds."""
     check_can_read_dossier(principal, dossier)

@@ -71,10 +71,28 @@ def draft_reminders(services: Services, notifier=None) -> dict[str, Any]:
     return {"reminded": report.reminded, "deleted": report.deleted, "skipped": report.skipped}
 
 
+def sweep_payments(services: Services) -> dict[str, Any]:
+    """Every 5 minutes: payments still open past their expiry, settled with the provider (paid after all,
+    or expired), so no dossier waits behind an abandoned payment and nothing paid is lost."""
+    from portal.bootstrap import payment_service
+
+    if services.payment_provider is None or services.payments is None:
+        return {"skipped": "no payment provider"}
+    report = payment_service(services).sweep_abandoned()
+    return {
+        "checked": report.checked,
+        "succeeded": report.succeeded,
+        "expired": report.expired,
+        "other": report.other,
+        "retrying": report.retrying,
+    }
+
+
 JOBS: dict[str, Job] = {
     "clients-housekeeping": clients_housekeeping,
     "officers-digest": officers_digest,
     "retry-deliveries": retry_deliveries,
     "sweep-uploads": sweep_uploads,
     "draft-reminders": draft_reminders,
+    "sweep-payments": sweep_payments,
 }

@@ -153,10 +153,17 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
     return KpiDelta(month=f"{event.at:%Y-%m}", scopes=scopes_of(after), counts=KpiCounts(**counts))
 
 
+def _fee_status(dossier: Dossier | None) -> FeeStatus | None:
+    if dossier is None or dossier.fee is None or dossier.fee.exemption_pending:
+        return None
+    return dossier.fee.status
+
+
 def _fee_counts(before: Dossier | None, after: Dossier) -> dict[str, int]:
-    """A fee becomes owed once (at filing, or when an officer sets it), and paid online once."""
-    was = before.fee.status if before is not None and before.fee is not None else None
-    now = after.fee.status if after.fee is not None else None
+    """A fee becomes owed once (at filing, or when an officer sets it), and paid online once. A fee whose
+    exemption awaits the officer is not owed yet: accepted it may never be; refused, it is owed then."""
+    was = _fee_status(before)
+    now = _fee_status(after)
     return {
         "fees_owed": int(now in OWED and was not in OWED),
         "fees_paid_online": int(now is FeeStatus.PAID and was is not FeeStatus.PAID),

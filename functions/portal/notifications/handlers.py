@@ -85,6 +85,11 @@ EVENT_HANDLERS: dict[Action, tuple[Handler, ...]] = {
     # Files: shown on the timeline as they come; the upload page itself tells the uploader the verdict.
     Action.ATTACH_DOCUMENT: (),
     Action.SCAN_DOCUMENT: (),
+    # Exemptions: the center sees the request with the new dossier (its RECEIVE notice); the applicant is
+    # told the decision, and what is owed then.
+    Action.EXEMPTION_REQUESTED: (),
+    Action.EXEMPTION_ACCEPTED: (tell_applicant,),
+    Action.EXEMPTION_REFUSED: (tell_applicant,),
 }
 
 

@@ -39,6 +39,20 @@ APPLICANT: dict[Action, Template] = {
         "You paid the fee of '{procedure}' ({note}). The electronic receipt is on the portal.",
         "DVC: Ho so {code} da nop phi. Bien lai: {link}",
     ),
+    Action.EXEMPTION_ACCEPTED: Template(
+        "Hồ sơ {code}: được miễn phí, lệ phí",
+        "Dossier {code}: fee exemption accepted",
+        "Trung tâm đã chấp nhận miễn phí, lệ phí cho hồ sơ «{procedure}»: {note}.",
+        "The center accepted the fee exemption of '{procedure}': {note}.",
+        "DVC: Ho so {code} duoc mien phi. Xem: {link}",
+    ),
+    Action.EXEMPTION_REFUSED: Template(
+        "Hồ sơ {code}: không được miễn phí, lệ phí",
+        "Dossier {code}: fee exemption refused",
+        "Trung tâm không chấp nhận miễn phí, lệ phí cho hồ sơ «{procedure}»: {note}. Bạn cần nộp đủ phí, lệ phí.",
+        "The center refused the fee exemption of '{procedure}': {note}. The full fee is owed.",
+        "DVC: Ho so {code} khong duoc mien phi. Xem: {link}",
+    ),
     Action.PAYMENT_REFUNDED: Template(
         "Hồ sơ {code}: đã hoàn phí, lệ phí",
         "Dossier {code}: fee refunded",

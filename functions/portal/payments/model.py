@@ -61,6 +61,24 @@ class FeeStatus(Enum):
 OWED = frozenset({FeeStatus.DUE, FeeStatus.PAID, FeeStatus.REFUNDED, FeeStatus.AT_DESK})
 
 
+class ExemptionDecision(Enum):
+    PENDING = "pending"  # chosen at filing: the officer has not checked the proof yet (nothing can be paid)
+    ACCEPTED = "accepted"  # the fee owed is the exemption's amount
+    REFUSED = "refused"  # the full fee stays owed; the reason is told to the applicant
+
+
+@dataclass(frozen=True)
+class RequestedExemption:
+    """An exemption of the procedure the applicant chose, with the stored document proving it."""
+
+    code: str
+    description: str
+    amount_vnd: int  # what is owed once accepted
+    proof_document_id: str
+    decision: ExemptionDecision = ExemptionDecision.PENDING
+    reason: str = ""  # why it was refused
+
+
 @dataclass(frozen=True)
 class DossierFee:
     """What a dossier owes, and when (the catalog's fee for its channel, or the amount an officer set)."""
@@ -69,10 +87,15 @@ class DossierFee:
     due: FeeDue
     status: FeeStatus
     note: str = ""  # e.g. the exemption an officer granted, or how the amount was set
+    exemption: RequestedExemption | None = None  # chosen by the applicant, decided by the officer
 
     @property
     def unpaid(self) -> bool:
         return self.status in {FeeStatus.DUE, FeeStatus.TO_BE_SET}
+
+    @property
+    def exemption_pending(self) -> bool:
+        return self.exemption is not None and self.exemption.decision is ExemptionDecision.PENDING
 
 
 class RefundReason(Enum):

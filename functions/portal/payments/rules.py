@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from portal.dossiers.model import Action, Channel, Dossier, Status
 from portal.errors import Conflict, InvalidInput
+from portal.input_limits import LIMITS
+from portal.payments.exemptions import check_not_pending
 from portal.payments.model import DossierFee, FeeDue, FeeStatus, Payment, PaymentState, RefundReason
 from portal.procedures.model import Fee, Procedure
 
@@ -22,7 +24,7 @@ ONLINE_ONLY = re.compile(r"trực tuyến", re.IGNORECASE)
 IN_PERSON_ONLY = re.compile(r"trực tiếp", re.IGNORECASE)
 OPTIONAL = re.compile(r"\bnếu\b", re.IGNORECASE)
 MAX_FEE_VND = 100_000_000  # far above any fee in the catalog; a typo guard for officer-set amounts
-MAX_NOTE = 500
+MAX_NOTE = LIMITS["paymentNote"]
 
 
 def applies_to(fee: Fee, channel: Channel) -> bool:
@@ -58,6 +60,7 @@ def set_fee(dossier: Dossier, amount_vnd: int, note: str) -> DossierFee:
         raise Conflict("Hồ sơ đã kết thúc, không thể đặt lệ phí.", "The dossier is closed: no fee can be set.")
     if dossier.fee is not None and dossier.fee.status in {FeeStatus.PAID, FeeStatus.REFUNDED}:
         raise Conflict("Lệ phí của hồ sơ đã được thanh toán.", "The dossier's fee was already paid.")
+    check_not_pending(dossier.fee)  # the exemption is decided first: it says what is owed
     if not 0 <= amount_vnd <= MAX_FEE_VND:
         raise InvalidInput.for_field(
             "amountVnd", "Số tiền từ 0 đến 100.000.000 đồng.", "The amount is from 0 to 100,000,000 đồng."
@@ -77,6 +80,7 @@ def set_fee(dossier: Dossier, amount_vnd: int, note: str) -> DossierFee:
 
 def check_payable(dossier: Dossier) -> DossierFee:
     fee = dossier.fee
+    check_not_pending(fee)
     if fee is None or fee.status is FeeStatus.NONE:
         raise Conflict("Hồ sơ này không phải nộp phí, lệ phí.", "This dossier owes no fee.")
     if fee.status is FeeStatus.TO_BE_SET:

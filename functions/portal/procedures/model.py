@@ -89,6 +89,21 @@ class Fee:
 
 
 @dataclass(frozen=True)
+class FeeExemption:
+    """An exemption a fee line of the catalog names («miễn cho ...»): who is exempt, what they owe then
+    (0: «miễn»), the proof they attach, and the line it was read from (never more than the line says)."""
+
+    code: str
+    description: str
+    description_en: str
+    amount_vnd: int
+    proof: str
+    proof_en: str
+    source: str  # the catalog's fee line, verbatim
+    legal_basis: str = ""  # only when the line cites one
+
+
+@dataclass(frozen=True)
 class FormField:
     name: str
     label: str
@@ -149,6 +164,10 @@ class Procedure:
     results: tuple[str, ...] = ()
     decision: str = ""  # the act that published it (số quyết định công bố)
     popularity: int = 0
+    exemptions: tuple[FeeExemption, ...] = ()  # read from the fee lines (infra/reference/.../fee_exemptions.json)
+
+    def exemption(self, code: str) -> FeeExemption | None:
+        return next((e for e in self.exemptions if e.code == code), None)
 
     def summary(self) -> ProcedureSummary:
         return ProcedureSummary(

@@ -141,11 +141,21 @@ class RatingMap(MapAttribute):
     at = UnicodeAttribute()
 
 
+class RequestedExemptionMap(MapAttribute):
+    code = UnicodeAttribute()
+    description = UnicodeAttribute(default="")
+    amount_vnd = NumberAttribute()
+    proof_document_id = UnicodeAttribute(default="")
+    decision = UnicodeAttribute()
+    reason = UnicodeAttribute(default="")
+
+
 class FeeMap(MapAttribute):
     amount_vnd = NumberAttribute()
     due = UnicodeAttribute()
     status = UnicodeAttribute()
     note = UnicodeAttribute(default="")
+    exemption = RequestedExemptionMap(null=True)
 
 
 class DossierItem(PortalModel):

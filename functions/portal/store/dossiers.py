@@ -28,7 +28,7 @@ from portal.errors import Conflict
 from portal.kpis.counters import KpiDelta
 from portal.observability import emit
 from portal.pagination import Page
-from portal.payments.model import DossierFee, FeeDue, FeeStatus
+from portal.store.dossier_fees import dossier_fee, fee_map
 from portal.store.dossier_items import (
     AUDIT_SK_PREFIX,
     DOSSIER_SK,
@@ -39,7 +39,6 @@ from portal.store.dossier_items import (
     AuditItem,
     DossierItem,
     EventItem,
-    FeeMap,
     FilerMap,
     IdempotencyItem,
     RatingMap,
@@ -127,9 +126,7 @@ def _dossier_item(d: Dossier) -> DossierItem:
         rating=RatingMap(score=d.rating.score, comment=d.rating.comment, at=d.rating.at.isoformat())
         if d.rating
         else None,
-        fee=FeeMap(amount_vnd=d.fee.amount_vnd, due=d.fee.due.value, status=d.fee.status.value, note=d.fee.note)
-        if d.fee
-        else None,
+        fee=fee_map(d.fee),
         digitized_at=d.digitized_at.isoformat() if d.digitized_at else None,
         filer_id=d.filer.id_number if d.filer else None,
         filer=FilerMap(
@@ -189,9 +186,7 @@ def _dossier(
         rating=Rating(int(item.rating.score), item.rating.comment, datetime.fromisoformat(item.rating.at))
         if item.rating
         else None,
-        fee=DossierFee(int(item.fee.amount_vnd), FeeDue(item.fee.due), FeeStatus(item.fee.status), item.fee.note)
-        if item.fee
-        else None,
+        fee=dossier_fee(item.fee),
         digitized_at=datetime.fromisoformat(item.digitized_at) if item.digitized_at else None,
         filer=Filer(item.filer.id_number, item.filer.full_name, item.filer.phone, item.filer.email)
         if item.filer

@@ -5,6 +5,9 @@
     pk = "PAYKEY#<dossier>#<key>"          sk = "PAYKEY"                 one create request -> one payment
     pk = "RECEIPTS#<applicant>"            sk = "<issued at>#<number>"   a citizen's receipts, newest last
     pk = "LEDGER#<yyyy-mm-dd>"             sk = "<payment id>#<kind>"    money in and out that day (reconciliation)
+    pk = "PAYMENTS_OPEN#<yyyy-mm-dd>"      sk = "<expires at>#<dossier>#<payment id>"
+                                           a payment not finished, by the day it expires (the sweep's index;
+                                           deleted when the payment finishes)
 
 So a payment's change, its timeline event, the dossier's fee and the KPI counters are one TransactWrite.
 """
@@ -102,3 +105,12 @@ class LedgerItem(PortalModel):
     provider_id = UnicodeAttribute()
     amount_vnd = NumberAttribute()
     at = UnicodeAttribute()
+
+
+class OpenPaymentItem(PortalModel):
+    Meta = table_meta(settings().tables.dossiers)
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    dossier_code = UnicodeAttribute()
+    payment_id = UnicodeAttribute()

@@ -20,6 +20,7 @@ from portal.store.payment_items import (
     LOCK_SK,
     PAYMENT_SK_PREFIX,
     LedgerItem,
+    OpenPaymentItem,
     PaymentItem,
     PaymentKeyItem,
     PaymentLockItem,
@@ -32,6 +33,7 @@ from portal.store.stats import add_to_transaction
 from portal.store.tables import connection
 
 KEY_RETENTION = timedelta(days=30)
+SWEEP_DAYS = 3  # how far back the sweep looks: it runs every few minutes, so only an outage leaves more
 CONFLICT = "ConditionalCheckFailed"
 
 
@@ -41,6 +43,20 @@ def key_pk(dossier_code: str, key: str) -> str:
 
 def ledger_pk(day: date) -> str:
     return f"LEDGER#{day.isoformat()}"
+
+
+def open_pk(day: date) -> str:
+    return f"PAYMENTS_OPEN#{day.isoformat()}"
+
+
+def _open_item(p: Payment) -> OpenPaymentItem:
+    expires = p.expires_at
+    return OpenPaymentItem(
+        pk=open_pk(expires.date()),
+        sk=f"{expires.isoformat()}#{p.dossier_code}#{p.payment_id}",
+        dossier_code=p.dossier_code,
+        payment_id=p.payment_id,
+    )
 
 
 def _receipt_map(r: Receipt) -> ReceiptMap:
@@ -173,6 +189,8 @@ class PaymentStore:
                 tx.save(key, condition=PaymentKeyItem.pk.does_not_exist())
                 tx.save(lock, condition=PaymentLockItem.pk.does_not_exist() | (PaymentLockItem.until < now.isoformat()))
                 _save_dossier(tx, dossier, event)
+                if not payment.finished:
+                    tx.save(_open_item(payment))
         except TransactWriteError as error:
             codes = [r.code if r is not None else None for r in error.cancellation_reasons or []]
             if len(codes) > 1 and codes[1] == CONFLICT:
@@ -228,6 +246,8 @@ class PaymentStore:
                         ),
                         condition=LedgerItem.pk.does_not_exist(),
                     )
+                if payment.finished:
+                    tx.delete(_open_item(payment))  # no longer the sweep's concern
                 if release_lock:
                     tx.delete(
                         PaymentLockItem(pk=dossier.code), condition=PaymentLockItem.payment_id == payment.payment_id
@@ -237,6 +257,16 @@ class PaymentStore:
             if any(r is not None and r.code == CONFLICT for r in error.cancellation_reasons or []):
                 raise _changed_meanwhile(error) from error
             raise
+
+    def open_past_expiry(self, now: datetime, days: int = SWEEP_DAYS) -> list[tuple[str, str]]:
+        """(dossier code, payment id) of the payments not finished whose expiry is past, from the last `days`
+        days (a sweep that did not run for longer leaves older ones to the citizen's return)."""
+        found: list[tuple[str, str]] = []
+        for back in range(days - 1, -1, -1):
+            day = now.date() - timedelta(days=back)
+            for item in OpenPaymentItem.query(open_pk(day), OpenPaymentItem.sk <= now.isoformat()):
+                found.append((item.dossier_code, item.payment_id))
+        return found
 
     def receipts_of(self, applicant_id: str, limit: int = 100) -> tuple[Receipt, ...]:
         items = ReceiptItem.query(f"RECEIPTS#{applicant_id}", scan_index_forward=False, limit=limit)

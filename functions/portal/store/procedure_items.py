@@ -32,6 +32,17 @@ class FeeMap(MapAttribute):
     channel = UnicodeAttribute(null=True)  # absent: whatever the channel
 
 
+class FeeExemptionMap(MapAttribute):
+    code = UnicodeAttribute()
+    description = UnicodeAttribute()
+    description_en = UnicodeAttribute(default="")
+    amount_vnd = NumberAttribute()
+    proof = UnicodeAttribute(default="")
+    proof_en = UnicodeAttribute(default="")
+    source = UnicodeAttribute(default="")
+    legal_basis = UnicodeAttribute(default="")
+
+
 class ProcessingTimeMap(MapAttribute):
     channel = UnicodeAttribute()
     amount = NumberAttribute()
@@ -91,5 +102,6 @@ class ProcedureItem(PortalModel):
     results = ListAttribute(of=UnicodeAttribute, default=list)
     decision = UnicodeAttribute(default="")
     popularity = NumberAttribute(default=0)
+    exemptions = ListAttribute(of=FeeExemptionMap, default=list)
 
     catalog_index = CatalogIndex()

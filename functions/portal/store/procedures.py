@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from portal.procedures.model import (
     DetailLevel,
     Fee,
+    FeeExemption,
     FieldType,
     FilingChannel,
     FormField,
@@ -20,6 +21,7 @@ from portal.procedures.model import (
 from portal.store.procedure_items import (
     NATIONAL_CATALOG,
     DocumentMap,
+    FeeExemptionMap,
     FeeMap,
     FormFieldMap,
     ProcedureItem,
@@ -85,6 +87,19 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         results=list(p.results),
         decision=p.decision,
         popularity=p.popularity,
+        exemptions=[
+            FeeExemptionMap(
+                code=e.code,
+                description=e.description,
+                description_en=e.description_en,
+                amount_vnd=e.amount_vnd,
+                proof=e.proof,
+                proof_en=e.proof_en,
+                source=e.source,
+                legal_basis=e.legal_basis,
+            )
+            for e in p.exemptions
+        ],
     )
 
 
@@ -134,6 +149,12 @@ def from_item(item: ProcedureItem) -> Procedure:
         results=tuple(item.results or ()),
         decision=item.decision,
         popularity=int(item.popularity or 0),
+        exemptions=tuple(
+            FeeExemption(
+                e.code, e.description, e.description_en, int(e.amount_vnd), e.proof, e.proof_en, e.source, e.legal_basis
+            )
+            for e in item.exemptions or ()
+        ),
     )
 
 

@@ -37,6 +37,9 @@ NOT_SENT = frozenset(
         "payment_error",
         "attach_document",
         "scan_document",
+        "exemption_requested",
+        "exemption_accepted",
+        "exemption_refused",
     }
 )
 

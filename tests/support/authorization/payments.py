@@ -80,4 +80,25 @@ RULES = [
             **OFFICERS_OF_THE_CENTER_ONLY,
         ),
     ),
+    # Receipts as PDFs: for whoever may read the dossier's files.
+    Rule(
+        "Query.paymentReceipts",
+        "PaymentReceipts",
+        lambda w: {"code": w.code},
+        READERS,
+        refused_all_but(READERS, "NOT_FOUND", anonymous="UNAUTHENTICATED"),
+    ),
+    # A fee exemption: decided by whoever may set the fee (the receiving center's lead in this world).
+    Rule(
+        "Mutation.decideExemption",
+        "DecideExemption",
+        lambda w: {"input": {"code": w.code, "accept": True}},
+        frozenset({"the lead of the receiving center"}),  # answered: CONFLICT, no exemption was asked for
+        refused_all_but(
+            frozenset({"the lead of the receiving center"}),
+            "NOT_FOUND",
+            anonymous="UNAUTHENTICATED",
+            **OFFICERS_OF_THE_CENTER_ONLY,
+        ),
+    ),
 ]

@@ -26,7 +26,7 @@ from portal.dossiers.on_behalf import PersonRepresented
 from portal.errors import InvalidInput
 from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Scope
-from portal.input_limits import check_length
+from portal.input_limits import LIMITS, check_length
 
 SubmitDossierResult = Annotated[
     DossierSubmitted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("SubmitDossierResult")
@@ -49,6 +49,7 @@ def _form(data: Any) -> dict[str, Any]:
 def _request(
     input: SubmitDossierInput | ReceiveDossierInput, stored: tuple[Attachment, ...] = ()
 ) -> intake.SubmitRequest:
+    exemption = getattr(input, "exemption", None)
     return intake.SubmitRequest(
         request_id=input.client_request_id,
         procedure_code=input.procedure_code,
@@ -58,12 +59,14 @@ def _request(
         phone=input.phone,
         email=input.email,
         electronic_documents=tuple(d[:500] for d in getattr(input, "electronic_documents", [])),
+        exemption_code=exemption.code[: LIMITS["exemptionCode"] + 1] if exemption else "",
+        exemption_proof=exemption.proof_document_id[:64] if exemption else "",
     )
 
 
 def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[Attachment, ...]:
     """The citizen's uploaded (or reused) documents, as the portal checked them: never declared metadata."""
-    if not input.documents:
+    if not input.documents and not input.exemption:
         return ()
     if len(input.documents) > MAX_FILES_PER_DOSSIER:
         raise InvalidInput.for_field(
@@ -73,6 +76,9 @@ def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[At
         (check_length("documentId", d.document_id, "code"), check_length("slot", d.slot, "slot"))
         for d in input.documents
     ]
+    proof = check_length("documentId", input.exemption.proof_document_id, "code") if input.exemption else ""
+    if proof and proof not in {document_id for document_id, _ in refs}:  # the proof is filed with the dossier
+        refs.append((proof, ""))
     return documents.attachments_for(citizen, refs)
 
 

@@ -13,6 +13,7 @@ from strawberry.types import Info
 from portal.api.centers.types import Center
 from portal.api.documents.types import DossierDocumentInput
 from portal.api.pagination import PageInfo
+from portal.api.payments.types import FeeExemptionChoiceInput
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread
@@ -337,6 +338,9 @@ class SubmitDossierInput:
         default=None,
         description="Filing for someone else as their authorized person: they are the applicant, you the filer; "
         "a document with slot 'Giấy ủy quyền' (the authorization) is then required.",
+    )
+    exemption: FeeExemptionChoiceInput | None = strawberry.field(
+        default=None, description="A fee exemption of the procedure (feeExemptions), checked by the officer."
     )
 
 

@@ -10,6 +10,7 @@ from strawberry.types import Info
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.api.payments.types import (
     CheckPaymentInput,
+    DecideExemptionInput,
     DossierFee,
     DossierFeeSet,
     Payment,
@@ -20,6 +21,7 @@ from portal.api.payments.types import (
     StartPaymentInput,
 )
 from portal.bootstrap import payment_service
+from portal.input_limits import LIMITS
 
 StartPaymentResult = Annotated[
     PaymentStarted | InvalidInputError | NotFoundError | ConflictError, strawberry.union("StartPaymentResult")
@@ -29,6 +31,9 @@ UpdatePaymentResult = Annotated[
 ]
 SetDossierFeeResult = Annotated[
     DossierFeeSet | InvalidInputError | NotFoundError | ConflictError, strawberry.union("SetDossierFeeResult")
+]
+DecideExemptionResult = Annotated[
+    DossierFeeSet | InvalidInputError | NotFoundError | ConflictError, strawberry.union("DecideExemptionResult")
 ]
 
 
@@ -63,4 +68,14 @@ class PaymentMutations:
     def set_dossier_fee(self, info: Info, input: SetDossierFeeInput) -> SetDossierFeeResult:
         ctx = info.context
         dossier = payment_service(ctx.services).set_fee(ctx.principal, input.code, input.amount_vnd, input.note)
+        return DossierFeeSet(dossier_code=dossier.code, fee=DossierFee.of(dossier.fee) if dossier.fee else None)
+
+    @strawberry.mutation(
+        description="Officers: accept (the fee owed becomes the exemption's amount) or refuse (with the reason: "
+        "the full fee stays owed) the fee exemption the applicant chose."
+    )
+    def decide_exemption(self, info: Info, input: DecideExemptionInput) -> DecideExemptionResult:
+        ctx = info.context
+        reason = input.reason[: LIMITS["paymentNote"] + 1]  # longer is refused by the rules, never stored
+        dossier = payment_service(ctx.services).decide_exemption(ctx.principal, input.code, input.accept, reason)
         return DossierFeeSet(dossier_code=dossier.code, fee=DossierFee.of(dossier.fee) if dossier.fee else None)

@@ -12,6 +12,28 @@ PaymentState = strawberry.enum(model.PaymentState, name="PaymentState", descript
 FeeDue = strawberry.enum(model.FeeDue, name="FeeDue")
 FeeStatus = strawberry.enum(model.FeeStatus, name="FeeStatus")
 RefundReason = strawberry.enum(model.RefundReason, name="RefundReason")
+ExemptionDecision = strawberry.enum(model.ExemptionDecision, name="ExemptionDecision")
+
+
+@strawberry.type(description="The fee exemption the applicant chose at filing, and the officer's decision.")
+class RequestedExemption:
+    code: str
+    description: str
+    amount_vnd: int = strawberry.field(description="What is owed once accepted (0: exempt).")
+    proof_document_id: str = strawberry.field(description="The dossier's attachment proving it (its documentId).")
+    decision: ExemptionDecision
+    reason: str = strawberry.field(description="Why it was refused; empty otherwise.")
+
+    @classmethod
+    def of(cls, e: model.RequestedExemption) -> RequestedExemption:
+        return cls(
+            code=e.code,
+            description=e.description,
+            amount_vnd=e.amount_vnd,
+            proof_document_id=e.proof_document_id,
+            decision=e.decision,
+            reason=e.reason,
+        )
 
 
 @strawberry.type(description="What a dossier owes, and when it is due.")
@@ -20,10 +42,14 @@ class DossierFee:
     due: FeeDue
     status: FeeStatus
     note: str
+    exemption: RequestedExemption | None = strawberry.field(
+        default=None, description="Null: the applicant asked for none. Pending: nothing can be paid yet."
+    )
 
     @classmethod
     def of(cls, fee: model.DossierFee) -> DossierFee:
-        return cls(amount_vnd=fee.amount_vnd, due=fee.due, status=fee.status, note=fee.note)
+        exemption = RequestedExemption.of(fee.exemption) if fee.exemption else None
+        return cls(amount_vnd=fee.amount_vnd, due=fee.due, status=fee.status, note=fee.note, exemption=exemption)
 
 
 @strawberry.type(description="The electronic receipt (biên lai điện tử) of a successful payment.")
@@ -49,6 +75,14 @@ class Receipt:
             issued_at=r.issued_at,
             payment_reference=r.payment_reference,
         )
+
+
+@strawberry.type(description="A receipt as a PDF: a link of a few minutes.")
+class ReceiptDownload:
+    payment_id: str
+    number: str
+    url: str
+    expires_at: datetime
 
 
 @strawberry.type
@@ -136,6 +170,19 @@ class RefundPaymentInput:
     payment_id: str
     reason: RefundReason
     note: str
+
+
+@strawberry.input
+class DecideExemptionInput:
+    code: str
+    accept: bool = strawberry.field(description="True: the fee owed becomes the exemption's amount.")
+    reason: str = strawberry.field(default="", description="Required to refuse; at most 500 characters.")
+
+
+@strawberry.input(description="One of the procedure's feeExemptions, with the uploaded document proving it.")
+class FeeExemptionChoiceInput:
+    code: str
+    proof_document_id: str = strawberry.field(description="A document from requestDocumentUpload or myDocuments.")
 
 
 @strawberry.input

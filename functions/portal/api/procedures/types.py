@@ -40,6 +40,18 @@ class Fee:
     channel: FilingChannel | None = strawberry.field(default=None, description="Null: whatever the channel.")
 
 
+@strawberry.type(description="An exemption a fee line names: choose it when filing and attach its proof.")
+class FeeExemption:
+    code: str = strawberry.field(description="Send it as exemption.code when filing.")
+    description: str
+    description_en: str
+    amount_vnd: int = strawberry.field(description="What the applicant owes once the officer accepts (0: exempt).")
+    proof: str = strawberry.field(description="The proof the applicant attaches.")
+    proof_en: str
+    source: str = strawberry.field(description="The catalog's fee line it was read from, verbatim.")
+    legal_basis: str = strawberry.field(description="Only when the fee line cites one; else empty.")
+
+
 @strawberry.type
 class FormField:
     name: str
@@ -170,6 +182,23 @@ class Procedure:
     async def fees(self, info: Info) -> list[Fee]:
         p = await self._details(info)
         return [_fee(f) for f in (p.fees if p else ())]
+
+    @strawberry.field(description="Exemptions the fee lines name; empty when they name none.")
+    async def fee_exemptions(self, info: Info) -> list[FeeExemption]:
+        p = await self._details(info)
+        return [
+            FeeExemption(
+                code=e.code,
+                description=e.description,
+                description_en=e.description_en,
+                amount_vnd=e.amount_vnd,
+                proof=e.proof,
+                proof_en=e.proof_en,
+                source=e.source,
+                legal_basis=e.legal_basis,
+            )
+            for e in (p.exemptions if p else ())
+        ]
 
     @strawberry.field
     async def legal_basis(self, info: Info) -> list[str]:
