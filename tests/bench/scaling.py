@@ -38,7 +38,7 @@ def _bulk_items(start: int, stop: int, centers: list[tuple[str, str, str]]) -> A
     from portal.clock import VIETNAM
     from portal.dossiers.codes import make_dossier_code
     from portal.dossiers.model import Applicant
-    from portal.store.dossiers import _dossier_item
+    from portal.store.dossier_mapping import dossier_item
     from tests.support.factories import make_dossier
 
     day0 = datetime(2025, 7, 1, 9, tzinfo=VIETNAM)
@@ -54,7 +54,7 @@ def _bulk_items(start: int, stop: int, centers: list[tuple[str, str, str]]) -> A
             updated_at=received,
             due=(received + timedelta(days=7)).date(),
         )
-        item = _dossier_item(dossier)
+        item = dossier_item(dossier)
         item.version = 1  # what the store's save would have set
         yield item.serialize()
 

@@ -12,8 +12,8 @@ from portal.bundles.model import MemberState, blocked, linked_results, ready_to_
 from portal.bundles.questions import member_answers
 from portal.bundles.repository import BundleRepository
 from portal.bundles.service import definition_procedures, view_bundle
-from portal.dossiers.intake import new_dossier
 from portal.dossiers.model import Action, Channel, Dossier, TimelineEvent
+from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.procedures.catalog import Catalog
 

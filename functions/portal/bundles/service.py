@@ -21,8 +21,9 @@ from portal.bundles.repository import BundleRepository, DuplicateBundle
 from portal.centers.model import Center, check_center_id
 from portal.centers.service import provincial_center_id
 from portal.clock import Clock
-from portal.dossiers.intake import REQUEST_ID, new_dossier
+from portal.dossiers.intake import REQUEST_ID
 from portal.dossiers.model import Action, Applicant, Channel, Dossier
+from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.dossiers.workflow import act_on_dossier
 from portal.errors import Conflict, InvalidInput, NotFound

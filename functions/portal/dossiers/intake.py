@@ -10,23 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from portal.centers.model import Center, check_center_id
 from portal.clock import Clock
-from portal.dossiers.codes import make_dossier_code
-from portal.dossiers.lifecycle import RECEIVE
 from portal.dossiers.model import (
-    ActorRole,
     Applicant,
     Attachment,
     Channel,
     Dossier,
     DuplicateSubmission,
     Filer,
-    Status,
-    TimelineEvent,
 )
 from portal.dossiers.on_behalf import (
     PersonRepresented,
@@ -34,8 +29,8 @@ from portal.dossiers.on_behalf import (
     check_desk_channel,
     check_represented,
     filer_of,
-    postal_note,
 )
+from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
 from portal.identity.access import can_read_dossier
@@ -44,15 +39,11 @@ from portal.input_limits import check_length, shown
 from portal.kpis.counters import delta
 from portal.payments import exemptions
 from portal.payments import rules as fee_rules
-from portal.payments.model import DossierFee
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
-from portal.procedures.model import Procedure
 from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
-from portal.workdays.vietnam_calendar import calendar_around
-from portal.workdays.working_days import due_date
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 MAX_ATTACHMENTS = 20
@@ -194,62 +185,6 @@ def _open(
     except DuplicateSubmission as duplicate:  # a concurrent retry won the race
         return _duplicate(dossiers, duplicate.dossier_code, reader)
     return Submission(dossier, duplicate=False)
-
-
-def new_dossier(
-    dossiers: DossierRepository,
-    procedure: Procedure,
-    center: Center,
-    applicant: Applicant,
-    channel: Channel,
-    form_data: dict[str, Any],
-    attachments: tuple[Attachment, ...],
-    now: datetime,
-    bundle_id: str = "",
-    filer: Filer | None = None,
-    postmarked_on: date | None = None,
-    fee: DossierFee | None = None,
-) -> Dossier:
-    """A dossier received at `now`: its code from the center's daily sequence, its due date from the
-    procedure's processing time, its first timeline event (not yet stored)."""
-    if fee is None:
-        fee = fee_rules.fee_at_filing(procedure, channel)
-    days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
-    due = due_date(now, days, calendar_around(now.year))
-    code = make_dossier_code(
-        center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
-    )
-    notes = [postal_note(postmarked_on) if postmarked_on else "", "Nộp bởi người được ủy quyền." if filer else ""]
-    received = TimelineEvent(
-        seq=1,
-        at=now,
-        action=RECEIVE,
-        status=Status.RECEIVED,
-        actor=ActorRole.SYSTEM,
-        note=" ".join(n for n in notes if n),
-        due_date=due,  # from receipt at the center, whatever the channel (a postmark is only recorded)
-    )
-    return Dossier(
-        code=code,
-        procedure_code=procedure.code,
-        procedure_name=procedure.name,
-        center_id=center.id,
-        province_code=center.province_code,
-        applicant=applicant,
-        channel=channel,
-        status=Status.RECEIVED,
-        form_data=form_data,
-        attachments=attachments,
-        received_at=now,
-        due_date=due,
-        processing_days=days,
-        updated_at=now,
-        fee=fee,
-        filer=filer,
-        postmarked_on=postmarked_on,
-        timeline=(received, *exemptions.filing_events(fee, now, due)),
-        bundle_id=bundle_id,
-    )
 
 
 def _duplicate(dossiers: DossierRepository, code: str, reader: Principal) -> Submission:

@@ -23,7 +23,8 @@ from portal.store.bundle_items import (
     OwnedBundleItem,
 )
 from portal.store.dossier_items import DossierItem, EventItem
-from portal.store.dossiers import IDEMPOTENCY_RETENTION, dossier_items, idempotency_pk
+from portal.store.dossier_mapping import dossier_items
+from portal.store.dossiers import IDEMPOTENCY_RETENTION, idempotency_pk
 from portal.store.stats import add_to_transaction
 from portal.store.tables import connection
 

@@ -14,7 +14,7 @@ from portal.payments.model import Payment, PaymentState, Receipt, Refund, Refund
 from portal.payments.reconciliation import Kind, LedgerEntry
 from portal.payments.repository import DuplicatePayment, PaymentInProgress
 from portal.store.dossier_items import EventItem
-from portal.store.dossiers import _dossier_item, _event_item
+from portal.store.dossier_mapping import dossier_item, event_item
 from portal.store.payment_items import (
     KEY_SK,
     LOCK_SK,
@@ -136,10 +136,10 @@ def _payment(item: PaymentItem) -> Payment:
 
 
 def _save_dossier(tx: TransactWrite, dossier: Dossier, event: TimelineEvent) -> None:
-    item = _dossier_item(dossier)
+    item = dossier_item(dossier)
     item.version = dossier.version - 1  # the version that was read; pynamodb checks it and adds one
     tx.save(item)
-    tx.save(_event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+    tx.save(event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
 
 
 def _changed_meanwhile(error: TransactWriteError) -> Conflict:

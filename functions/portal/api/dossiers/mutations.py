@@ -7,10 +7,9 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from portal.api.dossiers.types import (
+from portal.api.dossiers.inputs import (
     ActOnDossierInput,
     AttachmentInput,
-    Dossier,
     DossierSubmitted,
     DossierUpdated,
     ExtendDeadlineInput,
@@ -18,6 +17,7 @@ from portal.api.dossiers.types import (
     ReceiveDossierInput,
     SubmitDossierInput,
 )
+from portal.api.dossiers.types import Dossier
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.dossiers import intake, workflow

@@ -8,7 +8,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.documents.types import DossierDocumentInput
-from portal.api.dossiers.types import Attachment, AttachmentInput, _attachment
+from portal.api.dossiers.inputs import AttachmentInput
+from portal.api.dossiers.types import Attachment, _attachment
 from portal.drafts import model
 
 

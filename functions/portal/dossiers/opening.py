@@ -1,0 +1,77 @@
+"""A dossier received at a center: its code from the center's daily sequence, its due date in working days
+from the moment of receipt, its first timeline event. Every way in builds it here: a citizen's filing, the
+desk, a member of a bundle started by its predecessor's result."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from portal.centers.model import Center
+from portal.dossiers.codes import make_dossier_code
+from portal.dossiers.lifecycle import RECEIVE
+from portal.dossiers.model import ActorRole, Applicant, Attachment, Channel, Dossier, Filer, Status, TimelineEvent
+from portal.dossiers.on_behalf import postal_note
+from portal.dossiers.repository import DossierRepository
+from portal.payments import exemptions
+from portal.payments import rules as fee_rules
+from portal.payments.model import DossierFee
+from portal.procedures.model import Procedure
+from portal.workdays.vietnam_calendar import calendar_around
+from portal.workdays.working_days import due_date
+
+
+def new_dossier(
+    dossiers: DossierRepository,
+    procedure: Procedure,
+    center: Center,
+    applicant: Applicant,
+    channel: Channel,
+    form_data: dict[str, Any],
+    attachments: tuple[Attachment, ...],
+    now: datetime,
+    bundle_id: str = "",
+    filer: Filer | None = None,
+    postmarked_on: date | None = None,
+    fee: DossierFee | None = None,
+) -> Dossier:
+    """A dossier received at `now`: its code from the center's daily sequence, its due date from the
+    procedure's processing time, its first timeline event (not yet stored)."""
+    if fee is None:
+        fee = fee_rules.fee_at_filing(procedure, channel)
+    days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
+    due = due_date(now, days, calendar_around(now.year))
+    code = make_dossier_code(
+        center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
+    )
+    notes = [postal_note(postmarked_on) if postmarked_on else "", "Nộp bởi người được ủy quyền." if filer else ""]
+    received = TimelineEvent(
+        seq=1,
+        at=now,
+        action=RECEIVE,
+        status=Status.RECEIVED,
+        actor=ActorRole.SYSTEM,
+        note=" ".join(n for n in notes if n),
+        due_date=due,  # from receipt at the center, whatever the channel (a postmark is only recorded)
+    )
+    return Dossier(
+        code=code,
+        procedure_code=procedure.code,
+        procedure_name=procedure.name,
+        center_id=center.id,
+        province_code=center.province_code,
+        applicant=applicant,
+        channel=channel,
+        status=Status.RECEIVED,
+        form_data=form_data,
+        attachments=attachments,
+        received_at=now,
+        due_date=due,
+        processing_days=days,
+        updated_at=now,
+        fee=fee,
+        filer=filer,
+        postmarked_on=postmarked_on,
+        timeline=(received, *exemptions.filing_events(fee, now, due)),
+        bundle_id=bundle_id,
+    )
