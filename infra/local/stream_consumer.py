@@ -2,9 +2,8 @@
 batch to the same consumer the Lambda runs (portal.events.consumer, built by portal.bootstrap), with the
 same contract: a batch answered with batchItemFailures is retried from the first failed record; a record
 that still fails after `max_retries` goes to the dead letters (in memory, and .local/stream-dlq.jsonl for
-make dev) and the shard moves on. It also runs the scheduled jobs on a local timer (delivery retries
-often, the sweep of abandoned payments every minute, the officers' digest once each morning at 07:00
-in Vietnam).
+make dev) and the shard moves on. After each poll it ticks the scheduled jobs' local timer (job_timer.py:
+delivery retries often, the sweeps, the officers' digest and draft reminders once each morning).
 
 The tables are created after the stack starts (make dev, tests): until the Dossiers table and its stream
 exist, the poller waits for them (healthy all along: it is running). It is a thread of the process that
@@ -23,8 +22,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from infra.local.job_timer import JobTimer
+
 log = logging.getLogger("infra.local.stream_consumer")
-SWEEP_JOB_SECONDS = 3600.0
 
 
 class LocalContext:
@@ -77,13 +77,11 @@ class StreamPoller:
         self.batch_size = batch_size
         self.max_retries = max_retries
         self.invocation_timeout = invocation_timeout
-        self.retry_job_seconds = retry_job_seconds
         self.retry_backoff_seconds = retry_backoff_seconds
         self.sms_outbox_dir = sms_outbox_dir
         self.consumer_factory = consumer_factory
-        self.digest_at_hour = digest_at_hour
-        self.sweep_job_seconds = sweep_job_seconds  # None: the tests sweep payments themselves (fixed clock)
-        self._last_sweep_job = 0.0
+        # the scheduled jobs' local timer; sweep_job_seconds None: the tests sweep payments themselves
+        self.jobs = JobTimer(retry_job_seconds, sweep_job_seconds, digest_at_hour)
         self.notes: list[str] = []
         self.checkpoints: dict[str, str] = {}  # shard id -> last sequence number handled
         self.dead_letters: list[dict[str, Any]] = []
@@ -96,10 +94,6 @@ class StreamPoller:
         self._stream_arn: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._last_retry_job = 0.0
-        # The sweep of uploads never completed: hourly, the first an hour after the start (never in a test run).
-        self._last_upload_sweep = time.monotonic()
-        self._digest_day: str | None = None
         self._streams = None
         if checkpoint_path and checkpoint_path.exists():
             self.checkpoints = json.loads(checkpoint_path.read_text())
@@ -163,7 +157,8 @@ class StreamPoller:
         while not self._stop.is_set():
             try:
                 self.poll_once()
-                self._run_jobs()
+                if self._stream_arn is not None:  # the tables are there
+                    self.jobs.tick(self.services, self.consumer.notifier)
             except Exception:  # a failed poll is retried at the next tick, like the event source mapping
                 log.exception("stream consumer: poll failed")
             self._stop.wait(self.poll_seconds)
@@ -273,38 +268,3 @@ class StreamPoller:
             self.dead_letter_path.parent.mkdir(parents=True, exist_ok=True)
             with self.dead_letter_path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(letter, default=str) + "\n")
-
-    # --- the local timer of the scheduled jobs --------------------------------------------------------
-    def _run_jobs(self) -> None:
-        from portal.jobs.registry import (
-            draft_reminders,
-            officers_digest,
-            retry_deliveries,
-            sweep_payments,
-            sweep_uploads,
-        )
-
-        if self._stream_arn is None:
-            return  # the tables are not there yet
-        now = time.monotonic()
-        if now - self._last_retry_job >= self.retry_job_seconds:
-            self._last_retry_job = now
-            retry_deliveries(self.services, self.consumer.notifier)
-        if now - self._last_upload_sweep >= SWEEP_JOB_SECONDS:
-            self._last_upload_sweep = now
-            try:
-                sweep_uploads(self.services)
-            except Exception:  # storage not answering: the next hour tries again
-                log.exception("the sweep of uploads never completed failed")
-        if self.sweep_job_seconds is not None and now - self._last_sweep_job >= self.sweep_job_seconds:
-            self._last_sweep_job = now
-            sweep_payments(self.services)
-        local = self.services.clock.now()
-        if (
-            self.digest_at_hour is not None
-            and local.hour >= self.digest_at_hour
-            and self._digest_day != local.date().isoformat()
-        ):
-            self._digest_day = local.date().isoformat()
-            officers_digest(self.services, self.consumer.notifier)
-            draft_reminders(self.services, self.consumer.notifier)  # daily too (08:00 in AWS)
