@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 
-from tests.integration.test_documents_api import _pdf_text
+from tests.integration.test_documents_results import _pdf_text
 from tests.support.factories import form_for
 from tests.support.journeys import BIRTH, birth_procedure, electronic_documents, submit
 from tests.support.uploads import PDF, upload
