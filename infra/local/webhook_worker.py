@@ -25,7 +25,11 @@ class WebhookWorker:
         return {"WEBHOOK_ALLOW_LOOPBACK": "on"}  # a receiver on this machine (never in prod)
 
     def _run(self) -> None:
-        from portal.webhooks.handlers import deliver_due
+        from portal.bootstrap import default_webhook_worker
+
+        def deliver_due() -> None:  # the SQS-triggered function's part in AWS (portal.entrypoints.webhook_worker)
+            worker = default_webhook_worker()
+            worker.deliver_due(worker.stores.clock.now(), 50)
 
         last_logged = time.monotonic()  # quiet for a minute: make dev makes the tables after the engines start
         while not self._stop.wait(self._poll):

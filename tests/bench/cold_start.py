@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PROBE = r"""
 import json, resource, sys, time
 t0, c0 = time.perf_counter(), time.process_time()
-from portal.api.handler import handler
+from portal.entrypoints.api import handler
 t1, c1 = time.perf_counter(), time.process_time()
 from tests.support.lambda_events import LambdaContext, http_api_event
 def ask(query):

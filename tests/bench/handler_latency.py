@@ -22,10 +22,10 @@ HOAN_KIEM = {"lat": 21.0288, "lon": 105.8525}
 
 
 class Invoker:
-    """Calls the deployed entry point, portal.api.handler.handler, with API Gateway v2 events."""
+    """Calls the deployed entry point, portal.entrypoints.api.handler, with API Gateway v2 events."""
 
     def __init__(self) -> None:
-        from portal.api.handler import handler
+        from portal.entrypoints.api import handler
 
         self.handler = handler
         self.context = LambdaContext()

@@ -1,5 +1,5 @@
 """Hot counter: concurrent dossier transactions that all add to the nation's month, with the nation's
-counters in one item (as before) or spread over portal.kpis.counters.NATIONAL_SHARDS shards.
+counters in one item (as before) or spread over portal.dossiers.counters.NATIONAL_SHARDS shards.
 
     python -m tests.bench.hot_counter [--threads 16] [--per-thread 40]
 
@@ -31,7 +31,7 @@ def run(threads: int, per_thread: int) -> dict[str, object]:
 
         from infra.tables import create_tables
         from portal.config import settings
-        from portal.kpis.counters import NATIONAL, NATIONAL_SHARDS, KpiCounts, KpiDelta, national_shard
+        from portal.dossiers.counters import NATIONAL, NATIONAL_SHARDS, KpiCounts, KpiDelta, national_shard
         from portal.store.dossier_items import EventItem
         from portal.store.stats import add_to_transaction
         from portal.store.tables import connection

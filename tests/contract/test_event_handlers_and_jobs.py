@@ -40,7 +40,7 @@ def _schedules() -> dict[str, dict]:
 
 def test_the_template_schedules_exactly_the_jobs_there_are():
     assert set(_schedules()) == set(JOBS)
-    assert {s["handler"] for s in _schedules().values()} == {"portal.jobs.handler.handler"}
+    assert {s["handler"] for s in _schedules().values()} == {"portal.entrypoints.jobs.handler"}
 
 
 def test_the_officers_digest_runs_in_the_morning_in_vietnam():

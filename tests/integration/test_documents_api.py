@@ -214,8 +214,8 @@ def _store(api, token):
 
 
 def test_guardduty_scan_result_events_record_the_verdict(services, api, people):
-    from portal.documents.scan_events import handle
     from portal.documents.scanners import NoVerdictYet
+    from portal.entrypoints.scan_result import handle
 
     citizen = people.citizen()
     documents = services.documents

@@ -30,7 +30,7 @@ def _stream_event(*keys: tuple[str, str], name: str = "INSERT") -> dict:
 
 
 def test_the_stream_handler_reports_only_the_records_that_failed(api, people):
-    from portal.events.handler import handler
+    from portal.entrypoints.stream import handler
 
     citizen = people.citizen(pid=unique_pid())
     code = submit(api, citizen, "hcc-01-00175")["code"]
@@ -47,7 +47,7 @@ def test_the_stream_handler_reports_only_the_records_that_failed(api, people):
 
 
 def test_the_jobs_handler_runs_a_job_by_name_and_refuses_an_unknown_one(seeded, jwks_server):
-    from portal.jobs.handler import handler
+    from portal.entrypoints.jobs import handler
 
     context = LambdaContext(function_name="portal-JobsFunction")
     assert set(handler({"job": "retry-deliveries"}, context)) == {"delivered", "retrying", "failed"}

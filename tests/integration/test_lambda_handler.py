@@ -12,7 +12,7 @@ from tests.support.lambda_events import LambdaContext, http_api_event
 
 @pytest.fixture(scope="module")
 def handler(seeded, jwks_server):
-    from portal.api.handler import handler
+    from portal.entrypoints.api import handler
 
     return handler
 

@@ -54,7 +54,7 @@ def test_a_delivery_goes_through_sqs_to_the_receiver_and_a_failure_is_queued_aga
 ):
     from infra.local_server import create_local_app
     from portal.bootstrap import build_webhook_worker
-    from portal.webhooks.sqs_handler import handle
+    from portal.entrypoints.webhook_worker import handle
     from portal.webhooks.sqs_queue import message
 
     _, url = sqs

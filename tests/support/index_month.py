@@ -9,7 +9,7 @@ result or rating yet).
 
 from __future__ import annotations
 
-from portal.kpis.counters import NATIONAL, KpiCounts
+from portal.dossiers.counters import NATIONAL, KpiCounts
 from portal.store.dossier_items import MONTH_SK_PREFIX, STATS_PK_PREFIX, StatsItem
 
 MONTH = "2025-09"

@@ -7,12 +7,12 @@ from datetime import date, datetime
 import pytest
 
 from portal.clock import VIETNAM
+from portal.dossiers.access import can_read_dossier, check_can_pay
+from portal.dossiers.counters import KpiCounts, delta
 from portal.dossiers.model import Applicant, Channel, Filer, party_ids
 from portal.dossiers.on_behalf import PersonRepresented, check_desk_channel, check_represented
 from portal.errors import InvalidInput
-from portal.identity.access import can_read_dossier, check_can_pay
 from portal.identity.principal import Citizen, Officer, OfficerRole
-from portal.kpis.counters import KpiCounts, delta
 from portal.kpis.service_index import IndexGroup, score_groups
 from portal.notifications.handlers import notices_for
 from tests.support.factories import make_dossier

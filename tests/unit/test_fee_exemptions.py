@@ -10,10 +10,11 @@ from datetime import datetime
 import pytest
 
 from portal.clock import VIETNAM
+from portal.dossiers import fee_exemptions as exemptions
+from portal.dossiers import fee_rules as rules
+from portal.dossiers.fee import DossierFee, ExemptionDecision, FeeDue, FeeStatus
 from portal.dossiers.model import Action, Attachment, Status
 from portal.errors import Conflict, InvalidInput
-from portal.payments import exemptions, rules
-from portal.payments.model import DossierFee, ExemptionDecision, FeeDue, FeeStatus
 from portal.procedures.model import Fee, FeeExemption
 from tests.support.factories import make_dossier, make_procedure
 
@@ -104,7 +105,7 @@ def test_nothing_is_paid_nor_set_while_the_exemption_is_pending():
 
 
 def test_a_fee_awaiting_its_exemption_is_not_counted_owed_until_refused():
-    from portal.kpis.counters import _fee_counts
+    from portal.dossiers.counters import _fee_counts
 
     pending = make_dossier(fee=requested())
     assert _fee_counts(None, pending)["fees_owed"] == 0

@@ -1,9 +1,9 @@
 from datetime import datetime
 
 from portal.clock import VIETNAM
+from portal.dossiers.counters import NATIONAL, NATIONAL_SHARDS, KpiCounts, delta, national_scopes, national_shard
 from portal.dossiers.lifecycle import RECEIVE, Action, apply, rate
 from portal.dossiers.model import ActorRole, Channel
-from portal.kpis.counters import NATIONAL, NATIONAL_SHARDS, KpiCounts, delta, national_scopes, national_shard
 from portal.workdays.vietnam_calendar import vietnam_calendar
 from tests.support.factories import make_dossier
 

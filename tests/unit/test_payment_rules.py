@@ -9,21 +9,14 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from portal.clock import VIETNAM
+from portal.dossiers import fee_rules as rules
 from portal.dossiers import lifecycle
+from portal.dossiers.fee import DossierFee, FeeDue, FeeStatus
 from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import ActorRole, Channel, Status
 from portal.errors import Conflict, InvalidInput
-from portal.payments import rules
-from portal.payments.model import (
-    FINISHED,
-    NEXT_STATES,
-    DossierFee,
-    FeeDue,
-    FeeStatus,
-    Payment,
-    PaymentState,
-    RefundReason,
-)
+from portal.payments import refunds
+from portal.payments.model import FINISHED, NEXT_STATES, Payment, PaymentState, RefundReason
 from portal.payments.notifications import InvalidNotification, sign, verified
 from portal.payments.reconciliation import Difference, Kind, LedgerEntry, SettlementLine, reconcile
 from portal.procedures.model import Fee
@@ -121,13 +114,13 @@ def test_a_refund_needs_its_reason_to_be_true():
     received = make_dossier()
     refused = make_dossier(status=Status.REJECTED)
     with pytest.raises(Conflict):
-        rules.check_refund(received, payment(), RefundReason.REFUSED_AT_RECEPTION, ())
-    rules.check_refund(refused, payment(), RefundReason.REFUSED_AT_RECEPTION, ())
+        refunds.check_refund(received, payment(), RefundReason.REFUSED_AT_RECEPTION, ())
+    refunds.check_refund(refused, payment(), RefundReason.REFUSED_AT_RECEPTION, ())
     with pytest.raises(Conflict):
-        rules.check_refund(refused, payment(state=PaymentState.FAILED), RefundReason.REFUSED_AT_RECEPTION, ())
+        refunds.check_refund(refused, payment(state=PaymentState.FAILED), RefundReason.REFUSED_AT_RECEPTION, ())
     with pytest.raises(Conflict):
-        rules.check_refund(received, payment(), RefundReason.PAID_TWICE, (payment(),))
-    rules.check_refund(received, payment(), RefundReason.PAID_TWICE, (payment(), payment(payment_id="x" * 22)))
+        refunds.check_refund(received, payment(), RefundReason.PAID_TWICE, (payment(),))
+    refunds.check_refund(received, payment(), RefundReason.PAID_TWICE, (payment(), payment(payment_id="x" * 22)))
 
 
 def test_a_notification_is_taken_only_with_the_providers_signature_over_its_exact_bytes():

@@ -1,6 +1,6 @@
 import pytest
 
-from portal.kpis.counters import KpiCounts
+from portal.dossiers.counters import KpiCounts
 from portal.kpis.service_index import IndexGroup, figures, months_ending, ranked
 
 

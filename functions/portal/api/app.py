@@ -24,11 +24,11 @@ from portal.api.protection.body import BodyGuard
 from portal.api.protection.origin import OriginGuard, passed_cloudfront
 from portal.api.schema import build_schema
 from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
-from portal.bootstrap import Services, default_services
+from portal.bootstrap import Services, default_services, payment_service
 from portal.config import settings
-from portal.entrypoints.payment_notification import PATH as NOTIFY_PATH
-from portal.entrypoints.payment_notification import handle as apply_payment_notification
 from portal.observability import logger, request_id_var
+from portal.payments.notification_answer import PATH as NOTIFY_PATH
+from portal.payments.notification_answer import answer as answer_payment_notification
 from portal.payments.notifications import SIGNATURE_HEADER
 
 GRAPHQL_PATH = "/graphql"
@@ -96,13 +96,17 @@ class RequestIdMiddleware:
             request_id_var.reset(token)
 
 
+def _answer_notification(services: Services, body: bytes, signature: str | None) -> tuple[int, dict[str, str]]:
+    return answer_payment_notification(payment_service(services), body, signature)
+
+
 def payment_notification_route(services: Services | None) -> Route:
     """The provider's notifications (in AWS they reach a function of their own: entrypoints/payment_notification)."""
 
     async def notify(request: Request) -> Response:
         body = await request.body()
         status, answer = await asyncio.to_thread(
-            apply_payment_notification, services or default_services(), body, request.headers.get(SIGNATURE_HEADER)
+            _answer_notification, services or default_services(), body, request.headers.get(SIGNATURE_HEADER)
         )
         return Response(json.dumps(answer), status_code=status, media_type="application/json")
 

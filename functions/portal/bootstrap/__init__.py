@@ -1,167 +1,19 @@
-"""The composition root: the stores, catalog, clock and token verifier one container shares.
+"""The composition root: one container of stores and service objects per process (portal.bootstrap.container),
+and the builders of what runs beside the API (the event stream's consumer and notifier, the webhook worker,
+the payment verbs). Callers import these names from here."""
 
-Each capability's wiring that needs more than a constructor lives in a module of its own here (secrets,
-payments, documents, events, webhooks); the names callers use are re-exported at the end."""
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from functools import cache, cached_property
-from typing import TYPE_CHECKING
-
-from portal.bootstrap.bundles import bundle_store
-from portal.bootstrap.clients import client_registry, token_verifier
-from portal.bootstrap.documents import documents_of
-from portal.bootstrap.payments import payment_provider, payment_service
-from portal.bootstrap.secrets import tracking_key_source
-from portal.bootstrap.webhooks import build_webhook_worker, webhook_stores
-from portal.clients.service import ClientRegistry
-from portal.clock import Clock, SystemClock
-from portal.config import NotifySettings, Settings, settings
-from portal.identity.tokens import TokenVerifier
-from portal.kpis.public_index import ServiceIndex
-from portal.payments.repository import PaymentProvider
-from portal.procedures.catalog import Catalog, shipped_index
-from portal.ratelimit.policy import Limits
-from portal.ratelimit.service import CounterStore, RecentRefusals
-from portal.store.centers import CenterStore
-from portal.store.dossiers import DossierStore
-from portal.store.drafts import DraftStore
-from portal.store.notifications import NotificationStore
-from portal.store.payments import PaymentStore
-from portal.store.procedures import ProcedureStore
-from portal.store.rate_limits import RateLimitStore
-from portal.store.stats import StatsStore
-from portal.store.ttl_cache import TtlCache
-from portal.units.directory import UnitDirectory
-from portal.units.model import Gazetteer
-from portal.webhooks.service import Webhooks
-
-if TYPE_CHECKING:
-    from portal.documents.service import Documents
-    from portal.store.bundles import BundleStore
-
-
-@dataclass
-class Services:
-    catalog: Catalog
-    procedures: ProcedureStore
-    centers: CenterStore
-    dossiers: DossierStore
-    stats: StatsStore
-    units: UnitDirectory
-    clock: Clock
-    verifier: TokenVerifier | None  # None when no issuer is configured: every request is anonymous
-    tracking_key: Callable[[], bytes]
-    rate_limits: Limits
-    rate_counters: CounterStore
-    rate_refusals: RecentRefusals
-    service_index: ServiceIndex
-    client_ip_header: str = ""
-    notifications: NotificationStore | None = None
-    notify: NotifySettings | None = None
-    payments: PaymentStore | None = None
-    payment_provider: PaymentProvider | None = None  # None when no provider is configured
-    payment_webhook_secret: Callable[[], bytes] | None = None
-    portal_url: str = ""  # the one public address (Settings.portal_url)
-    documents_factory: Callable[[], Documents | None] | None = None
-
-    @cached_property
-    def documents(self) -> Documents | None:
-        """Files of dossiers, built on first use (None only where no bucket is configured): a request that
-        touches no file does not load the document modules."""
-        return self.documents_factory() if self.documents_factory else None
-
-    @cached_property
-    def bundles(self) -> BundleStore:
-        """Interlinked filings (portal.bundles), built on first use: off the API's cold start."""
-        return bundle_store()
-
-    drafts: DraftStore = field(default_factory=DraftStore)
-    clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
-    webhooks: Webhooks | None = None  # their webhook subscriptions and delivery logs (portal.webhooks)
-
-
-def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
-    config = config or settings()
-    procedures = ProcedureStore(cache_seconds=config.reference_cache_seconds)
-    provider, webhook_secret = payment_provider(config)
-    clock = clock or SystemClock()
-    clients = client_registry(config, clock)
-    verifier = token_verifier(config)
-    centers = CenterStore(cache_seconds=config.reference_cache_seconds)
-    stats = StatsStore()
-    units = shared_units()
-    index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
-    catalog = Catalog(shipped_index, procedures)
-    dossiers = DossierStore()
-    return Services(
-        catalog=catalog,
-        procedures=procedures,
-        centers=centers,
-        dossiers=dossiers,
-        stats=stats,
-        units=units,
-        clock=clock,
-        verifier=verifier,
-        tracking_key=tracking_key_source(config),
-        rate_limits=config.rate_limits,
-        rate_counters=RateLimitStore(),
-        rate_refusals=RecentRefusals(),
-        service_index=ServiceIndex(stats, centers, units, index_cache),
-        client_ip_header=config.client_ip_header,
-        notifications=NotificationStore(),
-        notify=config.notify,
-        payments=PaymentStore(),
-        payment_provider=provider,
-        payment_webhook_secret=webhook_secret,
-        portal_url=config.portal_url,
-        documents_factory=lambda: documents_of(config, dossiers, catalog, clock),
-        clients=clients,
-        webhooks=Webhooks(webhook_stores(config, clock, clients)),
-    )
-
-
-def province_codes(services: Services) -> list[str]:
-    return sorted(services.units.gazetteer.provinces)
-
-
-def _load_gazetteer() -> Gazetteer:
-    from portal.units.sources import load_gazetteer  # vietnam-provinces loads with the first unit query
-
-    return load_gazetteer()
-
-
-@cache
-def shared_units() -> UnitDirectory:
-    """One per process: the units never change while it runs (they ship with the code)."""
-    return UnitDirectory(_load_gazetteer)
-
-
-@cache
-def default_services() -> Services:
-    return build_services()
-
-
-@cache
-def default_webhooks() -> Webhooks:
-    return default_services().webhooks
-
-
-@cache
-def default_webhook_worker():
-    return build_webhook_worker(services=default_services())
-
-
-# the event stream's builders, loaded last: they need Services above
-from portal.bootstrap.events import (  # noqa: E402
-    build_notifier,
-    build_stream_consumer,
-    email_client,
-    sms_client,
-    webhook_subscriber,
+from portal.bootstrap.container import (
+    Services,
+    build_services,
+    default_services,
+    default_webhook_worker,
+    default_webhooks,
+    province_codes,
+    shared_units,
 )
+from portal.bootstrap.events import build_notifier, build_stream_consumer, email_client, sms_client, webhook_subscriber
+from portal.bootstrap.payments import payment_service
+from portal.bootstrap.webhooks import build_webhook_worker
 
 __all__ = [
     "Services",

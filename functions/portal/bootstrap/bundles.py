@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from portal.bootstrap import Services
+    from portal.bootstrap.container import Services
 
 
 def bundle_store():

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from portal.config import Settings, settings
 
 if TYPE_CHECKING:
-    from portal.bootstrap import Services
+    from portal.bootstrap.container import Services
 
 
 def email_client(config: Settings):

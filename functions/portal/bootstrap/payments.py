@@ -13,7 +13,7 @@ from portal.payments.repository import PaymentProvider
 from portal.payments.service import PaymentService
 
 if TYPE_CHECKING:
-    from portal.bootstrap import Services
+    from portal.bootstrap.container import Services
 
 
 def payment_provider(config: Settings) -> tuple[PaymentProvider | None, Callable[[], bytes] | None]:
@@ -24,13 +24,25 @@ def payment_provider(config: Settings) -> tuple[PaymentProvider | None, Callable
     return provider, lambda: keys()["webhookSecret"].encode()
 
 
-def payment_service(services: Services) -> PaymentService:
-    """The payment verbs over this container's stores, provider and clock."""
+def _not_configured() -> EngineUnavailable:
+    return EngineUnavailable(
+        "Chưa cấu hình cổng thanh toán.", "No payment provider is configured (PAYMENT_PROVIDER_URL)."
+    )
+
+
+class PaymentsUnavailable:
+    """Where no payment provider is configured: every payment verb answers that it is unavailable."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        raise _not_configured()
+
+
+def build_payment_service(services: Services) -> PaymentService | PaymentsUnavailable:
+    """The payment verbs over this container's stores, provider and clock (built once per container)."""
     if services.payment_provider is None or services.payments is None:
-        raise EngineUnavailable(
-            "Chưa cấu hình cổng thanh toán.", "No payment provider is configured (PAYMENT_PROVIDER_URL)."
-        )
-    secret = services.payment_webhook_secret
+        return PaymentsUnavailable()
     return PaymentService(
         services.dossiers,
         services.payments,
@@ -38,5 +50,13 @@ def payment_service(services: Services) -> PaymentService:
         services.centers,
         services.clock,
         services.portal_url,
-        webhook_secret=secret() if secret else None,
+        webhook_secret=services.payment_webhook_secret,
     )
+
+
+def payment_service(services: Services) -> PaymentService:
+    """The container's payment verbs; EngineUnavailable where no provider is configured."""
+    built = services.payment_service
+    if isinstance(built, PaymentsUnavailable):
+        raise _not_configured()
+    return built

@@ -12,7 +12,7 @@ from portal.config import Settings
 from portal.webhooks.service import WebhookStores
 
 if TYPE_CHECKING:
-    from portal.bootstrap import Services
+    from portal.bootstrap.container import Services
 
 
 def webhook_stores(config: Settings, clock: Clock, clients: ClientRegistry) -> WebhookStores:
@@ -52,7 +52,7 @@ def build_webhook_worker(
     from portal.webhooks.worker import DeliveryWorker
 
     if services is None:
-        from portal.bootstrap import build_services
+        from portal.bootstrap.container import build_services
 
         services = build_services(config, clock)
     config = config or settings()

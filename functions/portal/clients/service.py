@@ -21,7 +21,7 @@ from portal.clients.model import Client, ClientLimits, ClientSecret, Narrowing, 
 from portal.clients.rules import MAX_PROCEDURES, check_in_service, check_registration, procedures_valid, refused
 from portal.clock import Clock
 from portal.errors import InvalidInput, NotFound
-from portal.identity.access import require_admin
+from portal.identity.access import require_admin, require_app
 from portal.identity.principal import App, Principal
 
 REGISTRY_CACHE_SECONDS = 60
@@ -229,7 +229,9 @@ class ClientRegistry:
             procedures=client.procedures,
         )
 
-    def viewer(self, app: App) -> Client:
+    def viewer(self, principal: Principal) -> Client:
+        """The calling app's own registration (an app only)."""
+        app = require_app(principal)
         client = self.lookup(app.client_id) if app.registered else None
         if client is None:
             raise _not_found(app.client_id)

@@ -4,6 +4,7 @@ any other file of the dossier."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from portal.clock import Clock
@@ -11,9 +12,10 @@ from portal.documents import policy
 from portal.documents.model import Download
 from portal.documents.repository import ObjectStorage
 from portal.dossiers import slips
+from portal.dossiers.following import get_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
-from portal.dossiers.service import get_dossier
 from portal.dossiers.tracking import tracking_secret
+from portal.errors import EngineUnavailable
 from portal.identity.principal import Principal
 from portal.payments.lookup import PaymentLookup
 from portal.payments.repository import PaymentRepository
@@ -87,3 +89,48 @@ def receipt_downloads(
             ReceiptFile(payment.payment_id, payment.receipt.number, Download(url, clock.now() + policy.DOWNLOAD_WINDOW))
         )
     return files
+
+
+class Printing:
+    """The slips and receipts of a dossier as PDFs, for whoever may read it. The receipts' tracking key
+    and the portal's public address are held here: they never reach a resolver."""
+
+    def __init__(
+        self,
+        dossiers: DossierRepository,
+        centers: CenterLookup,
+        payments: PaymentRepository | None,
+        objects: ObjectStorage,
+        clock: Clock,
+        tracking_key: Callable[[], bytes],
+        site_url: str,
+    ) -> None:
+        self._dossiers = dossiers
+        self._centers = centers
+        self._payments = payments
+        self._objects = objects
+        self._clock = clock
+        self._tracking_key = tracking_key
+        self._site_url = site_url
+
+    def slip(self, principal: Principal, code: str, slip: slips.Slip) -> Download:
+        return slip_download(
+            self._dossiers,
+            self._centers,
+            self._objects,
+            self._clock,
+            self._tracking_key(),
+            self._site_url,
+            principal,
+            code,
+            slip,
+        )
+
+    def receipts(self, principal: Principal, code: str, payment_id: str = "") -> list[ReceiptFile]:
+        if self._payments is None:
+            raise EngineUnavailable(
+                "Chưa cấu hình cổng thanh toán.", "No payment provider is configured (PAYMENT_PROVIDER_URL)."
+            )
+        return receipt_downloads(
+            self._dossiers, self._payments, self._objects, self._clock, self._site_url, principal, code, payment_id
+        )

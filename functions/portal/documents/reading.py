@@ -11,12 +11,12 @@ from portal.documents import policy
 from portal.documents.model import Document, Download, State
 from portal.documents.repository import DocumentRepository, ObjectStorage
 from portal.documents.seals import Sealer, Verification, check_code, check_sha256
+from portal.dossiers.following import get_dossier
 from portal.dossiers.model import AccessRecord, ActorRole, Attachment
 from portal.dossiers.repository import DossierRepository
-from portal.dossiers.service import get_dossier
 from portal.errors import Conflict, NotFound
-from portal.identity.access import require_applicant
-from portal.identity.principal import Citizen, Officer, Principal, Scope
+from portal.identity.access import require_applicant, require_draft_owner, require_public_read
+from portal.identity.principal import Officer, Principal, Scope
 from portal.pagination import Page
 
 DOCUMENT_ID = re.compile(r"^[0-9a-f]{32}$")
@@ -64,14 +64,16 @@ class Reading:
             self.dossiers.record_access(dossier_code, AccessRecord(now, actor, subject, document_id))
         return Download(url, now + policy.DOWNLOAD_WINDOW)
 
-    def stored(self, citizen: Citizen, first: int | None, after: str | None) -> Page[Document]:
+    def stored(self, principal: Principal, first: int | None, after: str | None) -> Page[Document]:
         """The citizen's personal store (Kho dữ liệu cá nhân): every clean document, newest first."""
+        citizen = require_applicant(principal, Scope.DOSSIERS_READ)
         return self.documents.stored_by(citizen.id_number, first, after)
 
-    def draft_files(self, citizen: Citizen, refs: list[tuple[str, str]]) -> tuple[Attachment, ...]:
+    def draft_files(self, principal: Principal, refs: list[tuple[str, str]]) -> tuple[Attachment, ...]:
         """The files a draft keeps by id (uploaded, or picked from the personal store), as the portal
         recorded them: only the citizen's own, uploaded and not rejected; anything else is left out (a
         draft holds what was typed so far; submitting checks every id again)."""
+        citizen = require_draft_owner(principal)
         ids = [i for i, _ in refs if DOCUMENT_ID.match(i)]
         found = self.documents.get_many(ids) if ids else {}
         kept, seen = [], set()
@@ -84,8 +86,9 @@ class Reading:
                 kept.append(self.attachment(document, slot.strip()))
         return tuple(kept)
 
-    def verify(self, code: str, sha256: str = "") -> Verification:
+    def verify(self, principal: Principal, code: str, sha256: str = "") -> Verification:
         """Public: is the presented file (its SHA-256) the result the portal issued under `code`?"""
+        require_public_read(principal)
         code, sha256 = check_code(code), check_sha256(sha256)
         seal = self.documents.get_seal(code)
         if seal is None or self.sealer is None:

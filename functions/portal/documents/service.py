@@ -19,14 +19,15 @@ from portal.documents.reading import DOCUMENT_ID, Reading, document_not_found
 from portal.documents.repository import DocumentRepository, ObjectStorage, Scanner
 from portal.documents.seals import Sealer
 from portal.dossiers import files
+from portal.dossiers.access import check_can_add_file
+from portal.dossiers.counters import delta
+from portal.dossiers.following import get_dossier
 from portal.dossiers.model import ActorRole, Attachment, Dossier
 from portal.dossiers.on_behalf import AUTHORIZATION_DOCUMENT
 from portal.dossiers.repository import DossierRepository
-from portal.dossiers.service import get_dossier
 from portal.errors import Conflict, InvalidInput
-from portal.identity.access import check_can_add_file, principal_ref, require_applicant, require_signed_in
-from portal.identity.principal import Citizen, Principal, Scope
-from portal.kpis.counters import delta
+from portal.identity.access import principal_ref, require_applicant, require_signed_in
+from portal.identity.principal import Principal, Scope
 from portal.procedures.catalog import Catalog
 from portal.procedures.service import get_procedure
 
@@ -217,11 +218,12 @@ class Documents(Reading):
         return document
 
     # --- filing with stored documents -----------------------------------------------------------------------
-    def attachments_for(self, citizen: Citizen, refs: list[tuple[str, str]]) -> tuple[Attachment, ...]:
+    def attachments_for(self, principal: Principal, refs: list[tuple[str, str]]) -> tuple[Attachment, ...]:
         """The attachments of a new dossier from the citizen's documents (just uploaded, or reused from
         their personal store: the same object, referenced, never copied)."""
         if not refs:
             return ()
+        citizen = require_applicant(principal, Scope.DOSSIERS_WRITE)
         ids = [document_id for document_id, _ in refs]
         if len(set(ids)) != len(ids):
             raise InvalidInput.for_field("documents", "Một tệp được đính kèm hai lần.", "A file is attached twice.")

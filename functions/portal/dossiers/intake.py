@@ -15,6 +15,10 @@ from typing import Any
 
 from portal.centers.model import Center, check_center_id
 from portal.clock import Clock
+from portal.dossiers import fee_exemptions as exemptions
+from portal.dossiers import fee_rules
+from portal.dossiers.access import can_read_dossier
+from portal.dossiers.counters import delta
 from portal.dossiers.model import (
     Applicant,
     Attachment,
@@ -33,12 +37,8 @@ from portal.dossiers.on_behalf import (
 from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
-from portal.identity.access import can_read_dossier
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
-from portal.kpis.counters import delta
-from portal.payments import exemptions
-from portal.payments import rules as fee_rules
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form

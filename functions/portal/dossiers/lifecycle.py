@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from portal.dossiers import fee_rules
 from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, too_long
-from portal.payments import rules as fee_rules
 from portal.workdays.working_days import WorkCalendar, counting_start
 
 RECEIVE = Action.RECEIVE

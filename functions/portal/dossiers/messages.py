@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from portal.clock import Clock
+from portal.dossiers.access import check_can_post_message
+from portal.dossiers.following import get_dossier
 from portal.dossiers.model import Action, ActorRole, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
-from portal.dossiers.service import get_dossier
 from portal.errors import InvalidInput
-from portal.identity.access import check_can_post_message
 from portal.identity.principal import Principal
 
 MAX_MESSAGE_LENGTH = 2000

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from portal.payments.model import DossierFee
+from portal.dossiers.fee import DossierFee
 
 
 class Status(Enum):
@@ -55,7 +55,7 @@ class Action(Enum):
     # Files (portal.documents): a file put into the dossier, and the malware scanner's verdict on it.
     ATTACH_DOCUMENT = "attach_document"
     SCAN_DOCUMENT = "scan_document"
-    # Fee exemptions (portal.payments.exemptions): the applicant chooses one of the procedure's at filing,
+    # Fee exemptions (portal.dossiers.fee_exemptions): the applicant chooses one of the procedure's at filing,
     # with its proof; the officer accepts or refuses it (with the reason).
     EXEMPTION_REQUESTED = "exemption_requested"
     EXEMPTION_ACCEPTED = "exemption_accepted"
@@ -160,7 +160,7 @@ class Dossier:
     extensions: int = 0  # apologies with a new appointment date: at most one
     result: Attachment | None = None  # the electronic result
     rating: Rating | None = None
-    fee: DossierFee | None = None  # what it owes (portal.payments.rules); None: nothing
+    fee: DossierFee | None = None  # what it owes (portal.dossiers.fee_rules); None: nothing
     digitized_at: datetime | None = None  # received in person: when every required document had a clean file
     filer: Filer | None = None  # filed by an authorized person for the applicant; None: by the applicant
     postmarked_on: date | None = None  # by post: the envelope's postmark (the due date counts from receipt)

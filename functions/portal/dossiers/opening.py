@@ -8,14 +8,14 @@ from datetime import date, datetime
 from typing import Any
 
 from portal.centers.model import Center
+from portal.dossiers import fee_exemptions as exemptions
+from portal.dossiers import fee_rules
 from portal.dossiers.codes import make_dossier_code
+from portal.dossiers.fee import DossierFee
 from portal.dossiers.lifecycle import RECEIVE
 from portal.dossiers.model import ActorRole, Applicant, Attachment, Channel, Dossier, Filer, Status, TimelineEvent
 from portal.dossiers.on_behalf import postal_note
 from portal.dossiers.repository import DossierRepository
-from portal.payments import exemptions
-from portal.payments import rules as fee_rules
-from portal.payments.model import DossierFee
 from portal.procedures.model import Procedure
 from portal.workdays.vietnam_calendar import calendar_around
 from portal.workdays.working_days import due_date

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from typing import Protocol
 
 from portal.centers.model import Center
+from portal.dossiers.counters import KpiDelta
 from portal.dossiers.model import AccessRecord, Dossier, Status, TimelineEvent
-from portal.kpis.counters import KpiDelta
 from portal.pagination import Page
 
 

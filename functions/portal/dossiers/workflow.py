@@ -8,15 +8,15 @@ from datetime import date
 
 from portal.clock import Clock
 from portal.dossiers import lifecycle
+from portal.dossiers.access import check_can_act, check_can_extend, check_can_rate
+from portal.dossiers.counters import delta
+from portal.dossiers.following import get_dossier
 from portal.dossiers.intake import check_attachment_lengths
 from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
-from portal.dossiers.service import get_dossier
-from portal.identity.access import check_can_act, check_can_extend, check_can_rate
 from portal.identity.principal import Principal
 from portal.input_limits import check_length
-from portal.kpis.counters import delta
 from portal.workdays.vietnam_calendar import calendar_around
 
 

@@ -12,7 +12,8 @@ from portal.dossiers.repository import DossierRepository
 from portal.drafts.model import Draft, check_draft_sizes, expiry, new_draft
 from portal.drafts.repository import DraftRepository
 from portal.errors import InvalidInput
-from portal.identity.principal import Citizen
+from portal.identity.access import require_draft_owner
+from portal.identity.principal import Citizen, Principal
 from portal.procedures.catalog import Catalog
 from portal.procedures.model import check_procedure_code
 from portal.procedures.service import get_procedure
@@ -94,3 +95,27 @@ def my_drafts(drafts: DraftRepository, dossiers: DossierRepository, clock: Clock
 
 def discard_draft(drafts: DraftRepository, citizen: Citizen, procedure_code: str) -> None:
     drafts.delete(citizen.id_number, check_procedure_code(procedure_code, "procedureCode"))
+
+
+class DraftService:
+    """Drafts of their own filings, for signed-in citizens (or an app filing for them): each verb checks
+    who asks, then the rules above."""
+
+    def __init__(self, drafts: DraftRepository, dossiers: DossierRepository, catalog: Catalog, clock: Clock) -> None:
+        self._drafts = drafts
+        self._dossiers = dossiers
+        self._catalog = catalog
+        self._clock = clock
+
+    def save(self, principal: Principal, given: DraftInput) -> Draft:
+        return save_draft(self._drafts, self._catalog, self._clock, require_draft_owner(principal), given)
+
+    def get(self, principal: Principal, procedure_code: str) -> Draft:
+        citizen = require_draft_owner(principal)
+        return get_draft(self._drafts, self._dossiers, self._catalog, self._clock, citizen, procedure_code)
+
+    def mine(self, principal: Principal) -> list[Draft]:
+        return my_drafts(self._drafts, self._dossiers, self._clock, require_draft_owner(principal))
+
+    def discard(self, principal: Principal, procedure_code: str) -> None:
+        discard_draft(self._drafts, require_draft_owner(principal), procedure_code)

@@ -5,6 +5,7 @@ a local timer (infra/local/stream_consumer.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from portal.bootstrap import Services, build_notifier, province_codes
@@ -88,6 +89,20 @@ def sweep_payments(services: Services) -> dict[str, Any]:
     }
 
 
+def reconcile_payments(services: Services, day: date | None = None) -> dict[str, Any]:
+    """Every night (02:00 in Vietnam), in a function of its own: a day's payments (default: yesterday)
+    against the provider's settlement report; a day that does not balance is logged as a warning (and
+    alarmed). By hand: python -m portal.entrypoints.reconcile_payments --day YYYY-MM-DD."""
+    from portal.bootstrap import payment_service
+    from portal.observability import logger
+    from portal.payments.reconciliation import as_dict
+
+    day = day or (services.clock.now().date() - timedelta(days=1))
+    result = as_dict(payment_service(services).reconcile(day))
+    (logger.info if result["balanced"] else logger.warning)("payment reconciliation", extra=result)
+    return result
+
+
 JOBS: dict[str, Job] = {
     "clients-housekeeping": clients_housekeeping,
     "officers-digest": officers_digest,
@@ -95,4 +110,5 @@ JOBS: dict[str, Job] = {
     "sweep-uploads": sweep_uploads,
     "draft-reminders": draft_reminders,
     "sweep-payments": sweep_payments,
+    "reconcile-payments": reconcile_payments,
 }

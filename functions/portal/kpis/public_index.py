@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from portal.centers.model import Center, CenterKind
+from portal.dossiers.counters import NATIONAL, KpiCounts, national_scopes
 from portal.errors import InvalidInput
 from portal.identity.access import require_public_read
 from portal.identity.principal import Principal
-from portal.kpis.counters import NATIONAL, KpiCounts, national_scopes
 from portal.kpis.service_index import IndexFigures, figures, months_ending, ranked
 from portal.pagination import MAX_PAGE_SIZE, Page
 from portal.units.directory import UnitDirectory

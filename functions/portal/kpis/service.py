@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from portal.dossiers.counters import KpiCounts, national_scopes
 from portal.errors import InvalidInput
 from portal.identity.access import check_can_read_kpis
 from portal.identity.principal import Principal
 from portal.input_limits import check_length
-from portal.kpis.counters import KpiCounts, national_scopes
 
 MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from portal.kpis.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
+from portal.dossiers.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
 
 TREND_MONTHS = 12
 

@@ -7,9 +7,10 @@ import secrets
 from dataclasses import dataclass
 
 from portal.clock import Clock
-from portal.identity.access import check_can_pay
+from portal.dossiers import fee_rules as rules
+from portal.dossiers.access import check_can_pay
 from portal.identity.principal import Principal
-from portal.payments import rules, settlement
+from portal.payments import settlement
 from portal.payments.lookup import PaymentLookup, check_key
 from portal.payments.model import Payment, PaymentState
 from portal.payments.repository import DuplicatePayment, PaymentInProgress, PaymentProvider, PaymentRepository

@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from portal.clock import Clock
+from portal.dossiers import fee_exemptions as exemptions
+from portal.dossiers import fee_rules as rules
+from portal.dossiers.access import check_can_decide_exemption, check_can_refund, check_can_set_fee
+from portal.dossiers.counters import delta
+from portal.dossiers.fee import FeeStatus
 from portal.dossiers.model import Action, ActorRole, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
 from portal.errors import Conflict, InvalidInput
-from portal.identity.access import check_can_decide_exemption, check_can_refund, check_can_set_fee
 from portal.identity.principal import Principal
-from portal.kpis.counters import delta
-from portal.payments import exemptions, rules, settlement
+from portal.payments import refunds, settlement
 from portal.payments.lookup import PaymentLookup
-from portal.payments.model import FeeStatus, Payment, Refund, RefundReason
+from portal.payments.model import Payment, Refund, RefundReason
 from portal.payments.reconciliation import Kind, LedgerEntry
 from portal.payments.repository import PaymentProvider, PaymentRepository
 
@@ -76,7 +79,7 @@ class FeeDesk:
                 "A refund needs its reason (at most 500 characters).",
             )
         payment = self.lookup.payment(dossier, payment_id)
-        rules.check_refund(dossier, payment, reason, self.payments.for_dossier(code))
+        refunds.check_refund(dossier, payment, reason, self.payments.for_dossier(code))
         refund_id = self.provider.refund(payment.provider_id, payment.amount_vnd)
         now = self.clock.now()
         refunded = replace(

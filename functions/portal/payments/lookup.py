@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+from portal.dossiers.access import dossier_not_found
 from portal.dossiers.model import Dossier
 from portal.dossiers.repository import DossierRepository
 from portal.errors import InvalidInput, NotFound
-from portal.identity.access import dossier_not_found, require_signed_in
+from portal.identity.access import require_signed_in
 from portal.identity.principal import Principal
 from portal.input_limits import LIMITS
 from portal.payments.model import Payment

@@ -8,9 +8,10 @@ did not move), amount mismatch, or state mismatch (the provider reports another 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from enum import Enum
+from typing import Any
 
 
 class Kind(Enum):
@@ -91,3 +92,15 @@ def reconcile(day: date, ledger: list[LedgerEntry], settlement: list[SettlementL
         else:
             matched += 1
     return Report(day, matched, tuple(found))
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    """The report as one structured log record (and the command's JSON)."""
+    return {
+        "day": report.day.isoformat(),
+        "balanced": report.balanced,
+        "matched": report.matched,
+        "discrepancies": [
+            {**asdict(d), "difference": d.difference.value, "kind": d.kind.value} for d in report.discrepancies
+        ],
+    }

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
+from portal.dossiers.counters import KpiDelta
 from portal.dossiers.model import Dossier, TimelineEvent
-from portal.kpis.counters import KpiDelta
 from portal.payments.model import Payment, PaymentState, Receipt
 from portal.payments.reconciliation import LedgerEntry, SettlementLine
 

@@ -5,13 +5,15 @@ a day is reconciled (reconciliation)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from portal.clock import Clock
+from portal.dossiers.access import check_can_read_dossier
 from portal.dossiers.model import Dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
-from portal.identity.access import check_can_read_dossier, require_applicant
+from portal.identity.access import require_applicant
 from portal.identity.principal import Principal, Scope
 from portal.payments.checkout import Checkout, StartedPayment
 from portal.payments.fee_desk import FeeDesk
@@ -41,11 +43,11 @@ class PaymentService:
         centers: CenterLookup,
         clock: Clock,
         portal_url: str,
-        webhook_secret: bytes | None = None,
+        webhook_secret: Callable[[], bytes] | None = None,
     ) -> None:
         self.payments = payments
         self.provider = provider
-        self.webhook_secret = webhook_secret
+        self._webhook_secret = webhook_secret  # read when a notification comes (a secret: never kept in a field)
         self.lookup = PaymentLookup(dossiers, payments)
         self.settler = Settler(self.lookup, payments, provider, centers, clock)
         self.checkout = Checkout(self.lookup, self.settler, payments, provider, clock, portal_url)
@@ -76,9 +78,9 @@ class PaymentService:
         """A notification from the provider: signed, about a payment of the dossier it names, for the amount
         and currency recorded; then applied as the provider's status API reports it (once: a duplicate, a
         late or an out-of-order notification changes nothing)."""
-        if self.webhook_secret is None:
+        if self._webhook_secret is None:
             raise InvalidNotification("Chưa cấu hình khoá thông báo.", "No notification key is configured.")
-        note = verified(body, signature, self.webhook_secret)
+        note = verified(body, signature, self._webhook_secret())
         payment = self.payments.get(note.dossier_code, note.reference) if PAYMENT_ID.match(note.reference) else None
         if payment is None:
             raise payment_not_found(note.reference)

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from portal.dossiers.fee import FeeStatus
 from portal.dossiers.model import Action, ActorRole, Dossier, TimelineEvent
-from portal.payments.model import CURRENCY, FeeStatus, Payment, PaymentState, Receipt
+from portal.payments.model import CURRENCY, Payment, PaymentState, Receipt
 from portal.payments.repository import ProviderPayment
 
 

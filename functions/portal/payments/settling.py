@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from portal.clock import Clock
+from portal.dossiers.counters import delta
 from portal.dossiers.repository import CenterLookup
 from portal.errors import Conflict
-from portal.kpis.counters import delta
 from portal.observability import logger
 from portal.payments import settlement
 from portal.payments.lookup import PaymentLookup

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from portal.errors import InvalidInput, NotFound
+from portal.identity.access import require_public_read
+from portal.identity.principal import Principal
 from portal.input_limits import check_length
 from portal.pagination import Page, page_of_list
 from portal.procedures.catalog import Catalog
@@ -95,3 +97,29 @@ def life_events() -> tuple[LifeEvent, ...]:
 def life_event_procedures(catalog: Catalog, event: LifeEvent) -> list[ProcedureSummary]:
     index = catalog.index()
     return [p for p in (index.get(code) for code in event.procedure_codes) if p is not None]
+
+
+class PublicCatalog:
+    """The national catalog as the public reads it: each verb checks the reader may read public data (an
+    app needs public:read), then the functions above."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+
+    def search(
+        self, principal: Principal, text: str | None, filter: ProcedureFilter, first: int | None, after: str | None
+    ) -> Page[Hit]:
+        require_public_read(principal)
+        return search_procedures(self._catalog, text, filter, first, after)
+
+    def get(self, principal: Principal, code: str) -> Procedure:
+        require_public_read(principal)
+        return get_procedure(self._catalog, code)
+
+    def fields(self, principal: Principal) -> list[str]:
+        require_public_read(principal)
+        return list_fields(self._catalog)
+
+    def life_events(self, principal: Principal) -> list[tuple[LifeEvent, list[ProcedureSummary]]]:
+        require_public_read(principal)
+        return [(event, life_event_procedures(self._catalog, event)) for event in life_events()]

@@ -9,9 +9,9 @@ from pynamodb.transactions import TransactWrite
 
 from portal.bundles.model import Bundle, BundleMember, MemberState
 from portal.bundles.repository import DuplicateBundle
+from portal.dossiers.counters import KpiCounts, KpiDelta, delta
 from portal.dossiers.model import Dossier
 from portal.errors import Conflict
-from portal.kpis.counters import KpiCounts, KpiDelta, delta
 from portal.observability import emit
 from portal.store.bundle_items import (
     BUNDLE_PK_PREFIX,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.payments.model import DossierFee, ExemptionDecision, FeeDue, FeeStatus, RequestedExemption
+from portal.dossiers.fee import DossierFee, ExemptionDecision, FeeDue, FeeStatus, RequestedExemption
 from portal.store.dossier_items import FeeMap, RequestedExemptionMap
 
 

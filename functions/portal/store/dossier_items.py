@@ -233,7 +233,7 @@ class SequenceItem(PortalModel):
 
 
 class StatsItem(PortalModel):
-    """One month of KPI counters for one scope (see portal.kpis.counters); updated with ADD only."""
+    """One month of KPI counters for one scope (see portal.dossiers.counters); updated with ADD only."""
 
     Meta = table_meta(settings().tables.dossiers)
 

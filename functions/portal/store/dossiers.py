@@ -10,6 +10,7 @@ from pynamodb.exceptions import PutError, TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from portal.dossiers.codes import sequence_key
+from portal.dossiers.counters import KpiDelta
 from portal.dossiers.model import (
     AccessRecord,
     ActorRole,
@@ -19,7 +20,6 @@ from portal.dossiers.model import (
     TimelineEvent,
 )
 from portal.errors import Conflict
-from portal.kpis.counters import KpiDelta
 from portal.observability import emit
 from portal.pagination import Page
 from portal.store.dossier_items import (

@@ -7,9 +7,9 @@ from datetime import date, datetime, timedelta
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
+from portal.dossiers.counters import KpiDelta
 from portal.dossiers.model import Dossier, TimelineEvent
 from portal.errors import Conflict
-from portal.kpis.counters import KpiDelta
 from portal.payments.model import Payment, PaymentState, Receipt, Refund, RefundReason
 from portal.payments.reconciliation import Kind, LedgerEntry
 from portal.payments.repository import DuplicatePayment, PaymentInProgress

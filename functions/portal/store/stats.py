@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from pynamodb.transactions import TransactWrite
 
-from portal.kpis.counters import KpiCounts, KpiDelta
+from portal.dossiers.counters import KpiCounts, KpiDelta
 from portal.store.dossier_items import MONTH_SK_PREFIX, STATS_PK_PREFIX, StatsItem
 
 COUNTER_NAMES = tuple(f.name for f in fields(KpiCounts))

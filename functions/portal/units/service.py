@@ -6,6 +6,8 @@ import re
 
 from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
+from portal.identity.access import require_public_read
+from portal.identity.principal import Principal
 from portal.input_limits import LIMITS
 from portal.pagination import Page, page_of_list
 from portal.units.directory import UnitDirectory
@@ -49,3 +51,27 @@ def resolve_address(units: UnitDirectory, text: str) -> Resolution:
 
 def reference_datasets(units: UnitDirectory) -> list[ReferenceDataset]:
     return list(units.gazetteer.datasets)
+
+
+class PublicUnits:
+    """The administrative units as the public reads them: each verb checks the reader may read public
+    data (an app needs public:read), then the functions above."""
+
+    def __init__(self, units: UnitDirectory) -> None:
+        self._units = units
+
+    def provinces(self, principal: Principal) -> list[Province]:
+        require_public_read(principal)
+        return list_provinces(self._units)
+
+    def communes(self, principal: Principal, province_code: str, first: int | None, after: str | None) -> Page[Commune]:
+        require_public_read(principal)
+        return list_communes(self._units, province_code, first, after)
+
+    def resolve_address(self, principal: Principal, text: str) -> Resolution:
+        require_public_read(principal)
+        return resolve_address(self._units, text)
+
+    def datasets(self, principal: Principal) -> list[ReferenceDataset]:
+        require_public_read(principal)
+        return reference_datasets(self._units)

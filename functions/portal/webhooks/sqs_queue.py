@@ -1,5 +1,5 @@
 """The delivery queue in AWS: SQS (template.yaml's WebhookQueue). SQS delays a message 15 minutes at most,
-so a later attempt travels with its due time and is put back until then (sqs_handler)."""
+so a later attempt travels with its due time and is put back until then (portal.entrypoints.webhook_worker)."""
 
 from __future__ import annotations
 

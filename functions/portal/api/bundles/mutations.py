@@ -8,11 +8,10 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.bundles.types import Bundle, BundleSubmitted, BundleUpdated, SubmitBundleInput
+from portal.api.context import PortalContext
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.bundles import service
 from portal.errors import InvalidInput
-from portal.identity.access import require_applicant
-from portal.identity.principal import Scope
 from portal.procedures.required_documents import MAX_ELECTRONIC
 
 SubmitBundleResult = Annotated[
@@ -50,17 +49,12 @@ class BundleMutations:
         "agency; the members that need another's result start when it is ready. Retrying with the same "
         "clientRequestId never makes a second set."
     )
-    def submit_bundle(self, info: Info, input: SubmitBundleInput) -> SubmitBundleResult:
+    def submit_bundle(self, info: Info[PortalContext, None], input: SubmitBundleInput) -> SubmitBundleResult:
         ctx = info.context
-        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
-        s = ctx.services
-        view = service.submit_bundle(s.bundles, s.dossiers, s.centers, s.catalog, s.clock, citizen, _request(input))
+        view = ctx.services.bundle_service.submit(ctx.principal, _request(input))
         return BundleSubmitted(bundle=Bundle(view=view), duplicate=view.duplicate)
 
     @strawberry.mutation(description="Withdraw a bundle: every member not yet decided is withdrawn.")
-    def withdraw_bundle(self, info: Info, id: str) -> UpdateBundleResult:
+    def withdraw_bundle(self, info: Info[PortalContext, None], id: str) -> UpdateBundleResult:
         ctx = info.context
-        s = ctx.services
-        return BundleUpdated(
-            bundle=Bundle(view=service.withdraw_bundle(s.bundles, s.dossiers, s.clock, ctx.principal, id))
-        )
+        return BundleUpdated(bundle=Bundle(view=ctx.services.bundle_service.withdraw(ctx.principal, id)))

@@ -6,24 +6,23 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.clients.types import Client, ClientLimits, ClientUsage, ViewerClient
+from portal.api.context import PortalContext
 from portal.clients import quota, rules
-from portal.identity.access import require_app
 
 
 @strawberry.type
 class ClientQueries:
     @strawberry.field(description="Admins: every registered third-party client, newest first.")
-    def clients(self, info: Info) -> list[Client]:
+    def clients(self, info: Info[PortalContext, None]) -> list[Client]:
         ctx = info.context
         now = ctx.services.clock.now()
         return [Client.of(c, now) for c in ctx.services.clients.clients(ctx.principal)]
 
     @strawberry.field(description="A registered app: its own registration, limits and requests counted so far.")
-    def viewer_client(self, info: Info) -> ViewerClient:
+    def viewer_client(self, info: Info[PortalContext, None]) -> ViewerClient:
         ctx = info.context
-        app = require_app(ctx.principal)
         services = ctx.services
-        client = services.clients.viewer(app)
+        client = services.clients.viewer(ctx.principal)
         now = services.clock.now()
         used = [services.rate_counters.current(w.key) for w in quota.windows(client.client_id, client.limits, now)]
         return ViewerClient(

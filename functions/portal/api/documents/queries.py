@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.documents.types import (
     Document,
     DocumentConnection,
@@ -14,8 +15,6 @@ from portal.api.documents.types import (
 )
 from portal.api.pagination import PageInfo
 from portal.dossiers.slips import Slip
-from portal.identity.access import require_applicant, require_public_read
-from portal.identity.principal import Scope
 from portal.input_limits import check_length
 
 DossierSlip = strawberry.enum(Slip, name="DossierSlip")
@@ -27,10 +26,11 @@ class DocumentQueries:
         description="Your personal store (Kho dữ liệu cá nhân): every clean document and electronic result, "
         "newest first; attach one to a new dossier instead of uploading it again."
     )
-    def my_documents(self, info: Info, first: int | None = None, after: str | None = None) -> DocumentConnection:
+    def my_documents(
+        self, info: Info[PortalContext, None], first: int | None = None, after: str | None = None
+    ) -> DocumentConnection:
         ctx = info.context
-        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_READ)
-        page = ctx.services.documents.stored(citizen, first, after)
+        page = ctx.services.documents.stored(ctx.principal, first, after)
         return DocumentConnection(
             edges=[DocumentEdge(node=Document(document=d)) for d in page.items], page_info=PageInfo.of(page.end_cursor)
         )
@@ -39,7 +39,9 @@ class DocumentQueries:
         description="A link of a few minutes to a clean file of a dossier you may read (recorded on its audit "
         "trail), or, without dossierCode, to a file of your own store."
     )
-    def document_download(self, info: Info, document_id: str, dossier_code: str = "") -> DocumentDownload:
+    def document_download(
+        self, info: Info[PortalContext, None], document_id: str, dossier_code: str = ""
+    ) -> DocumentDownload:
         ctx = info.context
         check_length("documentId", document_id, "code")
         check_length("dossierCode", dossier_code, "code")
@@ -50,12 +52,11 @@ class DocumentQueries:
         description="Public: is this file the electronic result issued under `code` (the QR code on it)? Give the "
         "file's SHA-256 (computed in the browser); the answer holds no personal data."
     )
-    def verify_document(self, info: Info, code: str, sha256: str = "") -> DocumentVerification:
+    def verify_document(self, info: Info[PortalContext, None], code: str, sha256: str = "") -> DocumentVerification:
         ctx = info.context
-        require_public_read(ctx.principal)
         check_length("code", code, "code")
         check_length("sha256", sha256, "code")
-        v = ctx.services.documents.verify(code, sha256)
+        v = ctx.services.documents.verify(ctx.principal, code, sha256)
         return DocumentVerification(
             code=v.code,
             found=v.found,
@@ -70,21 +71,7 @@ class DocumentQueries:
         description="A PDF of an official slip of your dossier (Circular 03/2025): RECEIPT (form 01), "
         "SUPPLEMENT_REQUEST (form 02), APOLOGY (form 04); a link of a few minutes."
     )
-    def dossier_slip(self, info: Info, code: str, slip: DossierSlip) -> DocumentDownload:
-        ctx = info.context
-        s = ctx.services
+    def dossier_slip(self, info: Info[PortalContext, None], code: str, slip: DossierSlip) -> DocumentDownload:
         check_length("code", code, "code")
-        from portal.documents.printing import slip_download  # with the first slip: PDF code stays cold
-
-        download = slip_download(
-            s.dossiers,
-            s.centers,
-            s.documents.objects,
-            s.clock,
-            s.tracking_key(),
-            s.portal_url,
-            ctx.principal,
-            code,
-            slip,
-        )
+        download = info.context.services.printing.slip(info.context.principal, code, slip)
         return DocumentDownload(url=download.url, expires_at=download.expires_at)

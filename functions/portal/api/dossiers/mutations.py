@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.dossiers.inputs import (
     ActOnDossierInput,
     AttachmentInput,
@@ -20,12 +21,10 @@ from portal.api.dossiers.inputs import (
 from portal.api.dossiers.types import Dossier
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
-from portal.dossiers import intake, workflow
+from portal.dossiers.intake import SubmitRequest, WalkInApplicant
 from portal.dossiers.model import Action, Attachment, Channel
 from portal.dossiers.on_behalf import PersonRepresented
 from portal.errors import InvalidInput
-from portal.identity.access import require_applicant, require_officer
-from portal.identity.principal import OfficerRole, Scope
 from portal.input_limits import LIMITS, check_length
 
 SubmitDossierResult = Annotated[
@@ -46,11 +45,9 @@ def _form(data: Any) -> dict[str, Any]:
     return data
 
 
-def _request(
-    input: SubmitDossierInput | ReceiveDossierInput, stored: tuple[Attachment, ...] = ()
-) -> intake.SubmitRequest:
+def _request(input: SubmitDossierInput | ReceiveDossierInput, stored: tuple[Attachment, ...] = ()) -> SubmitRequest:
     exemption = getattr(input, "exemption", None)
-    return intake.SubmitRequest(
+    return SubmitRequest(
         request_id=input.client_request_id,
         procedure_code=input.procedure_code,
         center_id=input.center_id,
@@ -64,7 +61,7 @@ def _request(
     )
 
 
-def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[Attachment, ...]:
+def _stored_documents(documents, principal, input: SubmitDossierInput) -> tuple[Attachment, ...]:
     """The citizen's uploaded (or reused) documents, as the portal checked them: never declared metadata."""
     if not input.documents and not input.exemption:
         return ()
@@ -79,7 +76,7 @@ def _stored_documents(documents, citizen, input: SubmitDossierInput) -> tuple[At
     proof = check_length("documentId", input.exemption.proof_document_id, "code") if input.exemption else ""
     if proof and proof not in {document_id for document_id, _ in refs}:  # the proof is filed with the dossier
         refs.append((proof, ""))
-    return documents.attachments_for(citizen, refs)
+    return documents.attachments_for(principal, refs)
 
 
 @strawberry.type
@@ -87,22 +84,15 @@ class DossierMutations:
     @strawberry.mutation(
         description="File a dossier online. Retrying with the same clientRequestId never makes a second one."
     )
-    def submit_dossier(self, info: Info, input: SubmitDossierInput) -> SubmitDossierResult:
+    def submit_dossier(self, info: Info[PortalContext, None], input: SubmitDossierInput) -> SubmitDossierResult:
         ctx = info.context
-        citizen = require_applicant(ctx.principal, Scope.DOSSIERS_WRITE)
         s = ctx.services
-        stored = _stored_documents(s.documents, citizen, input)
-        request = _request(input, stored)
+        stored = _stored_documents(s.documents, ctx.principal, input)
+        represented = None
         if input.on_behalf_of is not None:
             p = input.on_behalf_of
             represented = PersonRepresented(p.id_number, p.full_name, p.date_of_birth, p.address, p.phone, p.email)
-            submission = intake.submit_on_behalf(
-                s.dossiers, s.centers, s.catalog, s.clock, citizen, represented, request, principal=ctx.principal
-            )
-        else:
-            submission = intake.submit_dossier(
-                s.dossiers, s.centers, s.catalog, s.clock, citizen, request, principal=ctx.principal
-            )
+        submission = s.intake.submit(ctx.principal, _request(input, stored), represented)
         if stored and not submission.duplicate:
             s.documents.link(stored, submission.dossier.code)
         return DossierSubmitted(dossier=Dossier(dossier=submission.dossier), duplicate=submission.duplicate)
@@ -110,18 +100,12 @@ class DossierMutations:
     @strawberry.mutation(
         description="Officers: receive a dossier at the desk (no electronic identity demanded in person)."
     )
-    def receive_dossier(self, info: Info, input: ReceiveDossierInput) -> SubmitDossierResult:
+    def receive_dossier(self, info: Info[PortalContext, None], input: ReceiveDossierInput) -> SubmitDossierResult:
         ctx = info.context
-        officer = require_officer(ctx.principal, roles=frozenset({OfficerRole.RECEPTION}))
         a = input.applicant
-        walk_in = intake.WalkInApplicant(a.id_number.strip(), a.full_name, a.date_of_birth, a.address)
-        s = ctx.services
-        submission = intake.receive_in_person(
-            s.dossiers,
-            s.centers,
-            s.catalog,
-            s.clock,
-            officer,
+        walk_in = WalkInApplicant(a.id_number.strip(), a.full_name, a.date_of_birth, a.address)
+        submission = ctx.services.intake.receive(
+            ctx.principal,
             walk_in,
             _request(input),
             channel=Channel(input.channel.value),
@@ -132,12 +116,10 @@ class DossierMutations:
     @strawberry.mutation(
         description="Move a dossier along: officers process and return; the applicant supplements or withdraws."
     )
-    def act_on_dossier(self, info: Info, input: ActOnDossierInput) -> UpdateDossierResult:
+    def act_on_dossier(self, info: Info[PortalContext, None], input: ActOnDossierInput) -> UpdateDossierResult:
         ctx = info.context
         result = _attachments([input.result])[0] if input.result else None
-        dossier = workflow.act_on_dossier(
-            ctx.services.dossiers,
-            ctx.services.clock,
+        dossier = ctx.services.workflow.act(
             ctx.principal,
             input.code,
             Action(input.action.value),
@@ -149,17 +131,15 @@ class DossierMutations:
     @strawberry.mutation(
         description="Center leads: apologize and set a new appointment date, once, before the current one."
     )
-    def extend_dossier_deadline(self, info: Info, input: ExtendDeadlineInput) -> UpdateDossierResult:
+    def extend_dossier_deadline(
+        self, info: Info[PortalContext, None], input: ExtendDeadlineInput
+    ) -> UpdateDossierResult:
         ctx = info.context
-        dossier = workflow.extend_deadline(
-            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.new_due_date, input.reason
-        )
+        dossier = ctx.services.workflow.extend_deadline(ctx.principal, input.code, input.new_due_date, input.reason)
         return DossierUpdated(dossier=Dossier(dossier=dossier))
 
     @strawberry.mutation(description="The applicant rates a dossier once it has a result.")
-    def rate_dossier(self, info: Info, input: RateDossierInput) -> UpdateDossierResult:
+    def rate_dossier(self, info: Info[PortalContext, None], input: RateDossierInput) -> UpdateDossierResult:
         ctx = info.context
-        dossier = workflow.rate_dossier(
-            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.score, input.comment
-        )
+        dossier = ctx.services.workflow.rate(ctx.principal, input.code, input.score, input.comment)
         return DossierUpdated(dossier=Dossier(dossier=dossier))

@@ -7,19 +7,19 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.dossiers.mutations import _attachments
 from portal.api.drafts.types import Draft, DraftDiscarded, DraftSaved, SaveDraftInput
 from portal.api.errors import InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.drafts import service
 from portal.errors import InvalidInput
-from portal.identity.access import require_draft_owner
 from portal.input_limits import check_length
 
 SaveDraftResult = Annotated[DraftSaved | InvalidInputError | NotFoundError, strawberry.union("SaveDraftResult")]
 
 
-def _kept_files(documents, citizen, input: SaveDraftInput):
+def _kept_files(documents, principal, input: SaveDraftInput):
     """The uploaded (or store-picked) files the draft keeps by id, as the portal recorded them."""
     if not input.documents or documents is None:
         return ()
@@ -31,15 +31,14 @@ def _kept_files(documents, citizen, input: SaveDraftInput):
         (check_length("documentId", d.document_id, "code"), check_length("slot", d.slot, "slot"))
         for d in input.documents
     ]
-    return documents.draft_files(citizen, refs)
+    return documents.draft_files(principal, refs)
 
 
 @strawberry.type
 class DraftMutations:
     @strawberry.mutation(description="Save the filing typed so far (replaces this procedure's draft).")
-    def save_draft(self, info: Info, input: SaveDraftInput) -> SaveDraftResult:
+    def save_draft(self, info: Info[PortalContext, None], input: SaveDraftInput) -> SaveDraftResult:
         ctx = info.context
-        citizen = require_draft_owner(ctx.principal)
         s = ctx.services
         given = service.DraftInput(
             request_id=input.client_request_id,
@@ -48,14 +47,13 @@ class DraftMutations:
             phone=input.phone,
             email=input.email,
             center_id=input.center_id,
-            attachments=_attachments(input.attachments) + _kept_files(s.documents, citizen, input),
+            attachments=_attachments(input.attachments) + _kept_files(s.documents, ctx.principal, input),
         )
-        draft = service.save_draft(s.drafts, s.catalog, s.clock, citizen, given)
+        draft = s.draft_service.save(ctx.principal, given)
         return DraftSaved(draft=Draft.from_domain(draft))
 
     @strawberry.mutation(description="Discard your draft of this procedure (nothing happens if there is none).")
-    def discard_draft(self, info: Info, procedure_code: str) -> DraftDiscarded:
+    def discard_draft(self, info: Info[PortalContext, None], procedure_code: str) -> DraftDiscarded:
         ctx = info.context
-        citizen = require_draft_owner(ctx.principal)
-        service.discard_draft(ctx.services.drafts, citizen, procedure_code)
+        ctx.services.draft_service.discard(ctx.principal, procedure_code)
         return DraftDiscarded(procedure_code=procedure_code.strip())

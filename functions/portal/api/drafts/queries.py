@@ -5,26 +5,21 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.drafts.types import Draft
-from portal.drafts import service
-from portal.identity.access import require_draft_owner
 
 
 @strawberry.type
 class DraftQueries:
     @strawberry.field(description="Your drafts not yet submitted, the most recently changed first.")
-    def my_drafts(self, info: Info) -> list[Draft]:
+    def my_drafts(self, info: Info[PortalContext, None]) -> list[Draft]:
         ctx = info.context
-        citizen = require_draft_owner(ctx.principal)
-        s = ctx.services
-        return [Draft.from_domain(d) for d in service.my_drafts(s.drafts, s.dossiers, s.clock, citizen)]
+        return [Draft.from_domain(d) for d in ctx.services.draft_service.mine(ctx.principal)]
 
     @strawberry.field(
         description="Your draft of this procedure (with the dossier it made once submitted), "
         "or a new one with its clientRequestId when there is none."
     )
-    def draft(self, info: Info, procedure_code: str) -> Draft:
+    def draft(self, info: Info[PortalContext, None], procedure_code: str) -> Draft:
         ctx = info.context
-        citizen = require_draft_owner(ctx.principal)
-        s = ctx.services
-        return Draft.from_domain(service.get_draft(s.drafts, s.dossiers, s.catalog, s.clock, citizen, procedure_code))
+        return Draft.from_domain(ctx.services.draft_service.get(ctx.principal, procedure_code))

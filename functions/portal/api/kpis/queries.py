@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.dossiers.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
 from portal.kpis import service
-from portal.kpis.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
 
 
 @strawberry.type

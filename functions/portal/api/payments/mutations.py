@@ -20,7 +20,6 @@ from portal.api.payments.types import (
     SetDossierFeeInput,
     StartPaymentInput,
 )
-from portal.bootstrap import payment_service
 from portal.input_limits import LIMITS
 
 StartPaymentResult = Annotated[
@@ -45,19 +44,19 @@ class PaymentMutations:
     )
     def start_payment(self, info: Info, input: StartPaymentInput) -> StartPaymentResult:
         ctx = info.context
-        started = payment_service(ctx.services).start(ctx.principal, input.code, input.idempotency_key)
+        started = ctx.services.payment_service.start(ctx.principal, input.code, input.idempotency_key)
         return PaymentStarted(payment=Payment.of(started.payment), resumed=started.resumed)
 
     @strawberry.mutation(description="Back from the provider: the payment as the provider reports it now.")
     def check_payment(self, info: Info, input: CheckPaymentInput) -> UpdatePaymentResult:
         ctx = info.context
-        payment = payment_service(ctx.services).check(ctx.principal, input.code, input.payment_id)
+        payment = ctx.services.payment_service.check(ctx.principal, input.code, input.payment_id)
         return PaymentUpdated(payment=Payment.of(payment))
 
     @strawberry.mutation(description="Center leads: refund a payment (refused at reception, withdrawn, paid twice).")
     def refund_payment(self, info: Info, input: RefundPaymentInput) -> UpdatePaymentResult:
         ctx = info.context
-        payment = payment_service(ctx.services).refund(
+        payment = ctx.services.payment_service.refund(
             ctx.principal, input.code, input.payment_id, input.reason, input.note
         )
         return PaymentUpdated(payment=Payment.of(payment))
@@ -67,7 +66,7 @@ class PaymentMutations:
     )
     def set_dossier_fee(self, info: Info, input: SetDossierFeeInput) -> SetDossierFeeResult:
         ctx = info.context
-        dossier = payment_service(ctx.services).set_fee(ctx.principal, input.code, input.amount_vnd, input.note)
+        dossier = ctx.services.payment_service.set_fee(ctx.principal, input.code, input.amount_vnd, input.note)
         return DossierFeeSet(dossier_code=dossier.code, fee=DossierFee.of(dossier.fee) if dossier.fee else None)
 
     @strawberry.mutation(
@@ -77,5 +76,5 @@ class PaymentMutations:
     def decide_exemption(self, info: Info, input: DecideExemptionInput) -> DecideExemptionResult:
         ctx = info.context
         reason = input.reason[: LIMITS["paymentNote"] + 1]  # longer is refused by the rules, never stored
-        dossier = payment_service(ctx.services).decide_exemption(ctx.principal, input.code, input.accept, reason)
+        dossier = ctx.services.payment_service.decide_exemption(ctx.principal, input.code, input.accept, reason)
         return DossierFeeSet(dossier_code=dossier.code, fee=DossierFee.of(dossier.fee) if dossier.fee else None)

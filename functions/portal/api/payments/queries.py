@@ -6,7 +6,6 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.payments.types import DossierFee, DossierPayments, Payment, Receipt, ReceiptDownload
-from portal.bootstrap import payment_service
 from portal.input_limits import check_length
 
 
@@ -14,7 +13,7 @@ from portal.input_limits import check_length
 class PaymentQueries:
     @strawberry.field(description="What a dossier owes and its payments (the applicant, or the center's officers).")
     def dossier_payments(self, info: Info, code: str) -> DossierPayments:
-        found = payment_service(info.context.services).of_dossier(info.context.principal, code)
+        found = info.context.services.payment_service.of_dossier(info.context.principal, code)
         fee = found.dossier.fee
         return DossierPayments(
             dossier_code=found.dossier.code,
@@ -24,24 +23,16 @@ class PaymentQueries:
 
     @strawberry.field(description="Your electronic receipts, newest first (at most 100).")
     def my_receipts(self, info: Info) -> list[Receipt]:
-        return [Receipt.of(r) for r in payment_service(info.context.services).receipts(info.context.principal)]
+        return [Receipt.of(r) for r in info.context.services.payment_service.receipts(info.context.principal)]
 
     @strawberry.field(
         description="The electronic receipts (biên lai điện tử) of a dossier's successful payments as PDFs (or of "
         "the one paymentId names), for whoever may read the dossier: links of a few minutes; none while unpaid."
     )
     def payment_receipts(self, info: Info, code: str, payment_id: str = "") -> list[ReceiptDownload]:
-        ctx = info.context
-        s = ctx.services
         check_length("code", code, "code")
         check_length("paymentId", payment_id, "code")
-        if s.payments is None:
-            payment_service(s)  # says no provider is configured
-        from portal.documents.printing import receipt_downloads  # with the first receipt: PDF code stays cold
-
-        files = receipt_downloads(
-            s.dossiers, s.payments, s.documents.objects, s.clock, s.portal_url, ctx.principal, code, payment_id
-        )
+        files = info.context.services.printing.receipts(info.context.principal, code, payment_id)
         return [
             ReceiptDownload(
                 payment_id=f.payment_id, number=f.number, url=f.download.url, expires_at=f.download.expires_at

@@ -6,13 +6,14 @@ from datetime import datetime
 
 import strawberry
 
+from portal.dossiers import fee as dossier_fee
 from portal.payments import model
 
 PaymentState = strawberry.enum(model.PaymentState, name="PaymentState", description="GOV.UK Pay-like states.")
-FeeDue = strawberry.enum(model.FeeDue, name="FeeDue")
-FeeStatus = strawberry.enum(model.FeeStatus, name="FeeStatus")
+FeeDue = strawberry.enum(dossier_fee.FeeDue, name="FeeDue")
+FeeStatus = strawberry.enum(dossier_fee.FeeStatus, name="FeeStatus")
 RefundReason = strawberry.enum(model.RefundReason, name="RefundReason")
-ExemptionDecision = strawberry.enum(model.ExemptionDecision, name="ExemptionDecision")
+ExemptionDecision = strawberry.enum(dossier_fee.ExemptionDecision, name="ExemptionDecision")
 
 
 @strawberry.type(description="The fee exemption the applicant chose at filing, and the officer's decision.")
@@ -25,7 +26,7 @@ class RequestedExemption:
     reason: str = strawberry.field(description="Why it was refused; empty otherwise.")
 
     @classmethod
-    def of(cls, e: model.RequestedExemption) -> RequestedExemption:
+    def of(cls, e: dossier_fee.RequestedExemption) -> RequestedExemption:
         return cls(
             code=e.code,
             description=e.description,
@@ -47,7 +48,7 @@ class DossierFee:
     )
 
     @classmethod
-    def of(cls, fee: model.DossierFee) -> DossierFee:
+    def of(cls, fee: dossier_fee.DossierFee) -> DossierFee:
         exemption = RequestedExemption.of(fee.exemption) if fee.exemption else None
         return cls(amount_vnd=fee.amount_vnd, due=fee.due, status=fee.status, note=fee.note, exemption=exemption)
 

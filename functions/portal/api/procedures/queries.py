@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import (
     LifeEvent,
@@ -15,7 +16,6 @@ from portal.api.procedures.types import (
     ProcedureEdge,
     ProcedureFilterInput,
 )
-from portal.identity.access import require_public_read
 from portal.input_limits import LIMITS
 from portal.procedures import service
 
@@ -25,7 +25,7 @@ class ProcedureQueries:
     @strawberry.field(description="Search or list the national catalog. Accents and case do not matter.")
     def procedures(
         self,
-        info: Info,
+        info: Info[PortalContext, None],
         search: Annotated[
             str | None,
             strawberry.argument(
@@ -37,10 +37,9 @@ class ProcedureQueries:
         after: str | None = None,
     ) -> ProcedureConnection:
         ctx = info.context
-        require_public_read(ctx.principal)
         f = filter or ProcedureFilterInput()
-        page = service.search_procedures(
-            ctx.services.catalog,
+        page = ctx.services.public_catalog.search(
+            ctx.principal,
             search,
             service.ProcedureFilter(
                 field=f.field,
@@ -61,25 +60,18 @@ class ProcedureQueries:
         )
 
     @strawberry.field(description="One procedure by its national code, e.g. 1.001193.")
-    def procedure(self, info: Info, code: str) -> Procedure:
-        require_public_read(info.context.principal)
-        return Procedure.from_domain(service.get_procedure(info.context.services.catalog, code))
+    def procedure(self, info: Info[PortalContext, None], code: str) -> Procedure:
+        return Procedure.from_domain(info.context.services.public_catalog.get(info.context.principal, code))
 
     @strawberry.field(description="The fields (lĩnh vực) of the catalog, for filters.")
-    def procedure_fields(self, info: Info) -> list[str]:
-        require_public_read(info.context.principal)
-        return service.list_fields(info.context.services.catalog)
+    def procedure_fields(self, info: Info[PortalContext, None]) -> list[str]:
+        return info.context.services.public_catalog.fields(info.context.principal)
 
     @strawberry.field(description="Browse by life event: a child is born, someone died, building a house, ...")
-    def life_events(self, info: Info) -> list[LifeEvent]:
-        require_public_read(info.context.principal)
-        catalog = info.context.services.catalog
+    def life_events(self, info: Info[PortalContext, None]) -> list[LifeEvent]:
         return [
             LifeEvent(
-                id=e.id,
-                name=e.name,
-                name_en=e.name_en,
-                procedures=[Procedure.from_summary(p) for p in service.life_event_procedures(catalog, e)],
+                id=e.id, name=e.name, name_en=e.name_en, procedures=[Procedure.from_summary(p) for p in procedures]
             )
-            for e in service.life_events()
+            for e, procedures in info.context.services.public_catalog.life_events(info.context.principal)
         ]

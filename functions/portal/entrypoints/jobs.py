@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools import Logger
-
 from portal.bootstrap import default_services
 from portal.jobs.registry import JOBS
+from portal.observability import logger
 
-logger = Logger()
 
-
-@logger.inject_lambda_context
+@logger.inject_lambda_context(log_event=False, clear_state=True)
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     name = event.get("job", "")
     if name not in JOBS:

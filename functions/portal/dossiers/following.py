@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from portal.dossiers.access import check_can_read_dossier, dossier_not_found
 from portal.dossiers.codes import check_dossier_code
 from portal.dossiers.model import Dossier, Status
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.tracking import secret_matches
-from portal.identity.access import check_can_read_dossier, dossier_not_found, require_signed_in
-from portal.identity.principal import Citizen, Officer, Principal
+from portal.identity.access import require_applicant, require_officer, require_public_read, require_signed_in
+from portal.identity.principal import Citizen, Officer, Principal, Scope
 from portal.input_limits import check_length
 from portal.pagination import Page
 
@@ -51,3 +54,30 @@ def center_queue(
 ) -> Page[Dossier]:
     """The officer's center's dossiers, by status then appointment date (the most urgent first)."""
     return dossiers.by_center(officer.center_id, status, first, after)
+
+
+class Following:
+    """Reading dossiers, each verb checking who asks: the applicant's own (and those they filed for
+    others), a center's queue for its officers, anyone's with its receipt (code + tracking secret)."""
+
+    def __init__(self, dossiers: DossierRepository, tracking_key: Callable[[], bytes]) -> None:
+        self._dossiers = dossiers
+        self._tracking_key = tracking_key  # a secret: read when a receipt is checked, never handed out
+
+    def get(self, principal: Principal, code: str) -> Dossier:
+        return get_dossier(self._dossiers, principal, code)
+
+    def track(self, principal: Principal, code: str, secret: str) -> Dossier:
+        require_public_read(principal)
+        return track_dossier(self._dossiers, self._tracking_key(), code, secret)
+
+    def mine(self, principal: Principal, first: int | None, after: str | None) -> Page[Dossier]:
+        return my_dossiers(self._dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
+
+    def filed_on_behalf(self, principal: Principal, first: int | None, after: str | None) -> Page[Dossier]:
+        return filed_on_behalf(self._dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
+
+    def center_queue(
+        self, principal: Principal, status: Status | None, first: int | None, after: str | None
+    ) -> Page[Dossier]:
+        return center_queue(self._dossiers, require_officer(principal), status, first, after)

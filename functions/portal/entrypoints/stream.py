@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from aws_lambda_powertools import Logger
-
 from portal.bootstrap import build_stream_consumer, default_services
+from portal.observability import logger
 
-logger = Logger()
 consumer = build_stream_consumer(default_services())
 
 
-@logger.inject_lambda_context
+@logger.inject_lambda_context(log_event=False, clear_state=True)
 def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return consumer.handle(event, context)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, fields
 
+from portal.dossiers.fee import OWED, FeeStatus
 from portal.dossiers.lifecycle import EXTEND, RATE, RECEIVE, Action
 from portal.dossiers.model import Channel, Dossier, Status, TimelineEvent
-from portal.payments.model import OWED, FeeStatus
 
 NATIONAL = "national"
 # Every dossier's change adds to the nation's month: one item would take them all, and DynamoDB cancels

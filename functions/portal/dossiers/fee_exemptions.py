@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from portal.dossiers.fee import DossierFee, ExemptionDecision, FeeStatus, RequestedExemption
 from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, check_length
-from portal.payments.model import DossierFee, ExemptionDecision, FeeStatus, RequestedExemption
 from portal.procedures.model import Procedure
 
 MAX_REASON = LIMITS["paymentNote"]

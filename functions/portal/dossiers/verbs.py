@@ -1,0 +1,86 @@
+"""The verbs that open and change dossiers, as service objects the composition root builds once: each
+takes the principal who asks and decides access itself (resolvers never do), then the rules of
+portal.dossiers.intake and portal.dossiers.workflow."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from portal.clock import Clock
+from portal.dossiers import intake, workflow
+from portal.dossiers.intake import Submission, SubmitRequest, WalkInApplicant
+from portal.dossiers.lifecycle import Action
+from portal.dossiers.model import Attachment, Channel, Dossier
+from portal.dossiers.on_behalf import PersonRepresented
+from portal.dossiers.repository import CenterLookup, DossierRepository
+from portal.identity.access import require_applicant, require_officer
+from portal.identity.principal import OfficerRole, Principal, Scope
+from portal.procedures.catalog import Catalog
+
+RECEPTION = frozenset({OfficerRole.RECEPTION})
+
+
+class Intake:
+    """Opening dossiers: filed online by the applicant (or for them, by an authorized person), or received
+    at a center's desk by its reception officers. A retry with the same request id opens nothing new."""
+
+    def __init__(self, dossiers: DossierRepository, centers: CenterLookup, catalog: Catalog, clock: Clock) -> None:
+        self._dossiers = dossiers
+        self._centers = centers
+        self._catalog = catalog
+        self._clock = clock
+
+    def submit(
+        self, principal: Principal, request: SubmitRequest, represented: PersonRepresented | None = None
+    ) -> Submission:
+        citizen = require_applicant(principal, Scope.DOSSIERS_WRITE)
+        stores = (self._dossiers, self._centers, self._catalog, self._clock)
+        if represented is not None:
+            return intake.submit_on_behalf(*stores, citizen, represented, request, principal=principal)
+        return intake.submit_dossier(*stores, citizen, request, principal=principal)
+
+    def receive(
+        self,
+        principal: Principal,
+        walk_in: WalkInApplicant,
+        request: SubmitRequest,
+        channel: Channel = Channel.IN_PERSON,
+        postmarked_on: date | None = None,
+    ) -> Submission:
+        officer = require_officer(principal, roles=RECEPTION)
+        return intake.receive_in_person(
+            self._dossiers,
+            self._centers,
+            self._catalog,
+            self._clock,
+            officer,
+            walk_in,
+            request,
+            channel=channel,
+            postmarked_on=postmarked_on,
+        )
+
+
+class Workflow:
+    """Changing a dossier after reception: officers process, decide and return it, the applicant
+    supplements, withdraws or rates it, a center's lead extends its appointment once."""
+
+    def __init__(self, dossiers: DossierRepository, clock: Clock) -> None:
+        self._dossiers = dossiers
+        self._clock = clock
+
+    def act(
+        self,
+        principal: Principal,
+        code: str,
+        action: Action,
+        note: str = "",
+        result: Attachment | None = None,
+    ) -> Dossier:
+        return workflow.act_on_dossier(self._dossiers, self._clock, principal, code, action, note, result)
+
+    def extend_deadline(self, principal: Principal, code: str, new_due: date, reason: str) -> Dossier:
+        return workflow.extend_deadline(self._dossiers, self._clock, principal, code, new_due, reason)
+
+    def rate(self, principal: Principal, code: str, score: int, comment: str) -> Dossier:
+        return workflow.rate_dossier(self._dossiers, self._clock, principal, code, score, comment)
