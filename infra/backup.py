@@ -11,7 +11,7 @@ Each table is one file `<LogicalId>.jsonl`, one item a line in DynamoDB's own JS
 as base64), and `manifest.json` gives each table's item count and an order-independent fingerprint (the
 sum of the items' SHA-256): two exports of the same items have the same fingerprint whatever order the
 scan returned them in, which is how a restore is checked. In AWS, point-in-time recovery is the first
-line (README, Operations); this is for copies outside DynamoDB and for rehearsals. An export reads the
+line (docs/operations.md); this is for copies outside DynamoDB and for rehearsals. An export reads the
 whole table (a parallel Scan): run it off-peak.
 """
 

@@ -1,7 +1,7 @@
 """How long each piece of text a client sends may be, checked before any work is done with it.
 
-One table (LIMITS) so the README, the schema's descriptions and the checks cannot drift apart (a test
-reads this table and the README's). A refusal names the limit, in Vietnamese and English, and never
+One table (LIMITS) so docs/security.md, the schema's descriptions and the checks cannot drift apart (a
+test reads this table and that page's). A refusal names the limit, in Vietnamese and English, and never
 echoes the input back beyond a short excerpt (`shown`): an error must not be larger than a normal answer.
 """
 

@@ -66,7 +66,7 @@ def emit(name: str, value: float = 1, unit: str = "Count", **dimensions: str) ->
 # --- Tracing (X-Ray) -----------------------------------------------------------------------------------
 # The function's own segment comes from `Tracing: Active` at no cost to the code. Subsegments for each
 # DynamoDB and SSM call need the X-Ray SDK to patch botocore, which costs 260-540 ms on a cold start
-# (measured here; see README, Operations), so it is a switch per stage: TRACE_AWS_CALLS=on.
+# (measured here; see docs/operations.md), so it is a switch per stage: TRACE_AWS_CALLS=on.
 def trace_aws_calls() -> None:
     if os.environ.get("TRACE_AWS_CALLS") != "on":
         return
