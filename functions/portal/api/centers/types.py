@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure, ProcedureConnection, ProcedureEdge
 from portal.api.units.types import ReferenceDataset
@@ -50,15 +51,17 @@ class Center:
     center: strawberry.Private[model.Center]
 
     @strawberry.field(description="Codes of the procedures this center receives (by its level and province).")
-    def procedure_codes(self, info: Info) -> list[str]:
+    def procedure_codes(self, info: Info[PortalContext, None]) -> list[str]:
         return [p.code for p in procedures.received_by(info.context.services.catalog, self.center)]
 
     @strawberry.field(description="Does this center receive the procedure (whatever the applicant's residence)?")
-    def receives(self, info: Info, procedure_code: str) -> bool:
+    def receives(self, info: Info[PortalContext, None], procedure_code: str) -> bool:
         return self.center.receives(procedures.get_summary(info.context.services.catalog, procedure_code))
 
     @strawberry.field(description="The procedures this center receives, the most used first.")
-    def procedures(self, info: Info, first: int | None = None, after: str | None = None) -> ProcedureConnection:
+    def procedures(
+        self, info: Info[PortalContext, None], first: int | None = None, after: str | None = None
+    ) -> ProcedureConnection:
         page = procedures.page_received_by(info.context.services.catalog, self.center, first, after)
         return ProcedureConnection(
             edges=[ProcedureEdge(node=Procedure.from_summary(p), score=0.0) for p in page.items],

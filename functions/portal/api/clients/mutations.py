@@ -19,6 +19,7 @@ from portal.api.clients.types import (
     RotateClientSecretInput,
     SetClientProceduresInput,
 )
+from portal.api.context import PortalContext
 from portal.api.errors import InvalidInputError, NotFoundError
 from portal.clients.model import Registration
 
@@ -38,7 +39,7 @@ SetClientProceduresResult = Annotated[
 @strawberry.type
 class ClientMutations:
     @strawberry.mutation(description="Admins: register a client. Its secret is in the answer, and only there.")
-    def register_client(self, info: Info, input: RegisterClientInput) -> RegisterClientResult:
+    def register_client(self, info: Info[PortalContext, None], input: RegisterClientInput) -> RegisterClientResult:
         ctx = info.context
         registration = Registration(
             name=input.name,
@@ -55,7 +56,9 @@ class ClientMutations:
         return ClientRegistered(client=Client.of(client, ctx.services.clock.now()), client_secret=secret)
 
     @strawberry.mutation(description="Admins: a new secret; the previous one keeps working for overlapHours.")
-    def rotate_client_secret(self, info: Info, input: RotateClientSecretInput) -> RotateClientSecretResult:
+    def rotate_client_secret(
+        self, info: Info[PortalContext, None], input: RotateClientSecretInput
+    ) -> RotateClientSecretResult:
         ctx = info.context
         client, secret = ctx.services.clients.rotate_secret(
             ctx.principal, input.client_id, timedelta(hours=input.overlap_hours)
@@ -63,7 +66,7 @@ class ClientMutations:
         return ClientSecretRotated(client=Client.of(client, ctx.services.clock.now()), client_secret=secret)
 
     @strawberry.mutation(description="Admins: revoke a client. Its requests are refused within a minute.")
-    def revoke_client(self, info: Info, input: RevokeClientInput) -> RevokeClientResult:
+    def revoke_client(self, info: Info[PortalContext, None], input: RevokeClientInput) -> RevokeClientResult:
         ctx = info.context
         client = ctx.services.clients.revoke(ctx.principal, input.client_id)
         return ClientRevoked(client=Client.of(client, ctx.services.clock.now()))
@@ -73,7 +76,9 @@ class ClientMutations:
             "Admins: change the procedures a client reaches; dossiers it no longer reaches are in its dossierRemovals."
         )
     )
-    def set_client_procedures(self, info: Info, input: SetClientProceduresInput) -> SetClientProceduresResult:
+    def set_client_procedures(
+        self, info: Info[PortalContext, None], input: SetClientProceduresInput
+    ) -> SetClientProceduresResult:
         ctx = info.context
         client = ctx.services.clients.set_procedures(ctx.principal, input.client_id, tuple(input.procedures))
         return ClientProceduresSet(client=Client.of(client, ctx.services.clock.now()))

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.documents.types import Document, DocumentCompleted, DocumentUpload, RequestDocumentUploadInput
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.model import UploadRequest
@@ -31,7 +32,9 @@ class DocumentMutations:
         description="A policy to post one file (of a dossier being filed, a supplement, a desk scan or a result) "
         "straight to storage, valid 15 minutes. Then call completeDocumentUpload."
     )
-    def request_document_upload(self, info: Info, input: RequestDocumentUploadInput) -> RequestDocumentUploadResult:
+    def request_document_upload(
+        self, info: Info[PortalContext, None], input: RequestDocumentUploadInput
+    ) -> RequestDocumentUploadResult:
         ctx = info.context
         request = UploadRequest(
             purpose=input.purpose,
@@ -48,7 +51,9 @@ class DocumentMutations:
         description="After the upload: the portal checks the file (size, type from its content, SHA-256, "
         "malware scan) and keeps it, or rejects it with the reason."
     )
-    def complete_document_upload(self, info: Info, document_id: str) -> CompleteDocumentUploadResult:
+    def complete_document_upload(
+        self, info: Info[PortalContext, None], document_id: str
+    ) -> CompleteDocumentUploadResult:
         ctx = info.context
         document = ctx.services.documents.complete_upload(ctx.principal, _bounded(document_id, "documentId"))
         return DocumentCompleted(document=Document(document=document))

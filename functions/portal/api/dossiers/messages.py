@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.dossiers.types import DossierMessage
 from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.dossiers import messages
@@ -32,7 +33,9 @@ PostDossierMessageResult = Annotated[
 @strawberry.type
 class DossierMessageMutations:
     @strawberry.mutation(description="Write in a dossier's thread; the other side is told.")
-    def post_dossier_message(self, info: Info, input: PostDossierMessageInput) -> PostDossierMessageResult:
+    def post_dossier_message(
+        self, info: Info[PortalContext, None], input: PostDossierMessageInput
+    ) -> PostDossierMessageResult:
         ctx = info.context
         _, event = messages.post_message(
             ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.text

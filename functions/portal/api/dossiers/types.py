@@ -11,6 +11,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from portal.api.centers.types import Center
+from portal.api.context import PortalContext
 from portal.api.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
@@ -124,7 +125,7 @@ class DossierSummary:
         return self.dossier.procedure_name
 
     @strawberry.field(description="The procedure as the catalog describes it now.")
-    def procedure(self, info: Info) -> Procedure | None:
+    def procedure(self, info: Info[PortalContext, None]) -> Procedure | None:
         found = info.context.services.catalog.index().get(self.dossier.procedure_code)
         return Procedure.from_summary(found) if found else None
 
@@ -133,7 +134,7 @@ class DossierSummary:
         return self.dossier.center_id
 
     @strawberry.field(description="The receiving center (batched: one BatchGetItem for a whole page).")
-    async def center(self, info: Info) -> Center | None:
+    async def center(self, info: Info[PortalContext, None]) -> Center | None:
         found = await info.context.loaders.centers.load(self.dossier.center_id)
         return Center.from_domain(found) if found else None
 
@@ -154,7 +155,7 @@ class DossierSummary:
         return self.dossier.completed_at
 
     @strawberry.field(description="Past its appointment date without a result, or the result came late.")
-    def late(self, info: Info) -> bool:
+    def late(self, info: Info[PortalContext, None]) -> bool:
         return self.dossier.is_late(info.context.services.clock.now())
 
     @strawberry.field
@@ -260,7 +261,7 @@ class Dossier(DossierSummary):
         return self.dossier.updated_at
 
     @strawberry.field(description="Printed on the receipt: with the code, lets anyone holding it follow the dossier.")
-    def tracking_secret(self, info: Info) -> str:
+    def tracking_secret(self, info: Info[PortalContext, None]) -> str:
         return tracking_secret(info.context.services.tracking_key(), self.dossier.code)
 
 

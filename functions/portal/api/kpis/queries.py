@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.dossiers.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
 from portal.kpis import service
 
@@ -88,7 +89,7 @@ class KpiQueries:
     @strawberry.field(description="Admins (any scope) and center leads (their center): KPIs over a range of months.")
     def kpis(
         self,
-        info: Info,
+        info: Info[PortalContext, None],
         from_month: str,
         to_month: str,
         center_id: str | None = None,

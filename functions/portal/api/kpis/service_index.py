@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.kpis import service_index
 from portal.kpis.public_index import IndexReport
 
@@ -106,7 +107,11 @@ class ServiceIndexQueries:
         "(or one of its communes) and its communes, with a 12-month trend. From KPI counters, cached a few minutes."
     )
     def service_index(
-        self, info: Info, month: str, province_code: str | None = None, commune_code: str | None = None
+        self,
+        info: Info[PortalContext, None],
+        month: str,
+        province_code: str | None = None,
+        commune_code: str | None = None,
     ) -> ServiceIndexReport:
         ctx = info.context
         report = ctx.services.service_index.report(ctx.principal, month, province_code, commune_code)

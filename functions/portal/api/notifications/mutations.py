@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.errors import InvalidInputError
 from portal.api.notifications.types import (
     MarkNotificationsReadInput,
@@ -28,14 +29,16 @@ SetNotificationPreferencesResult = Annotated[
 @strawberry.type
 class NotificationMutations:
     @strawberry.mutation(description="Mark notifications read (all of them when ids is empty).")
-    def mark_notifications_read(self, info: Info, input: MarkNotificationsReadInput) -> MarkNotificationsReadResult:
+    def mark_notifications_read(
+        self, info: Info[PortalContext, None], input: MarkNotificationsReadInput
+    ) -> MarkNotificationsReadResult:
         ctx = info.context
         marked, unread = inbox.mark_read(ctx.services.notifications, ctx.principal, input.ids)
         return NotificationsMarked(marked=marked, unread_count=unread)
 
     @strawberry.mutation(description="Citizens: choose e-mail and/or SMS (the portal inbox is always on).")
     def set_notification_preferences(
-        self, info: Info, input: NotificationPreferencesInput
+        self, info: Info[PortalContext, None], input: NotificationPreferencesInput
     ) -> SetNotificationPreferencesResult:
         ctx = info.context
         chosen = inbox.set_preferences(ctx.services.notifications, ctx.principal, input.email, input.sms)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.notifications.types import (
     Notification,
     NotificationConnection,
@@ -19,7 +20,7 @@ from portal.notifications import inbox
 class NotificationQueries:
     @strawberry.field(description="Your notifications, newest first (citizens: your own; officers: your center's).")
     def my_notifications(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info[PortalContext, None], first: int | None = None, after: str | None = None
     ) -> NotificationConnection:
         ctx = info.context
         page, unread = inbox.my_notifications(ctx.services.notifications, ctx.principal, first, after)
@@ -30,6 +31,6 @@ class NotificationQueries:
         )
 
     @strawberry.field(description="Citizens: the channels you are told on besides the portal inbox.")
-    def notification_preferences(self, info: Info) -> NotificationPreferences:
+    def notification_preferences(self, info: Info[PortalContext, None]) -> NotificationPreferences:
         ctx = info.context
         return NotificationPreferences.from_domain(inbox.preferences(ctx.services.notifications, ctx.principal))

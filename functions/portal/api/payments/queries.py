@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.payments.types import DossierFee, DossierPayments, Payment, Receipt, ReceiptDownload
 from portal.input_limits import check_length
 
@@ -12,7 +13,7 @@ from portal.input_limits import check_length
 @strawberry.type
 class PaymentQueries:
     @strawberry.field(description="What a dossier owes and its payments (the applicant, or the center's officers).")
-    def dossier_payments(self, info: Info, code: str) -> DossierPayments:
+    def dossier_payments(self, info: Info[PortalContext, None], code: str) -> DossierPayments:
         found = info.context.services.payment_service.of_dossier(info.context.principal, code)
         fee = found.dossier.fee
         return DossierPayments(
@@ -22,14 +23,16 @@ class PaymentQueries:
         )
 
     @strawberry.field(description="Your electronic receipts, newest first (at most 100).")
-    def my_receipts(self, info: Info) -> list[Receipt]:
+    def my_receipts(self, info: Info[PortalContext, None]) -> list[Receipt]:
         return [Receipt.of(r) for r in info.context.services.payment_service.receipts(info.context.principal)]
 
     @strawberry.field(
         description="The electronic receipts (biên lai điện tử) of a dossier's successful payments as PDFs (or of "
         "the one paymentId names), for whoever may read the dossier: links of a few minutes; none while unpaid."
     )
-    def payment_receipts(self, info: Info, code: str, payment_id: str = "") -> list[ReceiptDownload]:
+    def payment_receipts(
+        self, info: Info[PortalContext, None], code: str, payment_id: str = ""
+    ) -> list[ReceiptDownload]:
         check_length("code", code, "code")
         check_length("paymentId", payment_id, "code")
         files = info.context.services.printing.receipts(info.context.principal, code, payment_id)

@@ -7,6 +7,7 @@ from functools import lru_cache
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.pagination import PageInfo
 from portal.procedures import model
 
@@ -134,7 +135,7 @@ class Procedure:
             preloaded=details,
         )
 
-    async def _details(self, info: Info) -> model.Procedure | None:
+    async def _details(self, info: Info[PortalContext, None]) -> model.Procedure | None:
         if self.preloaded is not None:
             return self.preloaded
         return await info.context.loaders.procedure_details.load(self.code)
@@ -143,14 +144,14 @@ class Procedure:
         description="True when the details (documents, fees, processing times, ...) could not be read just now: "
         "the summary comes from the search index and the detail fields are empty or null; ask again in a moment."
     )
-    async def details_unavailable(self, info: Info) -> bool:
+    async def details_unavailable(self, info: Info[PortalContext, None]) -> bool:
         if self.preloaded is not None:
             return False
         await self._details(info)
         return self.code in info.context.loaders.details_unavailable
 
     @strawberry.field(description="Documents to submit.")
-    async def documents(self, info: Info) -> list[RequiredDocument]:
+    async def documents(self, info: Info[PortalContext, None]) -> list[RequiredDocument]:
         p = await self._details(info)
         return [
             RequiredDocument(name=d.name, name_en=d.name_en, originals=d.originals, copies=d.copies, note=d.note)
@@ -161,17 +162,17 @@ class Procedure:
         description="Legal processing time in working days (0: same day); null when the catalog "
         "gives no single number of working days (see processingTimes)."
     )
-    async def processing_days(self, info: Info) -> int | None:
+    async def processing_days(self, info: Info[PortalContext, None]) -> int | None:
         p = await self._details(info)
         return p.processing_days if p else None
 
     @strawberry.field
-    async def processing_note(self, info: Info) -> str:
+    async def processing_note(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.processing_note if p else ""
 
     @strawberry.field(description="Processing time per channel, in the unit the catalog gives.")
-    async def processing_times(self, info: Info) -> list[ProcessingTime]:
+    async def processing_times(self, info: Info[PortalContext, None]) -> list[ProcessingTime]:
         p = await self._details(info)
         return [
             ProcessingTime(channel=t.channel, amount=t.amount, unit=t.unit, note=t.note)
@@ -179,12 +180,12 @@ class Procedure:
         ]
 
     @strawberry.field(description="Fees; empty when the source does not give them.")
-    async def fees(self, info: Info) -> list[Fee]:
+    async def fees(self, info: Info[PortalContext, None]) -> list[Fee]:
         p = await self._details(info)
         return [_fee(f) for f in (p.fees if p else ())]
 
     @strawberry.field(description="Exemptions the fee lines name; empty when they name none.")
-    async def fee_exemptions(self, info: Info) -> list[FeeExemption]:
+    async def fee_exemptions(self, info: Info[PortalContext, None]) -> list[FeeExemption]:
         p = await self._details(info)
         return [
             FeeExemption(
@@ -201,12 +202,12 @@ class Procedure:
         ]
 
     @strawberry.field
-    async def legal_basis(self, info: Info) -> list[str]:
+    async def legal_basis(self, info: Info[PortalContext, None]) -> list[str]:
         p = await self._details(info)
         return list(p.legal_basis) if p else []
 
     @strawberry.field(description="The online form (the applicant's identity is prefilled).")
-    async def form_fields(self, info: Info) -> list[FormField]:
+    async def form_fields(self, info: Info[PortalContext, None]) -> list[FormField]:
         p = await self._details(info)
         return [
             FormField(
@@ -221,32 +222,32 @@ class Procedure:
         ]
 
     @strawberry.field(description="Implementing agency (cơ quan thực hiện).")
-    async def implementing_agency(self, info: Info) -> str:
+    async def implementing_agency(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.implementing_agency if p else ""
 
     @strawberry.field(description="Who may apply (đối tượng thực hiện).")
-    async def applicants(self, info: Info) -> str:
+    async def applicants(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.applicants if p else ""
 
     @strawberry.field(description="Conditions to meet; null where the source does not say.")
-    async def conditions(self, info: Info) -> str | None:
+    async def conditions(self, info: Info[PortalContext, None]) -> str | None:
         p = await self._details(info)
         return p.conditions if p else None
 
     @strawberry.field(description="What the applicant receives.")
-    async def results(self, info: Info) -> list[str]:
+    async def results(self, info: Info[PortalContext, None]) -> list[str]:
         p = await self._details(info)
         return list(p.results) if p else []
 
     @strawberry.field(description="The act that published the procedure (số quyết định công bố).")
-    async def decision(self, info: Info) -> str:
+    async def decision(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.decision if p else ""
 
     @strawberry.field(description="The exact source files of this entry and the portal's own URL.")
-    async def source_ref(self, info: Info) -> str:
+    async def source_ref(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.source_ref if p else ""
 

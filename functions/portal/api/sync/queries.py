@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge
 from portal.api.pagination import PageInfo
 from portal.api.sync.types import DossierRemoval, DossierRemovalConnection, DossierRemovalEdge
@@ -22,7 +23,11 @@ class SyncQueries:
         )
     )
     def dossier_changes(
-        self, info: Info, updated_since: datetime, first: int | None = None, after: str | None = None
+        self,
+        info: Info[PortalContext, None],
+        updated_since: datetime,
+        first: int | None = None,
+        after: str | None = None,
     ) -> DossierConnection:
         ctx = info.context
         s = ctx.services
@@ -38,7 +43,11 @@ class SyncQueries:
         )
     )
     def dossier_removals(
-        self, info: Info, removed_since: datetime, first: int | None = None, after: str | None = None
+        self,
+        info: Info[PortalContext, None],
+        removed_since: datetime,
+        first: int | None = None,
+        after: str | None = None,
     ) -> DossierRemovalConnection:
         ctx = info.context
         s = ctx.services

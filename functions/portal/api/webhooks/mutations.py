@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.errors import InvalidInputError, NotFoundError
 from portal.api.webhooks.types import (
     ReplayWebhookDeliveriesInput,
@@ -25,14 +26,16 @@ ReplayWebhookDeliveriesResult = Annotated[
 @strawberry.type
 class WebhookMutations:
     @strawberry.mutation(description="Apps: send signed dossier events to an https endpoint of yours.")
-    def subscribe_webhook(self, info: Info, input: SubscribeWebhookInput) -> SubscribeWebhookResult:
+    def subscribe_webhook(
+        self, info: Info[PortalContext, None], input: SubscribeWebhookInput
+    ) -> SubscribeWebhookResult:
         ctx = info.context
         subscription, secret = ctx.services.webhooks.subscribe(ctx.principal, input.url, input.events)
         return WebhookSubscribed(subscription=WebhookSubscription.of(subscription), signing_secret=secret)
 
     @strawberry.mutation(description="Apps: send again what the log holds after a cursor (or all of it).")
     def replay_webhook_deliveries(
-        self, info: Info, input: ReplayWebhookDeliveriesInput
+        self, info: Info[PortalContext, None], input: ReplayWebhookDeliveriesInput
     ) -> ReplayWebhookDeliveriesResult:
         ctx = info.context
         queued = ctx.services.webhooks.replay(ctx.principal, input.subscription_id, input.after)

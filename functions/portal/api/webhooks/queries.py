@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from portal.api.context import PortalContext
 from portal.api.pagination import PageInfo
 from portal.api.webhooks.types import (
     WebhookDelivery,
@@ -17,13 +18,13 @@ from portal.api.webhooks.types import (
 @strawberry.type
 class WebhookQueries:
     @strawberry.field(description="Apps: your webhook subscriptions.")
-    def webhook_subscriptions(self, info: Info) -> list[WebhookSubscription]:
+    def webhook_subscriptions(self, info: Info[PortalContext, None]) -> list[WebhookSubscription]:
         ctx = info.context
         return [WebhookSubscription.of(s) for s in ctx.services.webhooks.subscriptions_of(ctx.principal)]
 
     @strawberry.field(description="Apps: a subscription's deliveries of the last 7 days, oldest first.")
     def webhook_deliveries(
-        self, info: Info, subscription_id: str, first: int | None = None, after: str | None = None
+        self, info: Info[PortalContext, None], subscription_id: str, first: int | None = None, after: str | None = None
     ) -> WebhookDeliveryConnection:
         ctx = info.context
         page = ctx.services.webhooks.delivery_log(ctx.principal, subscription_id, first, after)
