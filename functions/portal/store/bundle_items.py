@@ -22,11 +22,12 @@ from pynamodb.attributes import (
 )
 
 from portal.config import settings
+from portal.store import keys
 from portal.store.tables import PortalModel, table_meta
 
-BUNDLE_SK = "BUNDLE"
-BUNDLE_PK_PREFIX = "BUNDLE#"
-OWNER_PK_PREFIX = "BUNDLES#"
+BUNDLE_SK = keys.BUNDLE.sk
+BUNDLE_PK_PREFIX = keys.BUNDLE.pk_prefix
+OWNER_PK_PREFIX = keys.APPLICANT_BUNDLES.pk_prefix
 
 
 class MemberMap(MapAttribute):

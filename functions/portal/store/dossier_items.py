@@ -24,15 +24,16 @@ from pynamodb.attributes import (
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 
 from portal.config import settings
+from portal.store import keys
 from portal.store.tables import PortalModel, table_meta
 
-DOSSIER_SK = "DOSSIER"
-EVENT_SK_PREFIX = "EVENT#"
-IDEMPOTENCY_SK = "IDEMPOTENCY"
-SEQUENCE_SK = "SEQUENCE"
-STATS_PK_PREFIX = "STATS#"
-MONTH_SK_PREFIX = "MONTH#"
-AUDIT_SK_PREFIX = "AUDIT#"
+DOSSIER_SK = keys.DOSSIER.sk
+EVENT_SK_PREFIX = keys.EVENT.sk
+IDEMPOTENCY_SK = keys.DOSSIER_REQUEST.sk
+SEQUENCE_SK = keys.SEQUENCE.sk
+STATS_PK_PREFIX = keys.STATS.pk_prefix
+MONTH_SK_PREFIX = keys.STATS.sk
+AUDIT_SK_PREFIX = keys.AUDIT.sk
 
 
 def event_sk(seq: int) -> str:

@@ -18,6 +18,7 @@ from portal.dossiers.model import (
     Status,
     TimelineEvent,
 )
+from portal.store import keys
 from portal.store.dossier_fees import dossier_fee, fee_map
 from portal.store.dossier_items import (
     DOSSIER_SK,
@@ -43,7 +44,7 @@ def open_key(d: Dossier) -> str | None:
 
 
 def idempotency_pk(applicant_id: str, request_id: str) -> str:
-    return f"IDEMPOTENCY#{applicant_id}#{request_id}"
+    return keys.pk(keys.DOSSIER_REQUEST, applicant_id, request_id)
 
 
 def attachment_map(x: Attachment | None) -> AttachmentMap | None:

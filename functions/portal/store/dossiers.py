@@ -22,6 +22,7 @@ from portal.dossiers.model import (
 from portal.errors import Conflict
 from portal.observability import emit
 from portal.pagination import Page
+from portal.store import keys
 from portal.store.dossier_items import (
     AUDIT_SK_PREFIX,
     DOSSIER_SK,
@@ -51,7 +52,7 @@ SEQUENCE_RETENTION = timedelta(days=7)
 class DossierStore:
     def next_sequence(self, agency_code: str, day: date, now: datetime) -> int:
         """The next number of the agency's daily sequence (atomic ADD; a failed submit leaves a gap)."""
-        counter = SequenceItem(pk=f"SEQUENCE#{sequence_key(agency_code, day)}")
+        counter = SequenceItem(pk=keys.pk(keys.SEQUENCE, sequence_key(agency_code, day)))
         counter.update(
             actions=[
                 SequenceItem.value.add(1),

@@ -19,11 +19,12 @@ from pynamodb.indexes import GlobalSecondaryIndex, KeysOnlyProjection
 from portal.config import settings
 from portal.dossiers.model import Attachment
 from portal.drafts.model import Draft
+from portal.store import keys
 from portal.store.dossier_items import AttachmentMap
 from portal.store.tables import PortalModel, table_meta
 
-DRAFT_PK_PREFIX = "DRAFT#"
-PROCEDURE_SK_PREFIX = "PROCEDURE#"
+DRAFT_PK_PREFIX = keys.DRAFT.pk_prefix
+PROCEDURE_SK_PREFIX = keys.DRAFT.sk
 MAX_DRAFTS_LISTED = 50
 EXPIRY_SHARDS = tuple("0123456789")
 

@@ -24,10 +24,11 @@ from pynamodb.attributes import (
 )
 
 from portal.config import settings
+from portal.store import keys
 from portal.store.tables import PortalModel, table_meta
 
-CLIENT_PK = "CLIENT"
-CREDENTIAL_PK = "CLIENT_CREDENTIAL"
+CLIENT_PK = keys.CLIENT.pk_prefix
+CREDENTIAL_PK = keys.CLIENT_CREDENTIAL.pk_prefix
 
 
 class SecretMap(MapAttribute):
@@ -129,7 +130,7 @@ class DeliveryMarkerItem(PortalModel):
 class QueueItem(PortalModel):
     Meta = table_meta(settings().tables.integrations)
 
-    pk = UnicodeAttribute(hash_key=True, default="QUEUE")
+    pk = UnicodeAttribute(hash_key=True, default=keys.LOCAL_QUEUE.pk_prefix)
     sk = UnicodeAttribute(range_key=True)
     delivery_pk = UnicodeAttribute()
     delivery_sk = UnicodeAttribute()

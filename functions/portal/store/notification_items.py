@@ -16,10 +16,11 @@ from pynamodb.attributes import BooleanAttribute, NumberAttribute, TTLAttribute,
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 
 from portal.config import settings
+from portal.store import keys
 from portal.store.tables import PortalModel, table_meta
 
-DELIVERY_SK = "DELIVERY"
-PREFERENCES_SK = "PREFERENCES"
+DELIVERY_SK = keys.DELIVERY.sk
+PREFERENCES_SK = keys.PREFERENCES.sk
 PENDING = "pending"
 FAILED = "failed"
 

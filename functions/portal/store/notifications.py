@@ -9,6 +9,7 @@ from pynamodb.exceptions import PutError, UpdateError
 
 from portal.notifications.model import Channel, Delivery, DeliveryState, InboxEntry, Preferences
 from portal.pagination import Page
+from portal.store import keys
 from portal.store.notification_items import (
     DELIVERY_SK,
     FAILED,
@@ -26,7 +27,7 @@ MAX_MARKED_AT_ONCE = 100
 
 
 def inbox_pk(recipient_key: str) -> str:
-    return f"INBOX#{recipient_key}"
+    return keys.pk(keys.INBOX, recipient_key)
 
 
 def _conditional_failed(error: Exception) -> bool:
@@ -39,7 +40,7 @@ def _iso(value: datetime | None) -> str | None:
 
 def _inbox(item: InboxItem) -> InboxEntry:
     return InboxEntry(
-        recipient_key=item.pk.removeprefix("INBOX#"),
+        recipient_key=item.pk.removeprefix(keys.INBOX.pk_prefix),
         code=item.code,
         seq=int(item.seq),
         action=item.action,
@@ -60,7 +61,7 @@ def _delivery_item(d: Delivery) -> DeliveryItem:
     elif d.state is not DeliveryState.DELIVERED:
         queue, queue_at = PENDING, (d.next_attempt_at or d.created_at).isoformat()
     return DeliveryItem(
-        pk=f"DELIVERY#{d.key}",
+        pk=keys.pk(keys.DELIVERY, d.key),
         sk=DELIVERY_SK,
         code=d.code,
         seq=d.seq,
@@ -162,7 +163,7 @@ class NotificationStore:
 
     def get_delivery(self, key: str) -> Delivery | None:
         try:
-            return _delivery(DeliveryItem.get(f"DELIVERY#{key}", DELIVERY_SK, consistent_read=True))
+            return _delivery(DeliveryItem.get(keys.pk(keys.DELIVERY, key), DELIVERY_SK, consistent_read=True))
         except DeliveryItem.DoesNotExist:
             return None
 
@@ -188,12 +189,12 @@ class NotificationStore:
     # --- preferences --------------------------------------------------------------------------------
     def preferences(self, citizen_id: str) -> Preferences:
         try:
-            item = PreferencesItem.get(f"PREFERENCES#{citizen_id}", PREFERENCES_SK)
+            item = PreferencesItem.get(keys.pk(keys.PREFERENCES, citizen_id), PREFERENCES_SK)
         except PreferencesItem.DoesNotExist:
             return Preferences()
         return Preferences(email=bool(item.email), sms=bool(item.sms))
 
     def set_preferences(self, citizen_id: str, preferences: Preferences) -> None:
         PreferencesItem(
-            pk=f"PREFERENCES#{citizen_id}", sk=PREFERENCES_SK, email=preferences.email, sms=preferences.sms
+            pk=keys.pk(keys.PREFERENCES, citizen_id), sk=PREFERENCES_SK, email=preferences.email, sms=preferences.sms
         ).save()

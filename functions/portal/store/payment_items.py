@@ -17,11 +17,12 @@ from __future__ import annotations
 from pynamodb.attributes import MapAttribute, NumberAttribute, TTLAttribute, UnicodeAttribute, VersionAttribute
 
 from portal.config import settings
+from portal.store import keys
 from portal.store.tables import PortalModel, table_meta
 
-PAYMENT_SK_PREFIX = "PAYMENT#"
-LOCK_SK = "PAYMENT_LOCK"
-KEY_SK = "PAYKEY"
+PAYMENT_SK_PREFIX = keys.PAYMENT.sk
+LOCK_SK = keys.PAYMENT_LOCK.sk
+KEY_SK = keys.PAYMENT_REQUEST.sk
 
 
 def payment_sk(payment_id: str) -> str:

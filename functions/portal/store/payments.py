@@ -13,6 +13,7 @@ from portal.errors import Conflict
 from portal.payments.model import Payment, PaymentState, Receipt, Refund, RefundReason
 from portal.payments.reconciliation import Kind, LedgerEntry
 from portal.payments.repository import DuplicatePayment, PaymentInProgress
+from portal.store import keys
 from portal.store.dossier_items import EventItem
 from portal.store.dossier_mapping import dossier_item, event_item
 from portal.store.payment_items import (
@@ -38,15 +39,15 @@ CONFLICT = "ConditionalCheckFailed"
 
 
 def key_pk(dossier_code: str, key: str) -> str:
-    return f"PAYKEY#{dossier_code}#{key}"
+    return keys.pk(keys.PAYMENT_REQUEST, dossier_code, key)
 
 
 def ledger_pk(day: date) -> str:
-    return f"LEDGER#{day.isoformat()}"
+    return keys.pk(keys.LEDGER, day.isoformat())
 
 
 def open_pk(day: date) -> str:
-    return f"PAYMENTS_OPEN#{day.isoformat()}"
+    return keys.pk(keys.OPEN_PAYMENTS, day.isoformat())
 
 
 def _open_item(p: Payment) -> OpenPaymentItem:
@@ -226,7 +227,7 @@ class PaymentStore:
                     r = payment.receipt
                     tx.save(
                         ReceiptItem(
-                            pk=f"RECEIPTS#{applicant_id}",
+                            pk=keys.pk(keys.RECEIPTS, applicant_id),
                             sk=f"{r.issued_at.isoformat()}#{r.number}",
                             receipt=_receipt_map(r),
                         ),
@@ -269,7 +270,7 @@ class PaymentStore:
         return found
 
     def receipts_of(self, applicant_id: str, limit: int = 100) -> tuple[Receipt, ...]:
-        items = ReceiptItem.query(f"RECEIPTS#{applicant_id}", scan_index_forward=False, limit=limit)
+        items = ReceiptItem.query(keys.pk(keys.RECEIPTS, applicant_id), scan_index_forward=False, limit=limit)
         return tuple(_receipt(i.receipt) for i in items)
 
     def ledger(self, day: date) -> list[LedgerEntry]:

@@ -6,10 +6,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
+from pynamodb.expressions.condition import size
 from pynamodb.transactions import TransactWrite
 
 from portal.errors import InvalidInput
 from portal.pagination import Page, encode_cursor
+from portal.store import keys
 from portal.store.integration_items import (
     AttemptMap,
     DeliveryItem,
@@ -21,7 +23,7 @@ from portal.store.paging import query_page, start_key
 from portal.store.tables import connection
 from portal.webhooks.model import Attempt, Audience, Delivery, DeliveryState, EventType, Subscription
 
-QUEUE_PK = "QUEUE"
+QUEUE_PK = keys.LOCAL_QUEUE.pk_prefix
 QUEUE_RETENTION = timedelta(days=2)
 LOG_RETENTION = timedelta(days=7)
 
@@ -35,7 +37,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _audience(key: str) -> Audience:
-    kind, _, who = key.removeprefix("SUBSCRIPTIONS#").partition("#")
+    kind, _, who = key.removeprefix(keys.SUBSCRIPTION.pk_prefix).partition("#")
     return Audience(kind, who)
 
 
@@ -56,7 +58,7 @@ def _subscription(item: SubscriptionItem) -> Subscription:
 
 def _subscription_item(s: Subscription) -> SubscriptionItem:
     return SubscriptionItem(
-        pk=f"SUBSCRIPTIONS#{s.audience.key}",
+        pk=keys.pk(keys.SUBSCRIPTION, s.audience.key),
         sk=s.subscription_id,
         client_id=s.client_id,
         url=s.url,
@@ -87,20 +89,20 @@ class SubscriptionStore:
 
     def get(self, audience: Audience, subscription_id: str) -> Subscription | None:
         try:
-            return _subscription(SubscriptionItem.get(f"SUBSCRIPTIONS#{audience.key}", subscription_id))
+            return _subscription(SubscriptionItem.get(keys.pk(keys.SUBSCRIPTION, audience.key), subscription_id))
         except SubscriptionItem.DoesNotExist:
             return None
 
     def for_audience(self, audience: Audience) -> list[Subscription]:
-        return [_subscription(i) for i in SubscriptionItem.query(f"SUBSCRIPTIONS#{audience.key}")]
+        return [_subscription(i) for i in SubscriptionItem.query(keys.pk(keys.SUBSCRIPTION, audience.key))]
 
 
 def _deliveries_pk(subscription_id: str) -> str:
-    return f"DELIVERIES#{subscription_id}"
+    return keys.pk(keys.DELIVERY_LOG, subscription_id)
 
 
 def _log_sk(d: Delivery) -> str:
-    return f"LOG#{d.created_at.astimezone(UTC).strftime('%Y%m%dT%H%M%S%f')}#{d.code}#{d.seq:04d}"
+    return f"{keys.DELIVERY_LOG.sk}{d.created_at.astimezone(UTC).strftime('%Y%m%dT%H%M%S%f')}#{d.code}#{d.seq:04d}"
 
 
 def _cursor(pk: str, sk: str) -> str:
@@ -111,7 +113,7 @@ def _cursor(pk: str, sk: str) -> str:
 def _sk(subscription_id: str, cursor: str) -> str:
     key = start_key(cursor, {"pk": _deliveries_pk(subscription_id)})
     sk = (key or {}).get("sk", {}).get("S", "")
-    if not sk.startswith("LOG#"):
+    if not sk.startswith(keys.DELIVERY_LOG.sk):
         raise InvalidInput.for_field("after", "Con trỏ không hợp lệ.", "The cursor is not valid.")
     return sk
 
@@ -120,7 +122,7 @@ def _delivery(item: DeliveryItem) -> Delivery:
     return Delivery(
         delivery_id=item.delivery_id,
         subscription_id=item.subscription_id,
-        audience=_audience(f"SUBSCRIPTIONS#{item.audience}"),
+        audience=_audience(keys.pk(keys.SUBSCRIPTION, item.audience)),
         event_type=EventType(item.event_type),
         code=item.code,
         seq=int(item.seq),
@@ -163,7 +165,7 @@ class DeliveryStore:
         sk = _log_sk(delivery)
         marker = DeliveryMarkerItem(
             pk=_deliveries_pk(delivery.subscription_id),
-            sk=f"EVENT#{delivery.code}#{delivery.seq:04d}",
+            sk=keys.sk(keys.DELIVERY_MARKER, delivery.code, f"{delivery.seq:04d}"),
             log_sk=sk,
             expires_at=expires_at,
         )
@@ -189,10 +191,23 @@ class DeliveryStore:
         sk = _sk(delivery.subscription_id, delivery.cursor)
         _delivery_item(delivery, sk, delivery.created_at + LOG_RETENTION).save()
 
+    def record_attempt(self, before: Delivery, after: Delivery) -> bool:
+        """Conditional on the attempts and state stored being `before`'s: two deliveries of one SQS message
+        (at-least-once) never overwrite each other's attempts."""
+        sk = _sk(after.subscription_id, after.cursor)
+        condition = (size(DeliveryItem.attempts) == len(before.attempts)) & (DeliveryItem.state == before.state.value)
+        try:
+            _delivery_item(after, sk, after.created_at + LOG_RETENTION).save(condition=condition)
+        except PutError as error:
+            if error.cause_response_code == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
+
     def log(self, subscription_id: str, first: int | None, after: str | None) -> Page[Delivery]:
         pk = _deliveries_pk(subscription_id)
         return query_page(
-            lambda **kw: DeliveryItem.query(pk, DeliveryItem.sk.startswith("LOG#"), **kw),
+            lambda **kw: DeliveryItem.query(pk, DeliveryItem.sk.startswith(keys.DELIVERY_LOG.sk), **kw),
             {"pk": pk},
             first,
             after,
@@ -202,9 +217,9 @@ class DeliveryStore:
     def after(self, subscription_id: str, cursor: str | None, limit: int) -> list[Delivery]:
         pk = _deliveries_pk(subscription_id)
         if cursor:
-            condition = DeliveryItem.sk.between(_sk(subscription_id, cursor) + "\x00", "LOG#~")
+            condition = DeliveryItem.sk.between(_sk(subscription_id, cursor) + "\x00", keys.DELIVERY_LOG.sk + "~")
         else:
-            condition = DeliveryItem.sk.startswith("LOG#")
+            condition = DeliveryItem.sk.startswith(keys.DELIVERY_LOG.sk)
         return [_delivery(i) for i in DeliveryItem.query(pk, condition, limit=limit)]
 
 
