@@ -3,6 +3,8 @@ cold start): each verb checks who asks, then the rules of portal.bundles.service
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from portal.bundles import service
 from portal.bundles.definitions import BundleDefinition
 from portal.bundles.repository import BundleRepository
@@ -15,39 +17,32 @@ from portal.procedures.catalog import Catalog
 from portal.procedures.model import Procedure
 
 
+@dataclass(frozen=True)
 class BundleService:
-    def __init__(
-        self,
-        bundles: BundleRepository,
-        dossiers: DossierRepository,
-        centers: CenterLookup,
-        catalog: Catalog,
-        clock: Clock,
-    ) -> None:
-        self._bundles = bundles
-        self._dossiers = dossiers
-        self._centers = centers
-        self._catalog = catalog
-        self._clock = clock
+    bundles: BundleRepository
+    dossiers: DossierRepository
+    centers: CenterLookup
+    catalog: Catalog
+    clock: Clock
 
     def definition(self, principal: Principal, code: str) -> tuple[BundleDefinition, dict[str, Procedure]]:
         """Public: a group's members in order, with their procedures."""
         require_public_read(principal)
         definition = service.get_definition(code)
-        return definition, service.definition_procedures(self._catalog, definition)
+        return definition, service.definition_procedures(self.catalog, definition)
 
     def submit(self, principal: Principal, request: BundleRequest) -> BundleView:
         citizen = require_applicant(principal, Scope.DOSSIERS_WRITE)
         return service.submit_bundle(
-            self._bundles, self._dossiers, self._centers, self._catalog, self._clock, citizen, request
+            self.bundles, self.dossiers, self.centers, self.catalog, self.clock, citizen, request
         )
 
     def get(self, principal: Principal, bundle_id: str) -> BundleView:
-        return service.get_bundle(self._bundles, self._dossiers, principal, bundle_id)
+        return service.get_bundle(self.bundles, self.dossiers, principal, bundle_id)
 
     def mine(self, principal: Principal) -> list[BundleView]:
         citizen = require_applicant(principal, Scope.DOSSIERS_READ)
-        return service.my_bundles(self._bundles, self._dossiers, citizen)
+        return service.my_bundles(self.bundles, self.dossiers, citizen)
 
     def withdraw(self, principal: Principal, bundle_id: str) -> BundleView:
-        return service.withdraw_bundle(self._bundles, self._dossiers, self._clock, principal, bundle_id)
+        return service.withdraw_bundle(self.bundles, self.dossiers, self.clock, principal, bundle_id)

@@ -41,26 +41,24 @@ class CenterResults:
     end_cursor: str | None
 
 
+@dataclass(frozen=True)
 class CenterDirectory:
-    def __init__(
-        self, centers: CenterRepository, catalog: Catalog, province_codes: Callable[[], Sequence[str]]
-    ) -> None:
-        self._centers = centers
-        self._catalog = catalog
-        self._province_codes = province_codes
+    centers: CenterRepository
+    catalog: Catalog
+    province_codes: Callable[[], Sequence[str]]
 
     def get(self, principal: Principal, center_id: str) -> Center:
         require_public_read(principal)
-        return service.get_center(self._centers, center_id)
+        return service.get_center(self.centers, center_id)
 
     def find(self, principal: Principal, search: CenterSearch) -> CenterResults:
         require_public_read(principal)
         s = search
         if s.procedure_code is not None and s.near is None and s.commune_code is None:
             page = service.centers_receiving(
-                self._centers,
-                self._catalog,
-                self._province_codes(),
+                self.centers,
+                self.catalog,
+                self.province_codes(),
                 s.procedure_code,
                 s.province_code,
                 s.first,
@@ -78,13 +76,11 @@ class CenterDirectory:
                 raise InvalidInput.for_field(
                     "after", "Tìm theo vị trí không phân trang.", "A search near a point has one page only."
                 )
-            nearby = service.nearest_centers(
-                self._centers, self._catalog, s.near, s.radius_km, s.procedure_code, s.first
-            )
+            nearby = service.nearest_centers(self.centers, self.catalog, s.near, s.radius_km, s.procedure_code, s.first)
             return CenterResults([FoundCenter(n.center, n.distance_km) for n in nearby], None)
         page = (
-            service.centers_in_province(self._centers, s.province_code, s.first, s.after)
+            service.centers_in_province(self.centers, s.province_code, s.first, s.after)
             if s.province_code is not None
-            else service.centers_in_commune(self._centers, s.commune_code or "", s.first, s.after)
+            else service.centers_in_commune(self.centers, s.commune_code or "", s.first, s.after)
         )
         return CenterResults([FoundCenter(c, None) for c in page.items], page.end_cursor)

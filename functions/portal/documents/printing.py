@@ -91,46 +91,37 @@ def receipt_downloads(
     return files
 
 
+@dataclass(frozen=True)
 class Printing:
     """The slips and receipts of a dossier as PDFs, for whoever may read it. The receipts' tracking key
     and the portal's public address are held here: they never reach a resolver."""
 
-    def __init__(
-        self,
-        dossiers: DossierRepository,
-        centers: CenterLookup,
-        payments: PaymentRepository | None,
-        objects: ObjectStorage,
-        clock: Clock,
-        tracking_key: Callable[[], bytes],
-        site_url: str,
-    ) -> None:
-        self._dossiers = dossiers
-        self._centers = centers
-        self._payments = payments
-        self._objects = objects
-        self._clock = clock
-        self._tracking_key = tracking_key
-        self._site_url = site_url
+    dossiers: DossierRepository
+    centers: CenterLookup
+    payments: PaymentRepository | None
+    objects: ObjectStorage
+    clock: Clock
+    tracking_key: Callable[[], bytes]
+    site_url: str
 
     def slip(self, principal: Principal, code: str, slip: slips.Slip) -> Download:
         return slip_download(
-            self._dossiers,
-            self._centers,
-            self._objects,
-            self._clock,
-            self._tracking_key(),
-            self._site_url,
+            self.dossiers,
+            self.centers,
+            self.objects,
+            self.clock,
+            self.tracking_key(),
+            self.site_url,
             principal,
             code,
             slip,
         )
 
     def receipts(self, principal: Principal, code: str, payment_id: str = "") -> list[ReceiptFile]:
-        if self._payments is None:
+        if self.payments is None:
             raise EngineUnavailable(
                 "Chưa cấu hình cổng thanh toán.", "No payment provider is configured (PAYMENT_PROVIDER_URL)."
             )
         return receipt_downloads(
-            self._dossiers, self._payments, self._objects, self._clock, self._site_url, principal, code, payment_id
+            self.dossiers, self.payments, self.objects, self.clock, self.site_url, principal, code, payment_id
         )

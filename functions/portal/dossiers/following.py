@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from portal.dossiers.access import check_can_read_dossier, dossier_not_found
 from portal.dossiers.codes import check_dossier_code
@@ -56,28 +57,28 @@ def center_queue(
     return dossiers.by_center(officer.center_id, status, first, after)
 
 
+@dataclass(frozen=True)
 class Following:
     """Reading dossiers, each verb checking who asks: the applicant's own (and those they filed for
     others), a center's queue for its officers, anyone's with its receipt (code + tracking secret)."""
 
-    def __init__(self, dossiers: DossierRepository, tracking_key: Callable[[], bytes]) -> None:
-        self._dossiers = dossiers
-        self._tracking_key = tracking_key  # a secret: read when a receipt is checked, never handed out
+    dossiers: DossierRepository
+    tracking_key: Callable[[], bytes]  # a secret: read when a receipt is checked, never handed out
 
     def get(self, principal: Principal, code: str) -> Dossier:
-        return get_dossier(self._dossiers, principal, code)
+        return get_dossier(self.dossiers, principal, code)
 
     def track(self, principal: Principal, code: str, secret: str) -> Dossier:
         require_public_read(principal)
-        return track_dossier(self._dossiers, self._tracking_key(), code, secret)
+        return track_dossier(self.dossiers, self.tracking_key(), code, secret)
 
     def mine(self, principal: Principal, first: int | None, after: str | None) -> Page[Dossier]:
-        return my_dossiers(self._dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
+        return my_dossiers(self.dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
 
     def filed_on_behalf(self, principal: Principal, first: int | None, after: str | None) -> Page[Dossier]:
-        return filed_on_behalf(self._dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
+        return filed_on_behalf(self.dossiers, require_applicant(principal, Scope.DOSSIERS_READ), first, after)
 
     def center_queue(
         self, principal: Principal, status: Status | None, first: int | None, after: str | None
     ) -> Page[Dossier]:
-        return center_queue(self._dossiers, require_officer(principal), status, first, after)
+        return center_queue(self.dossiers, require_officer(principal), status, first, after)

@@ -4,6 +4,7 @@ portal.dossiers.intake and portal.dossiers.workflow."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from portal.clock import Clock
@@ -20,21 +21,21 @@ from portal.procedures.catalog import Catalog
 RECEPTION = frozenset({OfficerRole.RECEPTION})
 
 
+@dataclass(frozen=True)
 class Intake:
     """Opening dossiers: filed online by the applicant (or for them, by an authorized person), or received
     at a center's desk by its reception officers. A retry with the same request id opens nothing new."""
 
-    def __init__(self, dossiers: DossierRepository, centers: CenterLookup, catalog: Catalog, clock: Clock) -> None:
-        self._dossiers = dossiers
-        self._centers = centers
-        self._catalog = catalog
-        self._clock = clock
+    dossiers: DossierRepository
+    centers: CenterLookup
+    catalog: Catalog
+    clock: Clock
 
     def submit(
         self, principal: Principal, request: SubmitRequest, represented: PersonRepresented | None = None
     ) -> Submission:
         citizen = require_applicant(principal, Scope.DOSSIERS_WRITE)
-        stores = (self._dossiers, self._centers, self._catalog, self._clock)
+        stores = (self.dossiers, self.centers, self.catalog, self.clock)
         if represented is not None:
             return intake.submit_on_behalf(*stores, citizen, represented, request, principal=principal)
         return intake.submit_dossier(*stores, citizen, request, principal=principal)
@@ -49,10 +50,10 @@ class Intake:
     ) -> Submission:
         officer = require_officer(principal, roles=RECEPTION)
         return intake.receive_in_person(
-            self._dossiers,
-            self._centers,
-            self._catalog,
-            self._clock,
+            self.dossiers,
+            self.centers,
+            self.catalog,
+            self.clock,
             officer,
             walk_in,
             request,
@@ -61,13 +62,13 @@ class Intake:
         )
 
 
+@dataclass(frozen=True)
 class Workflow:
     """Changing a dossier after reception: officers process, decide and return it, the applicant
     supplements, withdraws or rates it, a center's lead extends its appointment once."""
 
-    def __init__(self, dossiers: DossierRepository, clock: Clock) -> None:
-        self._dossiers = dossiers
-        self._clock = clock
+    dossiers: DossierRepository
+    clock: Clock
 
     def act(
         self,
@@ -77,10 +78,10 @@ class Workflow:
         note: str = "",
         result: Attachment | None = None,
     ) -> Dossier:
-        return workflow.act_on_dossier(self._dossiers, self._clock, principal, code, action, note, result)
+        return workflow.act_on_dossier(self.dossiers, self.clock, principal, code, action, note, result)
 
     def extend_deadline(self, principal: Principal, code: str, new_due: date, reason: str) -> Dossier:
-        return workflow.extend_deadline(self._dossiers, self._clock, principal, code, new_due, reason)
+        return workflow.extend_deadline(self.dossiers, self.clock, principal, code, new_due, reason)
 
     def rate(self, principal: Principal, code: str, score: int, comment: str) -> Dossier:
-        return workflow.rate_dossier(self._dossiers, self._clock, principal, code, score, comment)
+        return workflow.rate_dossier(self.dossiers, self.clock, principal, code, score, comment)

@@ -97,25 +97,25 @@ def discard_draft(drafts: DraftRepository, citizen: Citizen, procedure_code: str
     drafts.delete(citizen.id_number, check_procedure_code(procedure_code, "procedureCode"))
 
 
+@dataclass(frozen=True)
 class DraftService:
     """Drafts of their own filings, for signed-in citizens (or an app filing for them): each verb checks
     who asks, then the rules above."""
 
-    def __init__(self, drafts: DraftRepository, dossiers: DossierRepository, catalog: Catalog, clock: Clock) -> None:
-        self._drafts = drafts
-        self._dossiers = dossiers
-        self._catalog = catalog
-        self._clock = clock
+    drafts: DraftRepository
+    dossiers: DossierRepository
+    catalog: Catalog
+    clock: Clock
 
     def save(self, principal: Principal, given: DraftInput) -> Draft:
-        return save_draft(self._drafts, self._catalog, self._clock, require_draft_owner(principal), given)
+        return save_draft(self.drafts, self.catalog, self.clock, require_draft_owner(principal), given)
 
     def get(self, principal: Principal, procedure_code: str) -> Draft:
         citizen = require_draft_owner(principal)
-        return get_draft(self._drafts, self._dossiers, self._catalog, self._clock, citizen, procedure_code)
+        return get_draft(self.drafts, self.dossiers, self.catalog, self.clock, citizen, procedure_code)
 
     def mine(self, principal: Principal) -> list[Draft]:
-        return my_drafts(self._drafts, self._dossiers, self._clock, require_draft_owner(principal))
+        return my_drafts(self.drafts, self.dossiers, self.clock, require_draft_owner(principal))
 
     def discard(self, principal: Principal, procedure_code: str) -> None:
-        discard_draft(self._drafts, require_draft_owner(principal), procedure_code)
+        discard_draft(self.drafts, require_draft_owner(principal), procedure_code)

@@ -99,27 +99,27 @@ def life_event_procedures(catalog: Catalog, event: LifeEvent) -> list[ProcedureS
     return [p for p in (index.get(code) for code in event.procedure_codes) if p is not None]
 
 
+@dataclass(frozen=True)
 class PublicCatalog:
     """The national catalog as the public reads it: each verb checks the reader may read public data (an
     app needs public:read), then the functions above."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self._catalog = catalog
+    catalog: Catalog
 
     def search(
         self, principal: Principal, text: str | None, filter: ProcedureFilter, first: int | None, after: str | None
     ) -> Page[Hit]:
         require_public_read(principal)
-        return search_procedures(self._catalog, text, filter, first, after)
+        return search_procedures(self.catalog, text, filter, first, after)
 
     def get(self, principal: Principal, code: str) -> Procedure:
         require_public_read(principal)
-        return get_procedure(self._catalog, code)
+        return get_procedure(self.catalog, code)
 
     def fields(self, principal: Principal) -> list[str]:
         require_public_read(principal)
-        return list_fields(self._catalog)
+        return list_fields(self.catalog)
 
     def life_events(self, principal: Principal) -> list[tuple[LifeEvent, list[ProcedureSummary]]]:
         require_public_read(principal)
-        return [(event, life_event_procedures(self._catalog, event)) for event in life_events()]
+        return [(event, life_event_procedures(self.catalog, event)) for event in life_events()]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from portal.datasets import ReferenceDataset
 from portal.errors import InvalidInput
@@ -53,25 +54,25 @@ def reference_datasets(units: UnitDirectory) -> list[ReferenceDataset]:
     return list(units.gazetteer.datasets)
 
 
+@dataclass(frozen=True)
 class PublicUnits:
     """The administrative units as the public reads them: each verb checks the reader may read public
     data (an app needs public:read), then the functions above."""
 
-    def __init__(self, units: UnitDirectory) -> None:
-        self._units = units
+    units: UnitDirectory
 
     def provinces(self, principal: Principal) -> list[Province]:
         require_public_read(principal)
-        return list_provinces(self._units)
+        return list_provinces(self.units)
 
     def communes(self, principal: Principal, province_code: str, first: int | None, after: str | None) -> Page[Commune]:
         require_public_read(principal)
-        return list_communes(self._units, province_code, first, after)
+        return list_communes(self.units, province_code, first, after)
 
     def resolve_address(self, principal: Principal, text: str) -> Resolution:
         require_public_read(principal)
-        return resolve_address(self._units, text)
+        return resolve_address(self.units, text)
 
     def datasets(self, principal: Principal) -> list[ReferenceDataset]:
         require_public_read(principal)
-        return reference_datasets(self._units)
+        return reference_datasets(self.units)
