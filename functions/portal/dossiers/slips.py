@@ -12,14 +12,11 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 
 from portal.dossiers.lifecycle import EXTEND, Action
 from portal.dossiers.model import Channel, Dossier
+from portal.dossiers.pdf_page import PdfPage
 from portal.errors import Conflict
-
-FONT_NAMES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-FONT_DIRS = (Path(__file__).resolve().parent.parent / "fonts", Path("/usr/share/fonts/truetype/dejavu"))
 
 
 class Slip(Enum):
@@ -51,13 +48,6 @@ CHANNEL_NAMES = {
 }
 
 
-def font_path(name: str) -> Path:
-    for folder in FONT_DIRS:
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"{name} is missing: install fonts-dejavu-core (infra/bootstrap.sh)")
-
-
 def _last_note(dossier: Dossier, action: Action) -> tuple[str, object]:
     for event in reversed(dossier.timeline):
         if event.action is action:
@@ -74,26 +64,10 @@ def check_available(dossier: Dossier, slip: Slip) -> None:
 
 def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, tracking_url: str) -> bytes:
     import segno
-    from fpdf import FPDF
 
     check_available(dossier, slip)
-    pdf = FPDF(format="A4")
-    pdf.set_title(TITLES[slip][1])
-    pdf.set_author(issuer.name)
-    pdf.add_font("DejaVu", "", str(font_path(FONT_NAMES[0])))
-    pdf.add_font("DejaVu", "B", str(font_path(FONT_NAMES[1])))
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(text: str, size: int = 11, style: str = "", align: str = "L") -> None:
-        pdf.set_font("DejaVu", style, size)
-        pdf.multi_cell(width, 6, text, align=align, new_x="LMARGIN", new_y="NEXT")
-
-    def row(label: str, value: str) -> None:
-        pdf.set_font("DejaVu", "B", 11)
-        pdf.multi_cell(width, 6, f"{label}: ", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 11)
-        pdf.multi_cell(width, 6, value or "—", new_x="LMARGIN", new_y="NEXT")
+    page = PdfPage(TITLES[slip][1], issuer.name, size=11, line_height=6, label_end=": ")
+    pdf, width, line, row = page.pdf, page.width, page.line, page.row
 
     line(f"{TITLES[slip][0]} — Thông tư 03/2025/TT-VPCP", 9, align="R")
     line(issuer.name.upper(), 10, "B")

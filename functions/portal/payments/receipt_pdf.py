@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from portal.dossiers.slips import FONT_NAMES, font_path
+from portal.dossiers.pdf_page import PdfPage
 from portal.payments.model import Payment, RefundReason
 from portal.payments.settlement import formatted
 
@@ -23,28 +23,12 @@ REFUND_REASONS = {
 def render_receipt(payment: Payment, page_url: str) -> bytes:
     """The PDF of `payment`'s receipt (the payment must have one: it succeeded)."""
     import segno
-    from fpdf import FPDF
 
     receipt = payment.receipt
     if receipt is None:
         raise ValueError(f"payment {payment.payment_id} has no receipt")
-    pdf = FPDF(format="A4")
-    pdf.set_title(TITLE)
-    pdf.set_author(receipt.collecting_agency)
-    pdf.add_font("DejaVu", "", str(font_path(FONT_NAMES[0])))
-    pdf.add_font("DejaVu", "B", str(font_path(FONT_NAMES[1])))
-    pdf.add_page()
-    width = pdf.epw
-
-    def line(text: str, size: int = 10, style: str = "", align: str = "L") -> None:
-        pdf.set_font("DejaVu", style, size)
-        pdf.multi_cell(width, 5.5, text, align=align, new_x="LMARGIN", new_y="NEXT")
-
-    def row(label: str, value: str) -> None:
-        pdf.set_font("DejaVu", "B", 10)
-        pdf.multi_cell(width, 5.5, f"{label}:", new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 10)
-        pdf.multi_cell(width, 5.5, value or "—", new_x="LMARGIN", new_y="NEXT")
+    page = PdfPage(TITLE, receipt.collecting_agency, size=10, line_height=5.5, label_end=":")
+    pdf, width, line, row = page.pdf, page.width, page.line, page.row
 
     line(receipt.collecting_agency.upper(), 9, "B")
     line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 10, "B", "C")
