@@ -1,4 +1,4 @@
-"""Write functions/portal/api/persisted_operations.json: the SHA-256 of every named operation of the
+"""Write functions/portal/api/graphql/persisted_operations.json: the SHA-256 of every named operation of the
 contract (graphql/operations/*.graphql, the exact text the site sends), the registry the API checks
 requests against. Run by `make schema`; a test fails when it is stale.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OPERATIONS = ROOT / "graphql" / "operations"
-TARGET = ROOT / "functions" / "portal" / "api" / "persisted_operations.json"
+TARGET = ROOT / "functions" / "portal" / "api" / "graphql" / "persisted_operations.json"
 
 
 def operation_hash(text: str) -> str:

@@ -9,7 +9,7 @@ SCHEMA_FILE = Path(__file__).resolve().parent.parent / "graphql" / "schema.graph
 
 
 def printed_schema() -> str:
-    from portal.api.schema import build_schema
+    from portal.api.graphql.schema import build_schema
 
     return build_schema(introspection=True).as_str() + "\n"
 

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp
 from infra.dev_issuer import DevIssuer
 from infra.local_env import DEV_ISSUER_PATH, ROOT
 from infra.site_build import VersionedSite
-from portal.api.app import create_app
+from portal.api.http.app import create_app
 from portal.bootstrap import Services, default_services
 from portal.errors import NotAuthenticated
 

@@ -78,7 +78,7 @@ def services(seeded, jwks_server, clock: FixedClock):
 @pytest.fixture
 def api(services) -> GraphQLClient:
     """The ASGI app over HTTP (httpx transport), running the contract's named operations."""
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return GraphQLClient(create_app(services=services))
 

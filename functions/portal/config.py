@@ -69,7 +69,7 @@ class Settings:
     client_ip_header: str  # header a trusted proxy (CloudFront) puts the viewer's address in; "" for none
     notify: NotifySettings
     service_index_cache_seconds: int = 300  # the public service index kept per container
-    # the header CloudFront adds to every request it forwards (api/protection/origin.py); "" locally
+    # the header CloudFront adds to every request it forwards (api/http/protection/origin.py); "" locally
     origin_secret: str = field(default="", repr=False)
     # The portal's one public address (PORTAL_URL): links in notifications, the QR codes printed on slips,
     # and where the payment provider returns the citizen and sends its notifications (/payments/notify).

@@ -29,7 +29,7 @@ SCHEMATHESIS = Path(sys.executable).parent / "st"
 def serve(port: int) -> None:
     import uvicorn
 
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="error", server_header=False)
     threading.Thread(target=uvicorn.Server(config).run, daemon=True).start()

@@ -38,7 +38,7 @@ def main() -> int:
         portal_port = free_port()  # chosen once the other engines hold theirs
         import uvicorn
 
-        from portal.api.app import create_app
+        from portal.api.http.app import create_app
         from portal.bootstrap import build_services
         from portal.config import settings
         from tests.bench.figures import save

@@ -7,6 +7,6 @@ from starlette.types import ASGIApp
 
 
 def app() -> ASGIApp:
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return create_app()

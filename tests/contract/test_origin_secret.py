@@ -1,7 +1,7 @@
 """CloudFront sends the origin secret the function checks: same header name, same SSM parameter."""
 
 from infra.template import load_template
-from portal.api.protection.origin import ORIGIN_SECRET_HEADER
+from portal.api.http.protection.origin import ORIGIN_SECRET_HEADER
 
 
 def test_the_distribution_sends_the_header_the_function_checks_with_the_secret_it_is_given():

@@ -6,8 +6,8 @@ The limits are documented in docs/security.md (the README points there); each te
 import re
 from pathlib import Path
 
-from portal.api.limits import QueryLimits
-from portal.api.protection.body import MAX_BODY_BYTES, MAX_JSON_DEPTH
+from portal.api.graphql.limits import QueryLimits
+from portal.api.http.protection.body import MAX_BODY_BYTES, MAX_JSON_DEPTH
 from portal.identity.tokens import REQUIRED_CLAIMS
 from portal.input_limits import LIMITS
 
@@ -46,7 +46,7 @@ def test_every_input_limit_in_the_code_is_in_the_docs_table_with_its_value():
 
 
 def test_the_body_limits_in_the_docs_are_the_codes():
-    from portal.api.text_limit import MAX_TEXT_LENGTH
+    from portal.api.graphql.text_limit import MAX_TEXT_LENGTH
 
     assert f"may pass {MAX_TEXT_LENGTH:,} characters" in SECURITY
     assert f"at most {MAX_BODY_BYTES // 1024} KB" in SECURITY

@@ -40,5 +40,5 @@ def test_the_persisted_operations_registry_is_the_contracts_operations():
     from infra.export_persisted import TARGET, registry_file
 
     assert TARGET.read_text(encoding="utf-8") == registry_file(), (
-        "run `make schema` and commit functions/portal/api/persisted_operations.json"
+        "run `make schema` and commit functions/portal/api/graphql/persisted_operations.json"
     )

@@ -2,7 +2,7 @@
 headers policy must say the same thing."""
 
 from infra.template import load_template
-from portal.api.security_headers import SECURITY_HEADERS
+from portal.api.http.security_headers import SECURITY_HEADERS
 
 
 def cloudfront_headers() -> dict[str, str]:

@@ -110,7 +110,7 @@ def test_anyone_with_the_receipt_tracks_a_dossier(page, local_server):
 def test_graphiqls_inline_script_runs_under_its_policy_and_the_sites_policy_would_block_it(browser, local_server):
     """The CDN is cut off (no network here, and aborted to be sure): the inline script then fails on the
     missing libraries, which proves it ran; served with the site's strict policy, chromium refuses it."""
-    from portal.api.security_headers import SITE_CSP
+    from portal.api.http.security_headers import SITE_CSP
 
     def open_graphiql(strict: bool):
         context = browser.new_context()

@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from portal.api.security_headers import SECURITY_HEADERS, SITE_CSP
+from portal.api.http.security_headers import SECURITY_HEADERS, SITE_CSP
 
 
 def fetch(url: str, data: bytes | None = None, headers: dict[str, str] | None = None):

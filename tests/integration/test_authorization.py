@@ -26,7 +26,7 @@ from tests.support.uploads import PDF, upload
 
 
 def root_fields() -> set[str]:
-    from portal.api.schema import build_schema
+    from portal.api.graphql.schema import build_schema
 
     schema = build_schema()._schema
     roots = [t for t in (schema.query_type, schema.mutation_type, schema.subscription_type) if t is not None]
@@ -36,7 +36,7 @@ def root_fields() -> set[str]:
 @pytest.fixture(scope="module")
 def world(seeded, jwks_server, people) -> World:
     from infra.reference.catalog import load_catalog
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from portal.bootstrap import build_services
 
     procedure = next(p for p in load_catalog()[1] if p.code == "1.001193")

@@ -33,7 +33,7 @@ def nearest(api, near, **variables):
 @pytest.fixture(scope="module")
 def every_center(seeded):
     """All centers, province by province, through the API's own operation."""
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from portal.bootstrap import build_services
     from tests.support.graphql_client import GraphQLClient
 

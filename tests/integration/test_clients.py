@@ -130,7 +130,7 @@ def test_a_rotated_secret_works_during_the_overlap_and_the_old_one_stops_after(a
 
 
 def test_revoking_a_client_stops_it_within_a_minute_everywhere(apps, people, world, services, monotonic):
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from portal.bootstrap import build_services
     from tests.support.graphql_client import GraphQLClient
 

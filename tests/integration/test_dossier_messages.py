@@ -71,7 +71,7 @@ def test_a_message_is_checked_and_never_edited_or_deleted(api, people, filed):
     for text, field in (("   ", "text"), ("x" * 2001, "text")):
         r = _post(api, citizen, dossier["code"], text)
         assert r["__typename"] == "InvalidInputError" and r["problems"][0]["field"] == field
-    from portal.api.schema import build_schema
+    from portal.api.graphql.schema import build_schema
 
     mutations = build_schema()._schema.mutation_type.fields
     assert [name for name in mutations if "essage" in name] == ["postDossierMessage"]

@@ -63,7 +63,7 @@ def test_a_draft_is_saved_resumed_listed_and_once_submitted_points_to_its_dossie
 
 def test_a_draft_too_large_or_with_a_bad_request_id_is_refused_and_can_be_discarded(api, people):
     token = people.citizen(sub="drafter-2", pid="001090088888")
-    # One value past the request's text floor is refused before anything runs (api/text_limit.py)...
+    # One value past the request's text floor is refused before anything runs (api/graphql/text_limit.py)...
     huge = {
         "procedureCode": "1.001193",
         "clientRequestId": "req-12345678",

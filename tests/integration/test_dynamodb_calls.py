@@ -20,7 +20,7 @@ query MyDossiersWithRelations($first: Int) {
 
 def test_a_page_of_50_dossiers_at_50_centers_costs_one_query_and_one_batch_get(services, people):
     """Centers of Đà Nẵng (48): no other test counts dossiers there."""
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     uncached = GraphQLClient(create_app(services=replace(services, centers=CenterStore(cache_seconds=0))))
     token = people.citizen(pid="001090050050", sub="fifty")

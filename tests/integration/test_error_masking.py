@@ -11,7 +11,7 @@ class BrokenCenters:
 
 
 def test_an_unexpected_error_is_masked_and_logged_with_the_request_id(services, capsys):
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     api = GraphQLClient(create_app(services=replace(services, centers=BrokenCenters())))
     r = api.run("GetCenter", {"id": "hcc-01"})

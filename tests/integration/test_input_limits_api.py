@@ -177,7 +177,7 @@ def test_a_megabyte_in_any_field_is_refused_at_the_http_layer_before_graphql(api
 
 
 def test_no_text_anywhere_may_pass_the_longest_input_even_in_a_field_without_a_limit(api, people, dynamodb_calls):
-    from portal.api.text_limit import MAX_TEXT_LENGTH
+    from portal.api.graphql.text_limit import MAX_TEXT_LENGTH
 
     too_long = "x" * (MAX_TEXT_LENGTH + 1)
     for document, variables in (

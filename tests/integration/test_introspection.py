@@ -8,7 +8,7 @@ from tests.support.graphql_client import GraphQLClient
 
 
 def app_with(services, introspection: bool) -> GraphQLClient:
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return GraphQLClient(create_app(services=services, introspection=introspection))
 

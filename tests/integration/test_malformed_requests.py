@@ -3,7 +3,7 @@
 import pytest
 from starlette.testclient import TestClient
 
-from portal.api.protection.body import MAX_BODY_BYTES, MAX_JSON_DEPTH
+from portal.api.http.protection.body import MAX_BODY_BYTES, MAX_JSON_DEPTH
 from tests.support.graphql_client import operation
 
 QUERY = operation("ProcedureFields").encode()
@@ -11,7 +11,7 @@ QUERY = operation("ProcedureFields").encode()
 
 @pytest.fixture
 def http(services):
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return TestClient(create_app(services=services), raise_server_exceptions=False)
 
@@ -89,7 +89,7 @@ def test_through_the_lambda_handler_an_invalid_utf8_body_is_a_400(services):
 
     from mangum import Mangum
 
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from tests.support.lambda_events import LambdaContext, http_api_event
 
     event = http_api_event({"query": "{ procedureFields }"})

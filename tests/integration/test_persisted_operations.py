@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.api.persisted_operations import operation_hash
+from portal.api.graphql.persisted_operations import operation_hash
 from tests.support.graphql_client import GraphQLClient, operation
 
 UNREGISTERED = "query Mine { procedures(first: 1) { edges { node { code } } } }"
@@ -12,7 +12,7 @@ UNREGISTERED = "query Mine { procedures(first: 1) { edges { node { code } } } }"
 
 @pytest.fixture
 def strict_api(services) -> GraphQLClient:
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return GraphQLClient(create_app(services=services, persisted_only=True))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from graphql import FragmentDefinitionNode, OperationDefinitionNode, parse
-from portal.api.limits import QueryLimits
+from portal.api.graphql.limits import QueryLimits
 from tests.support.graphql_client import OPERATIONS, GraphQLClient
 
 LIMITS = QueryLimits()
@@ -18,14 +18,14 @@ AFFORDABLE = "query { myDossiers(first: 5) { edges { node { code timeline { seq 
 
 
 def app_with(services, **options) -> GraphQLClient:
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return GraphQLClient(create_app(services=services, **options))
 
 
 def cost_of(document: str, variables: dict | None = None) -> int:
-    from portal.api.query_cost import operation_cost
-    from portal.api.schema import build_schema
+    from portal.api.graphql.query_cost import operation_cost
+    from portal.api.graphql.schema import build_schema
 
     parsed = parse(document)
     fragments = {d.name.value: d for d in parsed.definitions if isinstance(d, FragmentDefinitionNode)}
@@ -125,7 +125,7 @@ def test_a_bug_in_a_validation_rule_is_masked_like_any_other(api, monkeypatch, c
     def broken(*args, **kwargs):
         raise RuntimeError("cost table at 10.0.3.17 unavailable (secret detail)")
 
-    monkeypatch.setattr("portal.api.limits.operation_cost", broken)
+    monkeypatch.setattr("portal.api.graphql.limits.operation_cost", broken)
     r = api.run("ProcedureFields")
     assert r.error_codes == ["INTERNAL_SERVER_ERROR"]
     assert "secret detail" not in str(r.body) and r.errors[0]["extensions"]["requestId"] == r.headers["x-request-id"]

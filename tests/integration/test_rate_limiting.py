@@ -44,13 +44,13 @@ def limited(services, **limits) -> Limits:
 
 
 def client(services, address: str = "203.0.113.10", **limits) -> GraphQLClient:
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     return GraphQLClient(create_app(services=limited(services, **limits)), address=address)
 
 
 def lambda_handler(services, origin_secret=None, **limits):
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
 
     asgi = Mangum(create_app(services=limited(services, **limits), origin_secret=origin_secret), lifespan="off")
 

@@ -58,7 +58,7 @@ def published(jwks_server):
 
 def client_with_verifier(services, **verifier_options) -> GraphQLClient:
     """A fresh app whose verifier starts with an empty JWKS cache."""
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from portal.config import settings
 
     config = settings()

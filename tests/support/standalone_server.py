@@ -26,7 +26,7 @@ def main() -> None:
     import uvicorn
 
     from infra.tables import create_tables
-    from portal.api.app import create_app
+    from portal.api.http.app import create_app
     from portal.config import settings
 
     create_tables(settings())

@@ -1,7 +1,7 @@
 import pytest
 
-from portal.api.client_address import client_address
-from portal.api.protection.origin import ORIGIN_SECRET_HEADER, passed_cloudfront
+from portal.api.http.client_address import client_address
+from portal.api.http.protection.origin import ORIGIN_SECRET_HEADER, passed_cloudfront
 
 EVENT = {"requestContext": {"http": {"sourceIp": "130.176.0.1"}}}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from mangum import Mangum
 
-from portal.api.app import create_app
+from portal.api.http.app import create_app
 from portal.observability import logger, trace_aws_calls
 
 trace_aws_calls()  # before any client is made: patches botocore when the stage asks for it

@@ -1,5 +1,5 @@
 """The provider's notification callback: POST /payments/notify, a function of its own on the HTTP API,
-without the GraphQL schema on its import path (locally a route of the portal's app, portal.api.app).
+without the GraphQL schema on its import path (locally a route of the portal's app, portal.api.http.app).
 Thin: read the body and the signature, answer through portal.payments.notification_answer."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The provider's notification, answered in terms the provider understands (2xx: taken; 4xx: refused for
 good, never retried; 5xx: try again later). Shared by its Lambda entry point
-(portal.entrypoints.payment_notification) and the local server's route (portal.api.app)."""
+(portal.entrypoints.payment_notification) and the local server's route (portal.api.http.app)."""
 
 from __future__ import annotations
 

@@ -8,8 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.bundles.types import Bundle, BundleSubmitted, BundleUpdated, SubmitBundleInput
-from portal.api.context import PortalContext
-from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.bundles import service
 from portal.errors import InvalidInput
 from portal.procedures.required_documents import MAX_ELECTRONIC

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.bundles.types import Bundle, BundleDefinition
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
 from portal.bundles import service
 from portal.bundles.questions import questions
 

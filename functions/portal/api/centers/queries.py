@@ -8,8 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.centers.types import Center, CenterConnection, CenterEdge, GeoPointInput
-from portal.api.context import PortalContext
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.centers.directory import CenterSearch
 from portal.centers.model import GeoPoint
 

@@ -19,8 +19,8 @@ from portal.api.clients.types import (
     RotateClientSecretInput,
     SetClientProceduresInput,
 )
-from portal.api.context import PortalContext
-from portal.api.errors import InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import InvalidInputError, NotFoundError
 from portal.clients.model import Registration
 
 RegisterClientResult = Annotated[ClientRegistered | InvalidInputError, strawberry.union("RegisterClientResult")]

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from portal.api.clients.types import Client, ClientLimits, ClientUsage, ViewerClient
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
 from portal.clients import quota, rules
 
 

@@ -7,9 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.documents.types import Document, DocumentCompleted, DocumentUpload, RequestDocumentUploadInput
-from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.model import UploadRequest
 from portal.input_limits import LIMITS, check_length
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.documents.types import (
     Document,
     DocumentConnection,
@@ -13,7 +12,8 @@ from portal.api.documents.types import (
     DocumentEdge,
     DocumentVerification,
 )
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.dossiers.slips import Slip
 from portal.input_limits import check_length
 

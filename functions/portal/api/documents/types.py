@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from portal.api.pagination import PageInfo
+from portal.api.graphql.pagination import PageInfo
 from portal.documents import model
 from portal.documents.policy import rejection_message
 

@@ -7,9 +7,9 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.dossiers.types import DossierMessage
-from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.dossiers import messages
 
 

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.dossiers.inputs import (
     ActOnDossierInput,
     AttachmentInput,
@@ -19,7 +18,8 @@ from portal.api.dossiers.inputs import (
     SubmitDossierInput,
 )
 from portal.api.dossiers.types import Dossier
-from portal.api.errors import ConflictError, InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.dossiers.intake import SubmitRequest, WalkInApplicant
 from portal.dossiers.model import Action, Attachment, Channel

@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge, DossierStatus, DossierTracking
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 
 
 @strawberry.type

@@ -11,8 +11,8 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from portal.api.centers.types import Center
-from portal.api.context import PortalContext
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread

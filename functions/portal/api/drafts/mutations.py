@@ -7,10 +7,10 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.dossiers.mutations import _attachments
 from portal.api.drafts.types import Draft, DraftDiscarded, DraftSaved, SaveDraftInput
-from portal.api.errors import InvalidInputError, NotFoundError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import InvalidInputError, NotFoundError
 from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.drafts import service
 from portal.errors import InvalidInput

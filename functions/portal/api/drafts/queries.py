@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.drafts.types import Draft
+from portal.api.graphql.context import PortalContext
 
 
 @strawberry.type

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
 from portal.dossiers.counters import ONLINE_FULL_MARKS, SATISFACTION_TARGET, KpiCounts
 from portal.kpis import service
 

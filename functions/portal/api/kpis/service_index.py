@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
 from portal.kpis import service_index
 from portal.kpis.public_index import IndexReport
 

@@ -7,8 +7,8 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
-from portal.api.errors import InvalidInputError
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.errors import InvalidInputError
 from portal.api.notifications.types import (
     MarkNotificationsReadInput,
     NotificationPreferences,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.api.notifications.types import (
     Notification,
     NotificationConnection,
     NotificationEdge,
     NotificationPreferences,
 )
-from portal.api.pagination import PageInfo
 from portal.notifications import inbox
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from portal.api.pagination import PageInfo
+from portal.api.graphql.pagination import PageInfo
 from portal.notifications import model
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
+from portal.api.graphql.context import PortalContext
 from portal.api.payments.types import DossierFee, DossierPayments, Payment, Receipt, ReceiptDownload
 from portal.input_limits import check_length
 

@@ -7,9 +7,9 @@ from datetime import datetime
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
 from portal.api.dossiers.types import Dossier, DossierConnection, DossierEdge
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.api.sync.types import DossierRemoval, DossierRemovalConnection, DossierRemovalEdge
 from portal.dossiers import sync
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import strawberry
 
-from portal.api.pagination import PageInfo
+from portal.api.graphql.pagination import PageInfo
 
 
 @strawberry.type(description="A dossier that left your view: delete your copy.")

@@ -7,8 +7,8 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.api.units.types import (
     AddressResolution,
     Commune,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from portal import datasets
-from portal.api.pagination import PageInfo
+from portal.api.graphql.pagination import PageInfo
 from portal.units import model, resolution
 
 DivisionType = strawberry.enum(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from portal.api.context import PortalContext
-from portal.api.pagination import PageInfo
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.pagination import PageInfo
 from portal.api.webhooks.types import (
     WebhookDelivery,
     WebhookDeliveryConnection,

@@ -58,7 +58,7 @@ class PortalContext:
     services: Services
     request_id: str
     authorization: str | None = None
-    client_address: str | None = None  # for per-address rate limits (see api/client_address.py)
+    client_address: str | None = None  # for per-address rate limits (see api/http/client_address.py)
     response: Response | None = None  # strawberry's sub-response: status and headers of this answer
     loaders: Loaders = field(init=False)
     _principal: Principal | None = field(init=False, default=None)

@@ -17,13 +17,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
-from portal.api.client_address import client_address
-from portal.api.context import PortalContext
-from portal.api.limits import QueryLimits
-from portal.api.protection.body import BodyGuard
-from portal.api.protection.origin import OriginGuard, passed_cloudfront
-from portal.api.schema import build_schema
-from portal.api.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
+from portal.api.graphql.context import PortalContext
+from portal.api.graphql.limits import QueryLimits
+from portal.api.graphql.schema import build_schema
+from portal.api.http.client_address import client_address
+from portal.api.http.protection.body import BodyGuard
+from portal.api.http.protection.origin import OriginGuard, passed_cloudfront
+from portal.api.http.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
 from portal.bootstrap import Services, default_services, payment_service
 from portal.config import settings
 from portal.observability import logger, request_id_var
@@ -125,7 +125,7 @@ def create_app(
     """The GraphQL API at /graphql; with `static_dir`, the static site at / (locally; CloudFront does it in AWS).
 
     `introspection` defaults to the stage's setting (off in prod); GraphiQL is served only when it is on.
-    `origin_secret` (default: ORIGIN_SECRET) is the header value CloudFront adds (api/protection/origin.py).
+    `origin_secret` (default: ORIGIN_SECRET) is the header value CloudFront adds (api/http/protection/origin.py).
     """
     config = settings()
     introspection = config.introspection if introspection is None else introspection

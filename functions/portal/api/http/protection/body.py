@@ -13,7 +13,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from portal.api.protection.responses import send_error
+from portal.api.http.protection.responses import send_error
 
 MAX_BODY_BYTES = 256 * 1024  # the largest filing (every field of a long form, 20 attachments) is ~40 KB
 MAX_JSON_DEPTH = 32  # a request is {variables: {input: {formData: {...}}}}: 5 levels in practice

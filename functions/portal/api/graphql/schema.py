@@ -14,7 +14,6 @@ from graphql import GraphQLError
 from portal.api.bundles.mutations import BundleMutations
 from portal.api.bundles.queries import BundleQueries
 from portal.api.centers.queries import CenterQueries
-from portal.api.client_quota import ClientQuota
 from portal.api.clients.mutations import ClientMutations
 from portal.api.clients.queries import ClientQueries
 from portal.api.documents.mutations import DocumentMutations
@@ -24,20 +23,21 @@ from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.drafts.mutations import DraftMutations
 from portal.api.drafts.queries import DraftQueries
-from portal.api.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
+from portal.api.graphql.client_quota import ClientQuota
+from portal.api.graphql.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
+from portal.api.graphql.limits import QueryCost, QueryLimits, StaticRules, static_rules
+from portal.api.graphql.operation_metrics import OperationMetrics
+from portal.api.graphql.persisted_operations import PersistedOperations
+from portal.api.graphql.rate_limiting import RateLimiting
+from portal.api.graphql.text_limit import TextLimit
 from portal.api.kpis.queries import KpiQueries
 from portal.api.kpis.service_index import ServiceIndexQueries
-from portal.api.limits import QueryCost, QueryLimits, StaticRules, static_rules
 from portal.api.notifications.mutations import NotificationMutations
 from portal.api.notifications.queries import NotificationQueries
-from portal.api.operation_metrics import OperationMetrics
 from portal.api.payments.mutations import PaymentMutations
 from portal.api.payments.queries import PaymentQueries
-from portal.api.persisted_operations import PersistedOperations
 from portal.api.procedures.queries import ProcedureQueries
-from portal.api.rate_limiting import RateLimiting
 from portal.api.sync.queries import SyncQueries
-from portal.api.text_limit import TextLimit
 from portal.api.units.queries import UnitQueries
 from portal.api.webhooks.mutations import WebhookMutations
 from portal.api.webhooks.queries import WebhookQueries

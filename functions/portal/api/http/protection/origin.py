@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from portal.api.protection.responses import send_error
+from portal.api.http.protection.responses import send_error
 
 ORIGIN_SECRET_HEADER = "x-origin-verify"  # noqa: S105 (the header's name; its value is in SSM)
 FORBIDDEN = "FORBIDDEN"

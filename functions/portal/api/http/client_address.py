@@ -4,7 +4,7 @@ In Lambda, API Gateway's `requestContext.http.sourceIp` (Mangum keeps the event 
 the TCP peer: behind CloudFront that is an edge server shared by thousands of people, so the viewer's
 address is taken from the header CloudFront adds (CLIENT_IP_HEADER), but only from a request that
 provably passed through CloudFront (`via_cloudfront`: it carried the distribution's origin secret, see
-api/protection/origin.py); anyone can write that header on a request of their own. A request through
+api/http/protection/origin.py); anyone can write that header on a request of their own. A request through
 CloudFront without it gets no address rather than the edge's. Locally it is the socket's peer.
 """
 

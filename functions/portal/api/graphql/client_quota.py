@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from strawberry.extensions import SchemaExtension
 
 from graphql import ExecutionResult, GraphQLError
-from portal.api.rate_limiting import HTTP_TOO_MANY_REQUESTS
+from portal.api.graphql.rate_limiting import HTTP_TOO_MANY_REQUESTS
 from portal.clients import quota
 from portal.errors import RateLimited
 from portal.identity.principal import App

@@ -23,7 +23,7 @@ from graphql import (
     OperationDefinitionNode,
     ValidationContext,
 )
-from portal.api.query_cost import operation_cost
+from portal.api.graphql.query_cost import operation_cost
 
 QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
 TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
