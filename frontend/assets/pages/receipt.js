@@ -3,13 +3,8 @@
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
 import { errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
-import { feeNotice } from "./payment.js";
-
-const fresh = new Map(); // receipts just made in this tab: shown without asking the server again
-
-export function rememberReceipt(dossier) {
-  fresh.set(dossier.code, dossier);
-}
+import { justFiled } from "../just-filed.js";
+import { feeNotice } from "../components/payments.js";
 
 function row(label, ...value) {
   return [el("dt", {}, label), el("dd", {}, ...value)];
@@ -49,7 +44,7 @@ const nextSteps = () => el("section", { class: "group no-print", id: "next-steps
   el("ol", {}, el("li", {}, t("nextStep1")), el("li", {}, t("nextStep2")), el("li", {}, t("nextStep3"))));
 
 export async function receiptPage(view, code) {
-  let d = fresh.get(code);
+  let d = justFiled(code);
   const justFiled = Boolean(d);
   if (!d) {
     view.show(el("p", { class: "muted" }, t("loading")));
