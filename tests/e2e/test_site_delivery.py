@@ -31,9 +31,11 @@ def test_the_first_visit_loads_only_the_modules_of_its_page(page, local_server):
     page.on("request", lambda r: loaded.append(r.url) if r.resource_type == "script" else None)
     page.goto(f"{local_server.base_url}/#/")
     expect(page.locator("#results li").first).to_be_visible()
-    names = {re.sub(r"\?.*", "", u.rsplit("/", 1)[1]) for u in loaded}
-    assert "search.js" in names
-    assert not names & {"officer.js", "file-dossier.js", "dossier.js", "centers.js"}, names
+    names = {re.sub(r"\?.*", "", u.split("/assets/", 1)[1]) for u in loaded}
+    assert {"pages/search.js", "text/common.js", "text/catalog.js"} <= names, names
+    assert not names & {"pages/officer.js", "pages/file-dossier.js", "pages/dossier.js", "pages/centers.js"}, names
+    assert not names & {"text/officers.js", "text/filing.js", "text/payments.js"}, "a page's words load with the page"
     page.goto(f"{local_server.base_url}/#/trung-tam")
     expect(page.locator("h1")).to_be_visible()
-    assert any("centers.js" in u for u in loaded)
+    assert any("/pages/centers.js" in u for u in loaded)
+    assert any("/text/centers.js" in u for u in loaded)

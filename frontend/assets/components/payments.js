@@ -2,9 +2,12 @@
 // filing), the receipt's facts, the citizen's receipts (My dossiers), and the officer's fee and payments.
 import { mutate, run } from "../api.js";
 import { el, message } from "../dom.js";
-import { errorText, formatDateTime, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDateTime, serverText, t } from "../i18n.js";
 import { receiptLink } from "./document-link.js";
 import { exemptionDecision } from "./exemptions.js";
+import * as paymentsText from "../text/payments.js";
+
+addText(paymentsText);
 
 export const amount = (n) => t("amount", n);
 

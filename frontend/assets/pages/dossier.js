@@ -12,7 +12,10 @@ import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { uploadsField } from "../components/uploads.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];

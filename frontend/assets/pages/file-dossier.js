@@ -18,10 +18,13 @@ import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { errorText, formatDate, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDate, pick, serverText, t } from "../i18n.js";
 import { checkBetween, checkMeaning, ethnicGroups, isEthnicityField, isPlaceField, officialEthnicity } from "../form-rules.js";
 import { checkEmail, checkField, checkPhone, formValue } from "../validation.js";
 import { rememberReceipt } from "../just-filed.js";
+import * as filingText from "../text/filing.js";
+
+addText(filingText);
 
 // The filing being typed in this tab, by procedure: a re-render (a change of language) keeps what was
 // typed even before the next autosave.

@@ -5,7 +5,10 @@ import { myReceipts } from "../components/payments.js";
 import { lateTag, statusTag } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 const PAGE = 10;
 

@@ -10,11 +10,14 @@ import { resultCard } from "../components/result-card.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, select } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { documentLink } from "../components/document-link.js";
 import { uploadsField } from "../components/uploads.js";
+import * as officersText from "../text/officers.js";
+
+addText(officersText);
 
 const STATUSES = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "RESULT_READY", "RETURNED", "REJECTED", "WITHDRAWN"];
 const PAGE = 20;

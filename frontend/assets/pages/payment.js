@@ -6,9 +6,12 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDateTime, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDateTime, serverText, t } from "../i18n.js";
 import { receiptLink } from "../components/document-link.js";
 import { amount, receiptFacts } from "../components/payments.js";
+import * as paymentsText from "../text/payments.js";
+
+addText(paymentsText);
 
 const FINISHED_BADLY = ["FAILED", "CANCELLED", "EXPIRED", "ERROR"];
 

@@ -5,7 +5,10 @@ import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { onlineTag } from "../components/online-tag.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, isEn, pick, t } from "../i18n.js";
+import { addText, errorText, isEn, pick, t } from "../i18n.js";
+import * as catalogText from "../text/catalog.js";
+
+addText(catalogText);
 
 // The catalog's free text (processing notes, who may file, conditions, legal texts) has no English: on the
 // English page it is marked as Vietnamese, so screen readers read it as such.

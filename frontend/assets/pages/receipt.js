@@ -2,9 +2,12 @@
 // after filing, and again from the dossier at #/ho-so/<code>/bien-nhan; made to be printed.
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
 import { justFiled } from "../just-filed.js";
 import { feeNotice } from "../components/payments.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 function row(label, ...value) {
   return [el("dt", {}, label), el("dd", {}, ...value)];

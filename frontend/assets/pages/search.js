@@ -3,8 +3,11 @@
 import { run } from "../api.js";
 import { onlineTag } from "../components/online-tag.js";
 import { el, heading, options, select } from "../dom.js";
-import { errorText, pick, t } from "../i18n.js";
+import { addText, errorText, pick, t } from "../i18n.js";
 import { queryParams } from "../router.js";
+import * as catalogText from "../text/catalog.js";
+
+addText(catalogText);
 
 const DEBOUNCE_MS = 250;
 // The most used services (the paired services of dispatch 111/CD-TTg among them), offered before typing
