@@ -1,4 +1,4 @@
-// Interface text, Interlinked procedures filed as one (pages/bundle.js).
+// The interface's words for interlinked procedures filed as one (pages/bundle.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

@@ -1,4 +1,4 @@
-// Interface text, The catalog: searching procedures (pages/search.js) and one procedure (pages/procedure.js).
+// The interface's words for the catalog: searching procedures (pages/search.js) and one procedure (pages/procedure.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

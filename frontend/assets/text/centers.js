@@ -1,4 +1,4 @@
-// Interface text, Service centers: the directory (pages/centers.js) and choosing where to file (components/center-picker.js).
+// The interface's words for service centers: the directory (pages/centers.js) and choosing where to file (components/center-picker.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

@@ -1,4 +1,4 @@
-// Interface text, The page frame (header, footer, navigation, sign-in, errors) and the words several areas share: loaded
+// The interface's words for the page frame (header, footer, navigation, sign-in, errors) and the words several areas share: loaded
 // with i18n.js, so every page has them.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 

@@ -1,4 +1,4 @@
-// Interface text, The developers' page (pages/developers.js): API access and webhooks.
+// The interface's words for the developers' page (pages/developers.js): API access and webhooks.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

@@ -1,4 +1,4 @@
-// Interface text, Documents: uploads, the personal store, issued files and slips, the electronic result, and
+// The interface's words for documents: uploads, the personal store, issued files and slips, the electronic result, and
 // verifying it (pages/verify.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 

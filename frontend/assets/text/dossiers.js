@@ -1,4 +1,4 @@
-// Interface text, The citizen's dossiers: one dossier, My dossiers, tracking by code, the receipt, the message thread.
+// The interface's words for the citizen's dossiers: one dossier, My dossiers, tracking by code, the receipt, the message thread.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

@@ -1,4 +1,4 @@
-// Interface text, Filing a dossier online (pages/file-dossier.js): the form's rules, check your answers, drafts,
+// The interface's words for filing a dossier online (pages/file-dossier.js): the form's rules, check your answers, drafts,
 // filing on someone's behalf, fee exemptions.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 

@@ -1,4 +1,4 @@
-// Interface text, Notifications and their preferences (pages/notifications.js).
+// The interface's words for notifications and their preferences (pages/notifications.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

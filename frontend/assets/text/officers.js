@@ -1,4 +1,4 @@
-// Interface text, The officers' workspace (pages/officer.js) and reception at the desk (pages/reception.js).
+// The interface's words for the officers' workspace (pages/officer.js) and reception at the desk (pages/reception.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

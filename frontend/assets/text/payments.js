@@ -1,4 +1,4 @@
-// Interface text, Fees and online payment (pages/payment.js, components/payments.js).
+// The interface's words for fees and online payment (pages/payment.js, components/payments.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {

@@ -1,4 +1,4 @@
-// Interface text, The public service index (Decision 766/QĐ-TTg, pages/service-index.js).
+// The interface's words for the public service index (Decision 766/QĐ-TTg, pages/service-index.js).
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {
