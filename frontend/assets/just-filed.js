@@ -6,4 +6,4 @@ export function rememberReceipt(dossier) {
   fresh.set(dossier.code, dossier);
 }
 
-export const justFiled = (code) => fresh.get(code);
+export const freshReceipt = (code) => fresh.get(code);

@@ -5,7 +5,7 @@ module; and no module reaches itself through its imports."""
 
 from pathlib import Path
 
-from tests.support.site_modules import Module, read_modules, site_modules
+from tests.support.site_modules import Module, link_problems, read_modules, site_modules
 
 ROUTER = "router.js"  # lazyPage's import(path): the one import of a name computed at run time
 
@@ -69,6 +69,10 @@ def test_every_import_names_a_module_of_the_site():
     assert unknown == []
 
 
+def test_every_imported_name_is_exported_by_its_module():
+    assert link_problems() == []
+
+
 def test_no_module_reaches_itself_through_its_imports():
     cycle = a_cycle(site_modules())
     assert cycle == [], " -> ".join(cycle)
@@ -101,4 +105,9 @@ def test_the_checks_find_a_page_imported_by_a_page_and_a_cycle(tmp_path):
     ]
     assert a_cycle(modules) == ["pages/a.js", "pages/b.js", "pages/c.js", "pages/a.js"]
     assert modules["app.js"].routed_pages == ("pages/a.js",)
+
+
+def test_linking_finds_a_name_not_exported(tmp_path):
+    write(tmp_path, {"a.js": 'import { gone } from "./b.js";\nexport const a = gone;\n', "b.js": "export const kept = 1;\n"})
+    assert link_problems(tmp_path) == ["a.js: The requested module './b.js' does not provide an export named 'gone'"]
 

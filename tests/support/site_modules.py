@@ -98,3 +98,14 @@ console.log(JSON.stringify(out));
             capture_output=True, text=True, check=True,
         )
     return json.loads(out.stdout)
+
+
+def link_problems(assets: Path = ASSETS) -> list[str]:
+    """What fails when the site's modules are linked as the browser links them (site_link.mjs): an imported
+    name its module does not export, a module that does not exist."""
+    script = Path(__file__).with_name("site_link.mjs")
+    out = subprocess.run(
+        [node(), "--experimental-vm-modules", "--no-warnings", str(script), str(assets)],
+        capture_output=True, text=True, check=True,
+    )
+    return out.stdout.splitlines()

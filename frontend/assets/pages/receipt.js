@@ -3,7 +3,7 @@
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
 import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
-import { justFiled } from "../just-filed.js";
+import { freshReceipt } from "../just-filed.js";
 import { feeNotice } from "../components/payments.js";
 import * as dossiersText from "../text/dossiers.js";
 
@@ -47,7 +47,7 @@ const nextSteps = () => el("section", { class: "group no-print", id: "next-steps
   el("ol", {}, el("li", {}, t("nextStep1")), el("li", {}, t("nextStep2")), el("li", {}, t("nextStep3"))));
 
 export async function receiptPage(view, code) {
-  let d = justFiled(code);
+  let d = freshReceipt(code);
   const justFiled = Boolean(d);
   if (!d) {
     view.show(el("p", { class: "muted" }, t("loading")));
