@@ -73,4 +73,3 @@ def test_where_people_sign_in_is_configured_in_one_place():
     assert set(config["signIn"]) == {"citizen", "officer"}
     for script in SCRIPTS:
         assert "dev-issuer" not in script.read_text(encoding="utf-8"), f"{script.name}: sign-in address in code"
-

@@ -39,7 +39,7 @@ def a_cycle(modules: dict[str, Module]) -> list[str]:
         path.append(name)
         for target in edges[name]:
             if state.get(target) == "open":
-                return path[path.index(target):] + [target]
+                return path[path.index(target) :] + [target]
             if target not in state and (found := visit(target)):
                 return found
         path.pop()
@@ -60,12 +60,16 @@ def test_every_page_is_routed_and_every_route_has_its_page():
     modules = site_modules()
     pages = {name for name in modules if is_page(name)}
     routed = set(modules["app.js"].routed_pages)
-    assert routed == pages, f"pages without a route: {sorted(pages - routed)}; routes without a page: {sorted(routed - pages)}"
+    assert routed == pages, (
+        f"pages without a route: {sorted(pages - routed)}; routes without a page: {sorted(routed - pages)}"
+    )
 
 
 def test_every_import_names_a_module_of_the_site():
     modules = site_modules()
-    unknown = [f"{name}: {i.target}" for name, m in modules.items() for i in m.imports if i.target and i.target not in modules]
+    unknown = [
+        f"{name}: {i.target}" for name, m in modules.items() for i in m.imports if i.target and i.target not in modules
+    ]
     assert unknown == []
 
 
@@ -88,15 +92,23 @@ def write(folder: Path, files: dict[str, str]) -> Path:
 def test_the_checks_find_a_page_imported_by_a_page_and_a_cycle(tmp_path):
     """The shapes the checks forbid, made on purpose (the site had both: file-dossier -> receipt ->
     payment -> file-dossier, and seven pages importing the filing page)."""
-    modules = read_modules(write(tmp_path, {
-        "app.js": 'import { lazyPage } from "./router.js";\nlazyPage("./pages/a.js", "a");\n',
-        "router.js": "export const lazyPage = (path) => () => import(path);\n",
-        "pages/a.js": 'import { b } from "./b.js";\nexport const a = () => b;\n',
-        "pages/b.js": 'export const b = () => import("../pages/c.js");\n',
-        "pages/c.js": 'import { a } from "./a.js";\nexport const c = (name) => import(name);\n',
-        "components/ok.js": 'import { el } from "../dom.js";\n// import("./pages/a.js") in a comment is no import\nexport const ok = el;\n',
-        "dom.js": "export const el = 1;\n",
-    }))
+    modules = read_modules(
+        write(
+            tmp_path,
+            {
+                "app.js": 'import { lazyPage } from "./router.js";\nlazyPage("./pages/a.js", "a");\n',
+                "router.js": "export const lazyPage = (path) => () => import(path);\n",
+                "pages/a.js": 'import { b } from "./b.js";\nexport const a = () => b;\n',
+                "pages/b.js": 'export const b = () => import("../pages/c.js");\n',
+                "pages/c.js": 'import { a } from "./a.js";\nexport const c = (name) => import(name);\n',
+                "components/ok.js": (
+                    'import { el } from "../dom.js";\n// import("./pages/a.js") in a comment is no import\n'
+                    "export const ok = el;\n"
+                ),
+                "dom.js": "export const el = 1;\n",
+            },
+        )
+    )
     assert imports_of_pages(modules) == [
         "pages/a.js: import pages/b.js",
         "pages/b.js: import() pages/c.js",
@@ -108,6 +120,8 @@ def test_the_checks_find_a_page_imported_by_a_page_and_a_cycle(tmp_path):
 
 
 def test_linking_finds_a_name_not_exported(tmp_path):
-    write(tmp_path, {"a.js": 'import { gone } from "./b.js";\nexport const a = gone;\n', "b.js": "export const kept = 1;\n"})
+    write(
+        tmp_path,
+        {"a.js": 'import { gone } from "./b.js";\nexport const a = gone;\n', "b.js": "export const kept = 1;\n"},
+    )
     assert link_problems(tmp_path) == ["a.js: The requested module './b.js' does not provide an export named 'gone'"]
-

@@ -119,7 +119,9 @@ def test_the_check_finds_a_word_of_an_area_not_loaded():
     def module(strings=(), templates=(), imports=()):
         from tests.support.site_modules import Import
 
-        return Module(tuple(Import(t, False) for t in imports), (), frozenset(strings), tuple(templates), frozenset(), frozenset())
+        return Module(
+            tuple(Import(t, False) for t in imports), (), frozenset(strings), tuple(templates), frozenset(), frozenset()
+        )
 
     modules = {
         "pages/pay.js": module(strings={"payTitle", "email"}, imports=["components/card.js"]),
@@ -131,7 +133,11 @@ def test_the_check_finds_a_word_of_an_area_not_loaded():
         "pages/form.js may ask for 'phoneHint', a word of text/filing.js it does not load",
         "pages/pay.js may ask for 'payTitle', a word of text/payments.js it does not load",
     ]
-    assert differences({"a": "string", "b": {"x": "string"}, "c": "blank"}, {"a": "function", "b": {}, "c": "blank", "d": "string"}) == [
-        "a: string in Vietnamese, function in English", "b.x: no English", "c: blank", "d: no Vietnamese",
+    assert differences(
+        {"a": "string", "b": {"x": "string"}, "c": "blank"}, {"a": "function", "b": {}, "c": "blank", "d": "string"}
+    ) == [
+        "a: string in Vietnamese, function in English",
+        "b.x: no English",
+        "c: blank",
+        "d: no Vietnamese",
     ]
-

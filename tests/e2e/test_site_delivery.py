@@ -46,8 +46,9 @@ def test_the_first_visit_loads_only_the_modules_of_its_page(page, local_server):
 def shown_keys(page, keys: set[str]) -> set[str]:
     """Keys of the interface's words shown as they are (t() answers a key it has no words for)."""
     shown = page.evaluate(
-        "() => [document.body.innerText, ...[...document.querySelectorAll('[aria-label], [placeholder], [title]')]"
-        ".map((n) => `${n.getAttribute('aria-label') || ''} ${n.getAttribute('placeholder') || ''} ${n.getAttribute('title') || ''}`)].join(' ')"
+        """() => [document.body.innerText, ...[...document.querySelectorAll("[aria-label], [placeholder], [title]")]
+          .map((n) => ["aria-label", "placeholder", "title"].map((a) => n.getAttribute(a) || "").join(" "))]
+          .join(" ")"""
     )
     return {key for key in keys if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", shown)}
 
@@ -62,9 +63,12 @@ def test_every_route_opened_first_shows_its_words_in_both_languages(new_page, lo
     keys = {k for area in read_words().values() for k in area["vi"] if re.search(r"[A-Z_]", k)}
     found = {}
     for who, route, ready in routes(local_server) + [
-        ("anonymous", "#/chi-so", "#main h1"), ("anonymous", "#/nha-phat-trien", "#main h1"),
-        ("anonymous", "#/xac-thuc/AAAAAAAAAAAA", "#main h1"), ("citizen", "#/thong-bao", "#main h1"),
-        ("citizen", "#/lien-thong/2.000986", "#main h1"), ("citizen", "#/ho-so-lien-thong/" + "0" * 32, "#main h1"),
+        ("anonymous", "#/chi-so", "#main h1"),
+        ("anonymous", "#/nha-phat-trien", "#main h1"),
+        ("anonymous", "#/xac-thuc/AAAAAAAAAAAA", "#main h1"),
+        ("citizen", "#/thong-bao", "#main h1"),
+        ("citizen", "#/lien-thong/2.000986", "#main h1"),
+        ("citizen", "#/ho-so-lien-thong/" + "0" * 32, "#main h1"),
     ]:
         page = new_page()
         url = (

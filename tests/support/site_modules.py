@@ -95,7 +95,9 @@ console.log(JSON.stringify(out));
             areas[-1].write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
         out = subprocess.run(
             [node(), "--input-type=module", "-e", script, *(p.as_uri() for p in areas)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
     return json.loads(out.stdout)
 
@@ -106,6 +108,8 @@ def link_problems(assets: Path = ASSETS) -> list[str]:
     script = Path(__file__).with_name("site_link.mjs")
     out = subprocess.run(
         [node(), "--experimental-vm-modules", "--no-warnings", str(script), str(assets)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return out.stdout.splitlines()
