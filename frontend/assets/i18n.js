@@ -1,5 +1,9 @@
-// The interface language (Vietnamese first, English second), its words (text.js) and formats.
-import { text } from "./text.js";
+// The interface language (Vietnamese first, English second), its words and formats. The words are in
+// text/<area>.js: the frame's and the shared ones (text/common.js) load here; each page or component adds
+// its area's when its module loads (addText), so a page's words load with the page.
+import * as common from "./text/common.js";
+
+const text = { vi: { ...common.vi }, en: { ...common.en } };
 
 let lang = localStorage.getItem("lang") === "en" ? "en" : "vi";
 const listeners = new Set();
@@ -15,6 +19,13 @@ export function setLang(next) {
 }
 
 export const onLangChange = (f) => listeners.add(f);
+
+// Adds an area's words ({ vi, en }, a text/<area>.js module); a key is written in one area only
+// (tests/contract/test_site_text.py), so nothing is overwritten.
+export function addText(area) {
+  Object.assign(text.vi, area.vi);
+  Object.assign(text.en, area.en);
+}
 
 export function t(key, ...args) {
   const v = text[lang][key] ?? text.vi[key];

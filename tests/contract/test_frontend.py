@@ -3,8 +3,6 @@ script or style, nothing from other origins), generated files in step, sign-in c
 
 import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import yaml
@@ -75,31 +73,3 @@ def test_where_people_sign_in_is_configured_in_one_place():
     assert set(config["signIn"]) == {"citizen", "officer"}
     for script in SCRIPTS:
         assert "dev-issuer" not in script.read_text(encoding="utf-8"), f"{script.name}: sign-in address in code"
-
-
-def interface_words(tmp_path: Path) -> dict[str, list[str]]:
-    """The keys of text.js for each language, as the browser sees them (read by Node, not by a regex)."""
-    (tmp_path / "package.json").write_text('{"type": "module"}', encoding="utf-8")
-    for part in ASSETS.glob("text*.js"):  # text.js and the words of each area it merges
-        (tmp_path / part.name).write_text(part.read_text(encoding="utf-8"), encoding="utf-8")
-    module = tmp_path / "text.js"
-    script = (
-        "import(process.argv[1]).then(m => console.log("
-        "JSON.stringify({vi: Object.keys(m.text.vi), en: Object.keys(m.text.en)})))"
-    )
-    node = shutil.which("node")
-    assert node, "Node.js is needed (make test installs it with the rest)"
-    out = subprocess.run([node, "-e", script, module.as_uri()], capture_output=True, text=True, check=True).stdout
-    return json.loads(out)
-
-
-def test_every_word_of_the_interface_exists_in_both_languages(tmp_path):
-    words = interface_words(tmp_path)
-    assert set(words["vi"]) == set(words["en"]), "each word in both languages"
-    used = set()
-    for script in SCRIPTS:
-        source = script.read_text(encoding="utf-8")
-        used |= set(re.findall(r"\bt\(\s*\"(\w+)\"", source))
-        used |= set(re.findall(r"\bsay\(\s*\"(\w+)\"", source))
-    used |= set(re.findall(r'data-i18n(?:-label)?="(\w+)"', (FRONTEND / "index.html").read_text(encoding="utf-8")))
-    assert used - set(words["vi"]) == set(), "words used but never written"

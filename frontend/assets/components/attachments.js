@@ -1,8 +1,11 @@
 // Files attached to a dossier, as the API takes them: name, type, size, and which required document
 // each stands for. The file's content is not sent (no upload service yet): the interface says so.
 import { el, select } from "../dom.js";
-import { formatBytes, pick, t } from "../i18n.js";
+import { addText, formatBytes, pick, t } from "../i18n.js";
 import { checkAttachment, FILE_TYPES, MAX_FILES } from "../validation.js";
+import * as documentsText from "../text/documents.js";
+
+addText(documentsText);
 
 // files: the page's array of { name, contentType, sizeBytes, document }; documents: the procedure's.
 export function attachmentsField({ files, documents, id = "files", legend = t("attachments"), single = false, onChange = () => {} }) {

@@ -3,7 +3,10 @@
 // procedure will do, wherever the applicant lives.
 import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions, receives } from "../data.js";
 import { el, select, srOnly } from "../dom.js";
-import { errorText, formatKm, t } from "../i18n.js";
+import { addText, errorText, formatKm, t } from "../i18n.js";
+import * as centersText from "../text/centers.js";
+
+addText(centersText);
 
 const noteText = (note) => (!note ? "" : note.key ? t(note.key, ...note.args) : note.text);
 

@@ -3,7 +3,10 @@
 // clean by the malware scan is never served: the button says so instead.
 import { run } from "../api.js";
 import { el } from "../dom.js";
-import { errorText, t } from "../i18n.js";
+import { addText, errorText, t } from "../i18n.js";
+import * as documentsText from "../text/documents.js";
+
+addText(documentsText);
 
 function linkButton(label, fetchUrl, id) {
   const status = el("span", { class: "muted", role: "status" });

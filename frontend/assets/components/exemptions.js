@@ -2,8 +2,11 @@
 // chooses one while filing and uploads the document proving it; the officer then accepts it (the fee owed
 // becomes the exemption's amount) or refuses it with the reason (the full fee stays owed).
 import { el } from "../dom.js";
-import { pick, t } from "../i18n.js";
+import { addText, pick, t } from "../i18n.js";
 import { uploadsField } from "./uploads.js";
+import * as filingText from "../text/filing.js";
+
+addText(filingText);
 
 // Filing: "no exemption" or one of them, and its proof. state: { code, files } kept in the draft of the tab.
 export function exemptionChoice({ exemptions, procedureCode, state }) {

@@ -1,7 +1,10 @@
 // A dossier's message thread (the applicant and the receiving center's officers): oldest first, append-only.
 import { mutate, run } from "../api.js";
 import { el, message, uid } from "../dom.js";
-import { errorText, formatDateTime, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDateTime, serverText, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 const MAX = 2000;
 

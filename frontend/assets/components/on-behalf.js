@@ -4,8 +4,11 @@
 // AUTHORIZATION. `state` is the draft's `onBehalf` ({ active, idNumber, fullName, dateOfBirth, address }).
 import { el } from "../dom.js";
 import { checkIdNumber } from "../form-rules.js";
-import { t } from "../i18n.js";
+import { addText, t } from "../i18n.js";
 import { labelled } from "./field.js";
+import * as filingText from "../text/filing.js";
+
+addText(filingText);
 
 export const AUTHORIZATION = "Giấy ủy quyền"; // portal.dossiers.on_behalf.AUTHORIZATION_DOCUMENT
 export const authorizationSlot = { name: AUTHORIZATION, nameEn: "Authorization document (filing for someone else)" };

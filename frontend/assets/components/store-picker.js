@@ -4,7 +4,10 @@
 // server checks again on submit that it is the citizen's own and not rejected).
 import { run } from "../api.js";
 import { el, options, select } from "../dom.js";
-import { formatBytes, formatDate, pick, t } from "../i18n.js";
+import { addText, formatBytes, formatDate, pick, t } from "../i18n.js";
+import * as documentsText from "../text/documents.js";
+
+addText(documentsText);
 
 const STORE_PAGE = 50;
 

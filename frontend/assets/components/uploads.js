@@ -4,8 +4,11 @@
 // can be retried; a phone camera photo arrives as a JPEG. The dossier then carries the documents' ids.
 import { mutate, run } from "../api.js";
 import { el, select } from "../dom.js";
-import { formatBytes, pick, serverText, t } from "../i18n.js";
+import { addText, formatBytes, pick, serverText, t } from "../i18n.js";
 import { checkAttachment, FILE_TYPES, MAX_FILES } from "../validation.js";
+import * as documentsText from "../text/documents.js";
+
+addText(documentsText);
 
 const chosen = new WeakMap(); // entry -> its File (kept in memory only: a retry posts it again)
 

@@ -7,10 +7,13 @@ import { session } from "../auth.js";
 import { centerPicker } from "../components/center-picker.js";
 import { controlFor, labelled } from "../components/field.js";
 import { statusTag } from "../components/timeline.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { formValue } from "../validation.js";
-import { signInPrompt } from "./file-dossier.js";
+import * as bundlesText from "../text/bundles.js";
+
+addText(bundlesText);
 
 const filings = new Map(); // the filing typed in this tab, by group: its request id survives a re-render
 

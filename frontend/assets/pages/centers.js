@@ -2,8 +2,11 @@
 // with its address, hotline, opening hours and whether its details are sample data.
 import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions } from "../data.js";
 import { el, heading, select } from "../dom.js";
-import { errorText, formatKm, t } from "../i18n.js";
+import { addText, errorText, formatKm, t } from "../i18n.js";
 import { queryParams } from "../router.js";
+import * as centersText from "../text/centers.js";
+
+addText(centersText);
 
 let nearby = null; // the last "near me" answer (the position itself is never put in the address)
 

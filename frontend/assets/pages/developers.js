@@ -3,7 +3,10 @@
 import { clientTokenUrl } from "../config.js";
 import { operations } from "../operations.js";
 import { el, heading } from "../dom.js";
-import { t } from "../i18n.js";
+import { addText, t } from "../i18n.js";
+import * as developersText from "../text/developers.js";
+
+addText(developersText);
 
 // The operations an app uses; every one of graphql/operations is registered, these are the ones for apps.
 const APP_OPERATIONS = [

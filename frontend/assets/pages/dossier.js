@@ -3,42 +3,22 @@
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { messageThread } from "../components/messages.js";
-import { documentLink, slipLink } from "../components/document-link.js";
+import { slipLink } from "../components/document-link.js";
+import { confirmDialog } from "../components/dialog.js";
+import { feeNotice } from "../components/payments.js";
+import { resultCard } from "../components/result-card.js";
 import { optionLabel } from "../components/field.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { uploadsField } from "../components/uploads.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
-import { signInPrompt } from "./file-dossier.js";
-import { feeNotice } from "./payment.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
-
-export function resultCard(result, dossierCode) {
-  return el("section", { class: "group result", id: "result", "aria-labelledby": "result-title" },
-    el("h2", { id: "result-title" }, t("electronicResult")),
-    el("p", {}, el("strong", {}, result.name), el("span", { class: "muted" }, ` · ${result.contentType} · ${formatBytes(result.sizeBytes)}`),
-      dossierCode ? documentLink(result, dossierCode) : null),
-    result.verificationCode
-      ? el("p", {}, t("verifyAt"), " ", el("a", { href: `#/xac-thuc/${result.verificationCode}`, id: "verify-link" }, result.verificationCode))
-      : null,
-    el("p", { class: "hint" }, t("resultHint")));
-}
-
-// A confirmation in a modal <dialog> (keyboard: Tab stays inside, Esc cancels).
-export function confirmDialog(text, confirmLabel) {
-  return new Promise((resolve) => {
-    const dialog = el("dialog", { class: "dialog", "aria-labelledby": "confirm-text" },
-      el("p", { id: "confirm-text" }, text),
-      el("div", { class: "actions" },
-        el("button", { type: "button", class: "danger", id: "confirm-yes", onclick: () => dialog.close("yes") }, confirmLabel),
-        el("button", { type: "button", class: "secondary", id: "confirm-no", onclick: () => dialog.close("no") }, t("cancel"))));
-    dialog.addEventListener("close", () => { dialog.remove(); resolve(dialog.returnValue === "yes"); });
-    document.body.append(dialog);
-    dialog.showModal();
-  });
-}
 
 function ratingForm(code, onDone) {
   const error = el("p", { class: "field-error", id: "rating-error", role: "alert", hidden: true });

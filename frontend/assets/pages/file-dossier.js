@@ -18,10 +18,13 @@ import { controlFor, labelled, optionLabel } from "../components/field.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { errorText, formatDate, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDate, pick, serverText, t } from "../i18n.js";
 import { checkBetween, checkMeaning, ethnicGroups, isEthnicityField, isPlaceField, officialEthnicity } from "../form-rules.js";
 import { checkEmail, checkField, checkPhone, formValue } from "../validation.js";
-import { rememberReceipt } from "./receipt.js";
+import { rememberReceipt } from "../just-filed.js";
+import * as filingText from "../text/filing.js";
+
+addText(filingText);
 
 // The filing being typed in this tab, by procedure: a re-render (a change of language) keeps what was
 // typed even before the next autosave.
@@ -51,13 +54,6 @@ function alreadyFiled(view, p, dossierCode, startAgain) {
     el("div", { class: "actions" },
       el("a", { class: "button primary", id: "view-filed", href: `#/ho-so/${dossierCode}` }, t("viewDossier")),
       el("button", { type: "button", class: "secondary", id: "file-again", onclick: startAgain }, t("fileAnother", pick(p, "name")))));
-}
-
-export function signInPrompt(view, title, route, role = "citizen") {
-  const href = signInUrl(role, route);
-  return view.show(heading(title),
-    message("info", el("p", {}, t(role === "officer" ? "officerSignInNeeded" : "signInNeeded"))),
-    href ? el("p", {}, el("a", { class: "button primary", href, id: "sign-in-here" }, t("signInVneid"))) : el("p", { class: "error" }, t("signInUnavailable")));
 }
 
 function identityCard(claims) {

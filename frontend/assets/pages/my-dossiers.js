@@ -1,11 +1,14 @@
 // The signed-in citizen's dossiers, newest first, a page at a time.
 import { run } from "../api.js";
 import { session } from "../auth.js";
+import { myReceipts } from "../components/payments.js";
 import { lateTag, statusTag } from "../components/timeline.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
-import { signInPrompt } from "./file-dossier.js";
-import { myReceipts } from "./payment.js";
+import { addText, errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 const PAGE = 10;
 

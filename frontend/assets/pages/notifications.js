@@ -2,9 +2,12 @@
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { showUnread } from "../components/bell.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDateTime, pick, t } from "../i18n.js";
-import { signInPrompt } from "./file-dossier.js";
+import { addText, errorText, formatDateTime, pick, t } from "../i18n.js";
+import * as notificationsText from "../text/notifications.js";
+
+addText(notificationsText);
 
 function entry(n) {
   return el("li", { class: `card${n.read ? "" : " unread"}` },

@@ -3,17 +3,21 @@
 import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { optionLabel } from "../components/field.js";
+import { confirmDialog } from "../components/dialog.js";
 import { messageThread } from "../components/messages.js";
+import { officerPayments } from "../components/payments.js";
+import { resultCard } from "../components/result-card.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, select } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { documentLink } from "../components/document-link.js";
 import { uploadsField } from "../components/uploads.js";
-import { confirmDialog, resultCard } from "./dossier.js";
-import { signInPrompt } from "./file-dossier.js";
-import { officerPayments } from "./payment.js";
+import * as officersText from "../text/officers.js";
+
+addText(officersText);
 
 const STATUSES = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED", "RESULT_READY", "RETURNED", "REJECTED", "WITHDRAWN"];
 const PAGE = 20;

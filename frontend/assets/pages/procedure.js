@@ -3,8 +3,12 @@ import { session } from "../auth.js";
 import { notesEn, optionsEn } from "../catalog-en.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
+import { onlineTag } from "../components/online-tag.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, isEn, pick, t } from "../i18n.js";
+import { addText, errorText, isEn, pick, t } from "../i18n.js";
+import * as catalogText from "../text/catalog.js";
+
+addText(catalogText);
 
 // The catalog's free text (processing notes, who may file, conditions, legal texts) has no English: on the
 // English page it is marked as Vietnamese, so screen readers read it as such.
@@ -70,13 +74,6 @@ export async function procedurePage(view, code) {
   } catch (error) {
     view.show(heading(t("procedureTitle")), message("error", errorText(error)));
   }
-}
-
-export function onlineTag(level) {
-  if (level === "FULL") return el("span", { class: "tag full" }, t("full"));
-  if (level === "PARTIAL") return el("span", { class: "tag" }, t("partial"));
-  if (level === "NONE") return el("span", { class: "tag" }, t("notOnlineChannel"));
-  return null; // the source does not say
 }
 
 // null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.

@@ -2,14 +2,12 @@
 // after filing, and again from the dossier at #/ho-so/<code>/bien-nhan; made to be printed.
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
-import { feeNotice } from "./payment.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
+import { freshReceipt } from "../just-filed.js";
+import { feeNotice } from "../components/payments.js";
+import * as dossiersText from "../text/dossiers.js";
 
-const fresh = new Map(); // receipts just made in this tab: shown without asking the server again
-
-export function rememberReceipt(dossier) {
-  fresh.set(dossier.code, dossier);
-}
+addText(dossiersText);
 
 function row(label, ...value) {
   return [el("dt", {}, label), el("dd", {}, ...value)];
@@ -49,7 +47,7 @@ const nextSteps = () => el("section", { class: "group no-print", id: "next-steps
   el("ol", {}, el("li", {}, t("nextStep1")), el("li", {}, t("nextStep2")), el("li", {}, t("nextStep3"))));
 
 export async function receiptPage(view, code) {
-  let d = fresh.get(code);
+  let d = freshReceipt(code);
   const justFiled = Boolean(d);
   if (!d) {
     view.show(el("p", { class: "muted" }, t("loading")));

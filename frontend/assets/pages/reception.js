@@ -6,9 +6,12 @@ import { mutate } from "../api.js";
 import { session } from "../auth.js";
 import { controlFor, labelled } from "../components/field.js";
 import { getProcedure } from "../data.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, select } from "../dom.js";
-import { errorText, pick, serverText, t } from "../i18n.js";
-import { signInPrompt } from "./file-dossier.js";
+import { addText, errorText, pick, serverText, t } from "../i18n.js";
+import * as officersText from "../text/officers.js";
+
+addText(officersText);
 
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 const requestId = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`).replace(/[^A-Za-z0-9_-]/g, "");

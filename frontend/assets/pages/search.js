@@ -1,10 +1,13 @@
 // Finding a procedure: results as you type (accents and case do not matter to the server), filters by
 // field, level and online level; the query lives in the address so Back and reload keep it.
 import { run } from "../api.js";
+import { onlineTag } from "../components/online-tag.js";
 import { el, heading, options, select } from "../dom.js";
-import { errorText, pick, t } from "../i18n.js";
+import { addText, errorText, pick, t } from "../i18n.js";
 import { queryParams } from "../router.js";
-import { onlineTag } from "./procedure.js";
+import * as catalogText from "../text/catalog.js";
+
+addText(catalogText);
 
 const DEBOUNCE_MS = 250;
 // The most used services (the paired services of dispatch 111/CD-TTg among them), offered before typing

@@ -5,8 +5,11 @@
 import { run } from "../api.js";
 import { provinceOptions } from "../data.js";
 import { el, heading, select } from "../dom.js";
-import { errorText, getLang, t } from "../i18n.js";
+import { addText, errorText, getLang, t } from "../i18n.js";
 import { queryParams } from "../router.js";
+import * as serviceIndexText from "../text/service-index.js";
+
+addText(serviceIndexText);
 
 const SVG = "http://www.w3.org/2000/svg";
 const GROUPS = ["PUBLICITY", "PROGRESS", "DIGITIZATION", "ONLINE", "SATISFACTION"];

@@ -3,7 +3,10 @@
 import { run } from "../api.js";
 import { lateTag, timeline } from "../components/timeline.js";
 import { el, heading } from "../dom.js";
-import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import * as dossiersText from "../text/dossiers.js";
+
+addText(dossiersText);
 
 export function trackPage(view) {
   const code = el("input", { id: "code", name: "code", required: true, autocomplete: "off", autocapitalize: "characters" });

@@ -3,7 +3,10 @@
 // the issued file's hash and whether the portal's signature over that hash holds. No personal data.
 import { run } from "../api.js";
 import { el, heading } from "../dom.js";
-import { errorText, formatDateTime, t } from "../i18n.js";
+import { addText, errorText, formatDateTime, t } from "../i18n.js";
+import * as documentsText from "../text/documents.js";
+
+addText(documentsText);
 
 async function sha256(file) {
   const digest = await crypto.subtle.digest("SHA-256", await file.arrayBuffer());
