@@ -104,3 +104,23 @@ def no_scans(request: pytest.FixtureRequest) -> Iterator[None]:
     stop_listening(calls)
     if not request.node.get_closest_marker("scans_on_purpose"):
         assert calls.counts()["Scan"] == 0, f"a Scan was issued: {dict(calls.counts())}"
+
+
+# --- Tiers and order ------------------------------------------------------------------------------------------
+
+TIERS = ("unit", "contract", "integration", "e2e")  # the folders under tests/, each a marker (-m "unit or contract")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = item.path.relative_to(config.rootpath).parts
+        if len(parts) > 1 and parts[0] == "tests" and parts[1] in TIERS:
+            item.add_marker(parts[1])
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """The order's seed again at the end (the header that has it is hidden by -q): a failure that only shows in
+    one order is replayed with the same seed."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if config.pluginmanager.hasplugin("randomly") and seed is not None:
+        terminalreporter.write_line(f"random order: replay it with --randomly-seed={seed}")

@@ -13,11 +13,11 @@ def test_the_shipped_index_reads_back_as_the_source_catalog_and_its_terms():
     indexing the reference catalog yields."""
     from array import array
 
-    from infra.reference.catalog import load_catalog
     from portal.procedures import index_file
     from portal.procedures.search import index_terms
+    from tests.support.catalog import catalog
 
-    source = sorted((p.summary() for p in load_catalog()[1]), key=lambda s: s.code)
+    source = sorted((p.summary() for p in catalog()), key=lambda s: s.code)
     summaries, terms = index_file.load()
     assert summaries == source
     fresh = index_terms(source)

@@ -84,11 +84,11 @@ def test_a_lead_sees_the_payment_and_refunds_a_dossier_refused_at_reception(new_
 
 
 def test_a_fee_exemption_is_offered_at_filing_and_the_officer_accepts_it(page, new_page, local_server):
-    from infra.reference.catalog import load_catalog
     from tests.e2e.test_accessibility import axe_problems
+    from tests.support.catalog import catalog_procedure
     from tests.support.uploads import PDF, upload
 
-    procedure = next(p for p in load_catalog()[1] if p.code == "2.001035")  # 50.000 đồng, an exemption listed
+    procedure = catalog_procedure("2.001035")  # 50.000 đồng, an exemption listed
     api = HttpApi(local_server.base_url)
     citizen = local_server.issuer.mint_for("citizen")
     page.goto(sign_in_url(local_server.base_url, "citizen", f"#/nop-ho-so/{procedure.code}"))

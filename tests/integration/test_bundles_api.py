@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from infra.reference.catalog import load_catalog
 from tests.conftest import STACK
+from tests.support.catalog import procedures_by_code
 from tests.support.journeys import act, electronic_documents
 from tests.support.notifications import consumer, unique_pid, wait_for
 
@@ -26,7 +26,7 @@ def _engines(seeded, jwks_server):
 
 
 def _procedures(*codes: str):
-    by_code = {p.code: p for p in load_catalog()[1]}
+    by_code = procedures_by_code()
     return [by_code[c] for c in codes]
 
 
@@ -230,7 +230,7 @@ def test_the_definition_asks_each_question_once():
     from portal.bundles.definitions import BUNDLES
     from portal.bundles.questions import questions
 
-    by_code = {p.code: p for p in load_catalog()[1]}
+    by_code = procedures_by_code()
     for definition in BUNDLES.values():
         assert definition.code in by_code, definition.code  # only catalog codes
         procedures = {c: by_code[c] for c in [definition.code, *(m.procedure_code for m in definition.members)]}

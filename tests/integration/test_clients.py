@@ -39,9 +39,9 @@ def apps(services, issuer, people, monotonic) -> Apps:
 
 @pytest.fixture
 def world(api, people) -> World:
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    procedure = next(p for p in load_catalog()[1] if p.code == PROCEDURE)
+    procedure = catalog_procedure(PROCEDURE)
     r = api.run("SubmitDossier", submission(World("", "", procedure)), token=people.citizen())
     dossier = r.data["submitDossier"]["dossier"]
     return World(dossier["code"], dossier["trackingSecret"], procedure)

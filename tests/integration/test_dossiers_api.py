@@ -21,9 +21,9 @@ def birth_form() -> dict:
 
 @pytest.fixture(scope="module")
 def birth_procedure(request):
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == BIRTH)
+    return catalog_procedure(BIRTH)
 
 
 def submission(procedure, center=BEN_THANH, request_id=None, **overrides) -> dict:

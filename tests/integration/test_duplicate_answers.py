@@ -18,9 +18,9 @@ CENTER_B = "hcc-01-00091"
 
 @pytest.fixture(scope="module")
 def birth():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == BIRTH)
+    return catalog_procedure(BIRTH)
 
 
 @pytest.fixture

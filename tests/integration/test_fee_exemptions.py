@@ -26,9 +26,9 @@ def simulator(services):
 
 @pytest.fixture(scope="module")
 def procedure():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == MORTGAGE)
+    return catalog_procedure(MORTGAGE)
 
 
 def proof(api, token, procedure) -> str:

@@ -18,9 +18,9 @@ LONG = "9" * 4_500  # over each field's own limit, under the longest any input t
 
 @pytest.fixture(scope="module")
 def birth():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == BIRTH)
+    return catalog_procedure(BIRTH)
 
 
 def submission(procedure, **overrides) -> dict:
@@ -47,9 +47,9 @@ def test_a_long_search_word_is_bad_user_input_naming_the_limit_and_touches_no_ta
 
 
 def test_the_longest_catalog_name_pasted_is_still_a_valid_search_and_finds_its_procedure(api):
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog
 
-    national = [p for p in load_catalog()[1] if p.province_code is None]  # local ones need their province
+    national = [p for p in catalog() if p.province_code is None]  # local ones need their province
     longest = max(national, key=lambda p: len(p.name))
     r = api.run("SearchProcedures", {"search": longest.name, "first": 5})
     # The national catalog has near-identical long names (a procedure per agency): among the first few.

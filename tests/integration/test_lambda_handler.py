@@ -37,9 +37,9 @@ def test_a_base64_encoded_body_is_accepted(handler):
 
 
 def test_a_citizen_files_and_follows_a_dossier_through_the_lambda_handler(handler, people):
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    birth = next(p for p in load_catalog()[1] if p.code == "1.001193")
+    birth = catalog_procedure("1.001193")
     token = people.citizen(pid="001090000444", sub="lambda")
     submitted = {
         "clientRequestId": "lambda-test-0001",

@@ -248,9 +248,9 @@ def test_the_provider_down_charges_nothing_and_says_to_retry(api, people, simula
 
 
 def test_a_fee_set_by_the_officer_is_due_at_result_and_the_result_waits_for_it(api, people, simulator):
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    procedure = next(p for p in load_catalog()[1] if p.code == "1.004873")  # fee set by the province
+    procedure = catalog_procedure("1.004873")  # fee set by the province
     citizen, processing = people.citizen(), people.officer(WARD, "processing")
     reception = people.officer(WARD, "reception")
     code = submit(api, citizen, WARD, procedure=procedure)["code"]

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 import pytest
 from mangum import Mangum
 
-from infra.reference.catalog import load_catalog
 from portal.clock import VIETNAM
 from portal.ratelimit.policy import Limits
+from tests.support.catalog import catalog_procedure
 from tests.support.factories import form_for
 from tests.support.graphql_client import GraphQLClient, operation
 from tests.support.journeys import electronic_documents
@@ -74,7 +74,7 @@ def a_citizen(people):
 
 @pytest.fixture(scope="module")
 def birth():
-    return next(p for p in load_catalog()[1] if p.code == "1.001193")
+    return catalog_procedure("1.001193")
 
 
 def submission(procedure) -> dict:

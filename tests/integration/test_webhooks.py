@@ -61,9 +61,9 @@ def center_app(apps, receiver, worker):
 
 @pytest.fixture
 def filed(api, people) -> World:
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    procedure = next(p for p in load_catalog()[1] if p.code == "1.001193")
+    procedure = catalog_procedure("1.001193")
     r = api.run("SubmitDossier", submission(World("", "", procedure)), token=people.citizen())
     dossier = r.data["submitDossier"]["dossier"]
     return World(dossier["code"], dossier["trackingSecret"], procedure)

@@ -11,9 +11,9 @@ BIRTH = "1.001193"
 
 
 def birth_procedure():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == BIRTH)
+    return catalog_procedure(BIRTH)
 
 
 def electronic_documents(procedure) -> list[str]:

@@ -17,9 +17,9 @@ WARD = "hcc-01-00235"  # a ward of its own (other tests count KPIs of theirs); r
 
 
 def residence_procedure():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == RESIDENCE)
+    return catalog_procedure(RESIDENCE)
 
 
 class Simulator:

@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from infra.reference.catalog import load_catalog
+from tests.support.catalog import catalog
 
 ASSETS = Path(__file__).resolve().parents[2] / "frontend" / "assets"
 SAME_IN_ENGLISH = re.compile(r"^[A-Z0-9]{1,4}$")  # driving licence classes: A1, B, C1E...
@@ -21,7 +21,7 @@ def _site_english() -> tuple[dict[str, str], dict[str, str]]:
 
 def test_every_option_and_note_of_the_checked_catalog_has_english():
     options, notes = _site_english()
-    procedures = [p for p in load_catalog()[1] if p.detail_level.value == "checked"]
+    procedures = [p for p in catalog() if p.detail_level.value == "checked"]
     missing_options = {
         o
         for p in procedures

@@ -3,13 +3,14 @@ which is not the same as free."""
 
 import re
 
-from infra.reference.catalog import load_catalog, load_checked
+from infra.reference.catalog import load_checked
+from tests.support.catalog import catalog
 
 SET_ELSEWHERE = re.compile(r"HĐND|Hội đồng nhân dân|tùy loại|theo Thông tư|Luật Phí và lệ phí|chưa đối chiếu")
 
 
 def fees():
-    return [(p.code, f) for p in load_catalog()[1] for f in p.fees]
+    return [(p.code, f) for p in catalog() for f in p.fees]
 
 
 def test_no_fee_described_as_set_elsewhere_claims_an_amount_of_zero():

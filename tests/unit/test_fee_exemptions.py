@@ -33,9 +33,10 @@ def requested() -> DossierFee:
 
 
 def test_the_reference_exemptions_come_from_the_fee_lines_word_for_word():
-    from infra.reference.catalog import load_catalog, read_exemptions
+    from infra.reference.catalog import read_exemptions
+    from tests.support.catalog import procedures_by_code
 
-    catalog = {p.code: p for p in load_catalog()[1]}
+    catalog = procedures_by_code()
     listed = read_exemptions()
     for code, entries in listed.items():
         lines = {f.description for f in catalog[code].fees}

@@ -4,17 +4,17 @@ from datetime import date
 
 import pytest
 
-from infra.reference.catalog import load_catalog
 from portal.errors import InvalidInput
 from portal.procedures.citizen_ids import Sex, id_problem, read_id
 from portal.procedures.declaration_lists import ETHNIC_GROUPS
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
+from tests.support.catalog import catalog, catalog_procedure
 from tests.support.factories import form_for
 
 TODAY = date(2026, 12, 1)
 APPLICANT = "001090012345"  # Hà Nội, a man born in 1990
-BIRTH = next(p for p in load_catalog()[1] if p.code == "1.001193")
+BIRTH = catalog_procedure("1.001193")
 
 
 def valid_birth(**changes):
@@ -35,7 +35,7 @@ def test_a_sensible_birth_registration_passes_and_its_ethnicity_takes_the_offici
 
 
 def test_the_sample_form_of_every_procedure_in_the_catalog_passes():
-    for procedure in load_catalog()[1]:
+    for procedure in catalog():
         assert problems(form_for(procedure), procedure=procedure) == {}, procedure.code
 
 
@@ -79,10 +79,10 @@ def test_a_mother_filing_for_her_child_gives_her_own_number_as_the_mothers():
 
 
 def test_a_period_cannot_end_before_it_starts_nor_an_appointment_be_in_the_past():
-    absence = next(p for p in load_catalog()[1] if p.code == "1.003677")
+    absence = catalog_procedure("1.003677")
     found = problems({**form_for(absence), "absence_from": "2026-12-10", "absence_to": "2026-12-05"}, procedure=absence)
     assert "absence_to" in found
-    card = next(p for p in load_catalog()[1] if p.code == "1.014061")
+    card = catalog_procedure("1.014061")
     assert "appointment_date" in problems({**form_for(card), "appointment_date": "2026-11-30"}, procedure=card)
 
 

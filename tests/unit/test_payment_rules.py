@@ -48,9 +48,9 @@ def test_free_and_optional_lines_owe_nothing_and_unfixed_or_ambiguous_ones_are_s
 
 
 def test_every_catalog_fee_gets_a_decision():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog
 
-    decided = {p.code: rules.assess(p, Channel.ONLINE) for p in load_catalog()[1]}
+    decided = {p.code: rules.assess(p, Channel.ONLINE) for p in catalog()}
     assert decided["1.004222"].amount_vnd == 10000  # permanent residence, online
     assert decided["1.001193"] is None  # birth registration is free
     assert decided["1.014063"].status is FeeStatus.TO_BE_SET  # two rates listed: the officer decides

@@ -3,12 +3,12 @@ that the agency holds its electronic version."""
 
 import pytest
 
-from infra.reference.catalog import load_catalog
 from portal.errors import InvalidInput
 from portal.procedures.model import DetailLevel
 from portal.procedures.required_documents import REQUIRED_ONLINE, check_required_documents, required_documents
+from tests.support.catalog import procedures_by_code
 
-CATALOG = {p.code: p for p in load_catalog()[1]}
+CATALOG = procedures_by_code()
 BIRTH = CATALOG["1.001193"]
 
 
