@@ -55,7 +55,8 @@ def shown_keys(page, keys: set[str]) -> set[str]:
 
 def test_every_route_opened_first_shows_its_words_in_both_languages(new_page, local_server):
     """Each screen opened as the first of a visit loads only its own modules, hence only the words its
-    modules add (text/<area>.js): none of it may show a key instead of words, in Vietnamese or English."""
+    modules add (text/<area>.js): none of it may show a key instead of words, in Vietnamese or English,
+    nor write an error on the console."""
     from tests.e2e.test_accessibility import CENTER, routes
     from tests.support.site_modules import read_words
 
@@ -71,6 +72,8 @@ def test_every_route_opened_first_shows_its_words_in_both_languages(new_page, lo
         ("citizen", "#/ho-so-lien-thong/" + "0" * 32, "#main h1"),
     ]:
         page = new_page()
+        console = []  # new_page fails the test on a script error; any other error on the console too
+        page.on("console", lambda m, console=console: console.append(m.text) if m.type == "error" else None)
         url = (
             f"{local_server.base_url}/{route}"
             if who == "anonymous"
@@ -86,5 +89,7 @@ def test_every_route_opened_first_shows_its_words_in_both_languages(new_page, lo
                 page.click("#lang")
                 expect(page.locator("html")).to_have_attribute("lang", "en")
                 page.wait_for_load_state("networkidle")
+        if console:
+            found[f"{route} (console)"] = console
         page.context.close()
     assert found == {}
