@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test bench schema token lint deploy clean help mail deliveries eval
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries eval
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -7,7 +7,7 @@ ROLE ?= citizen
 CENTER ?= hcc-01
 
 help: ## list the commands
-	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 dev: ## run the portal on http://127.0.0.1:8080 (DynamoDB Local, tables, seed data, API + site)
 	@./infra/bootstrap.sh
@@ -16,6 +16,10 @@ dev: ## run the portal on http://127.0.0.1:8080 (DynamoDB Local, tables, seed da
 test: ## run every test (own DynamoDB Local on a free port, real browser); non-zero on failure
 	@./infra/bootstrap.sh --browser
 	@$(PY) -m pytest $(ARGS)
+
+test-fast: ## unit + contract tests only (no DynamoDB Local, no browser): the everyday loop, about a minute
+	@./infra/bootstrap.sh
+	@$(PY) -m pytest tests/unit tests/contract -q $(ARGS)
 
 bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--quick" for a short run)
 	@./infra/bootstrap.sh --bench
