@@ -17,11 +17,11 @@ from datetime import date
 
 def main(argv: list[str] | None = None) -> int:
     from portal.bootstrap import default_services
-    from portal.jobs.registry import reconcile_payments
+    from portal.jobs.registry import reconciliation
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--day", type=date.fromisoformat, help="the day to reconcile (default: yesterday)")
-    result = reconcile_payments(default_services(), parser.parse_args(argv).day)
+    result = reconciliation(default_services(), parser.parse_args(argv).day)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0 if result["balanced"] else 1
 

@@ -89,16 +89,22 @@ def sweep_payments(services: Services) -> dict[str, Any]:
     }
 
 
-def reconcile_payments(services: Services, day: date | None = None) -> dict[str, Any]:
-    """Every night (02:00 in Vietnam), in a function of its own: a day's payments (default: yesterday)
-    against the provider's settlement report; a day that does not balance is logged as a warning (and
-    alarmed). By hand: python -m portal.entrypoints.reconcile_payments --day YYYY-MM-DD."""
+def reconciliation(services: Services, day: date | None = None) -> dict[str, Any]:
+    """A day's payments (default: yesterday, Vietnam time) against the provider's settlement report."""
     from portal.bootstrap import payment_service
-    from portal.observability import logger
     from portal.payments.reconciliation import as_dict
 
     day = day or (services.clock.now().date() - timedelta(days=1))
-    result = as_dict(payment_service(services).reconcile(day))
+    return as_dict(payment_service(services).reconcile(day))
+
+
+def reconcile_payments(services: Services) -> dict[str, Any]:
+    """Every night (02:00 in Vietnam), in a function of its own: yesterday's reconciliation, logged as one
+    structured record (a warning when the day does not balance: alarmed). By hand, for any day:
+    python -m portal.entrypoints.reconcile_payments --day YYYY-MM-DD."""
+    from portal.observability import logger
+
+    result = reconciliation(services)
     (logger.info if result["balanced"] else logger.warning)("payment reconciliation", extra=result)
     return result
 
