@@ -272,18 +272,3 @@ def _center():
     from portal.webhooks.model import Audience
 
     return Audience("center", BEN_THANH)
-
-
-def test_two_workers_with_one_message_never_overwrite_each_others_attempt(
-    services, center_app, filed, receiver, worker
-):
-    """SQS delivers at least once: two workers may hold the same pending delivery. The first attempt
-    recorded stands; the second is not written over it (the log keeps exactly what the store saw)."""
-    [made] = stream(services, filed.code, 1)
-    stale = services.webhooks.stores.deliveries.get(made.subscription_id, made.cursor)
-    first = worker.attempt(stale, services.clock.now())
-    assert len(first.attempts) == 1 and first.state.value == "delivered"
-    second = worker.attempt(stale, services.clock.now())  # the same message, handled again from its old copy
-    stored = services.webhooks.stores.deliveries.get(made.subscription_id, made.cursor)
-    assert len(stored.attempts) == 1 and stored.state.value == "delivered"
-    assert second == stored  # the loser answers with what the winner recorded

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from pynamodb.exceptions import DeleteError, PutError, TransactWriteError
-from pynamodb.expressions.condition import size
 from pynamodb.transactions import TransactWrite
 
 from portal.errors import InvalidInput
@@ -190,19 +189,6 @@ class DeliveryStore:
     def save(self, delivery: Delivery) -> None:
         sk = _sk(delivery.subscription_id, delivery.cursor)
         _delivery_item(delivery, sk, delivery.created_at + LOG_RETENTION).save()
-
-    def record_attempt(self, before: Delivery, after: Delivery) -> bool:
-        """Conditional on the attempts and state stored being `before`'s: two deliveries of one SQS message
-        (at-least-once) never overwrite each other's attempts."""
-        sk = _sk(after.subscription_id, after.cursor)
-        condition = (size(DeliveryItem.attempts) == len(before.attempts)) & (DeliveryItem.state == before.state.value)
-        try:
-            _delivery_item(after, sk, after.created_at + LOG_RETENTION).save(condition=condition)
-        except PutError as error:
-            if error.cause_response_code == "ConditionalCheckFailedException":
-                return False
-            raise
-        return True
 
     def log(self, subscription_id: str, first: int | None, after: str | None) -> Page[Delivery]:
         pk = _deliveries_pk(subscription_id)

@@ -97,10 +97,7 @@ class DeliveryWorker:
 
     def _record(self, delivery: Delivery, attempt: Attempt, state: DeliveryState, next_at: datetime | None) -> Delivery:
         updated = replace(delivery, attempts=(*delivery.attempts, attempt), state=state, next_attempt_at=next_at)
-        if not self.stores.deliveries.record_attempt(delivery, updated):
-            # another worker took the same message (SQS delivers at least once): its record stands
-            logger.info("webhook attempt already recorded by another worker", extra={"delivery": delivery.delivery_id})
-            return self.stores.deliveries.get(delivery.subscription_id, delivery.cursor) or updated
+        self.stores.deliveries.save(updated)
         return updated
 
     def _note_failure(self, subscription: Subscription, now: datetime) -> None:
