@@ -23,6 +23,7 @@ from portal.procedures.model import (
     OnlineLevel,
     Procedure,
     ProcessingTime,
+    Provenance,
     RequiredDocument,
     TimeUnit,
 )
@@ -31,6 +32,33 @@ CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
 IMPORTED_FILE = Path(__file__).parent / "procedures" / "imported.jsonl"
 # The exemptions the fee lines name, one structured entry per group the text lists (see its header).
 EXEMPTIONS_FILE = Path(__file__).parent / "procedures" / "fee_exemptions.json"
+# The values of the hand-checked entries no source gives: who decided each and why (never charged, routed
+# or dated by).
+EDITORIAL_FILE = Path(__file__).parent / "procedures" / "editorial.json"
+# The imported keys and the served detail each is read into.
+SERVED_FIELDS = {
+    "name": "name",
+    "field": "field",
+    "levels": "levels",
+    "competent_agency": "agency",
+    "implementing_agency": "implementing_agency",
+    "applicants": "applicants",
+    "decision": "decision",
+    "processing": "processing_times",
+    "fees": "fees",
+    "documents": "documents",
+    "document_notes": "document_notes",
+    "legal_basis": "legal_basis",
+    "conditions": "conditions",
+    "results": "results",
+    "official_url": "official_url",
+    "online": "online_level",
+    "issuing_body": "province_code",
+}
+# Of a hand-checked entry, the details its own crawl files give (the audit compares them); the others are
+# editorial (EDITORIAL_FILE) or from the crawl as imported.
+CHECKED_SOURCED = {"name": "name", "levels": "levels", "fees": "fees", "legal_basis": "legal_basis",
+                   "processing": "processing_days"}
 # Among equals, the more used first. No usage counts are published per procedure yet, so this is an
 # editorial proxy: the hand-checked entries are the everyday procedures of the launch set.
 POPULARITY = {DetailLevel.CHECKED: 2, DetailLevel.DETAILED: 1, DetailLevel.LISTED: 0}
@@ -57,7 +85,10 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         ),
         processing_days=int(entry["processing_days"]),
         processing_note=entry.get("processing_note", ""),
-        fees=tuple(Fee(f["description"], f["description_en"], _amount(f["amount_vnd"])) for f in entry["fees"]),
+        fees=tuple(
+            Fee(f["description"], f["description_en"], _amount(f["amount_vnd"]), editorial=_editorial_fee(entry, f))
+            for f in entry["fees"]
+        ),
         legal_basis=tuple(entry["legal_basis"]),
         online_level=OnlineLevel(entry["online_level"]),
         any_center=bool(entry["any_center"]),
@@ -120,6 +151,8 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
                 "",
                 _amount(f["amount_vnd"]),
                 FilingChannel(f["channel"]) if f.get("channel") else None,
+                f.get("amount"),
+                f.get("currency"),
             )
             for f in entry.get("fees") or ()
         ),
@@ -139,13 +172,83 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
         results=tuple(entry.get("results") or ()),
         decision=entry.get("decision") or "",
         popularity=POPULARITY[detail],
+        document_notes=tuple(entry.get("document_notes") or ()),
+        notes=tuple(entry.get("stale_notes") or ()),
+        provenance=imported_provenance(entry),
     )
+
+
+def imported_provenance(entry: dict[str, Any]) -> tuple[Provenance, ...]:
+    """Per served detail of an imported entry: the file, the part and the exact text it was read from."""
+    texts = entry.get("source_texts") or {}
+    found = []
+    for key, source in (entry.get("sources") or {}).items():
+        if key not in SERVED_FIELDS or (key == "issuing_body" and not entry.get("province_code")):
+            continue
+        if key == "implementing_agency" and not entry.get("competent_agency"):
+            found.append(Provenance("agency", source["file"], source["part"], texts[f"{source['file']}#{source['part']}"]))
+        found.append(
+            Provenance(SERVED_FIELDS[key], source["file"], source["part"], texts[f"{source['file']}#{source['part']}"])
+        )
+    return tuple(sorted(found, key=lambda p: p.field))
+
+
+def read_editorial(path: Path = EDITORIAL_FILE) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+_EDITORIAL = None
+
+
+def editorial() -> dict[str, Any]:
+    global _EDITORIAL
+    if _EDITORIAL is None:
+        _EDITORIAL = read_editorial()
+    return _EDITORIAL
+
+
+def _label(decision: dict[str, str]) -> str:
+    return f"{decision['who']}: {decision['why']}"
+
+
+def _editorial_fee(entry: dict[str, Any], fee: dict[str, Any]) -> str:
+    for value in editorial()["values"]:
+        if value["code"] == entry["code"] and value["field"] == "fees" and value["value"] == fee["description"]:
+            return _label(value)
+    return ""
+
+
+def checked_provenance(code: str, imported: Procedure | None) -> tuple[Provenance, ...]:
+    """A hand-checked entry's details: those its crawl files give cite them (the audit compares the values);
+    the others are editorial, with who decided them and why."""
+    document = editorial()
+    found = [Provenance(field, editorial=_label(d)) for field, d in document["fields"].items()]
+    for value in document["values"]:
+        if value["code"] == code:
+            found.append(Provenance(f"{value['field']}[{value['value']}]", editorial=_label(value)))
+    if imported is not None:
+        for key, field in CHECKED_SOURCED.items():
+            source = imported.source_of(SERVED_FIELDS[key])
+            if source is not None:
+                found.append(replace(source, field=field))
+    return tuple(sorted(found, key=lambda p: p.field))
 
 
 def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
     """A hand-checked entry keeps its values and its form; the crawl adds only what it did not have."""
+    extras = {"official_url", "implementing_agency", "applicants", "processing_times", "conditions", "results",
+              "decision", "document_notes", "notes"}
     return replace(
         checked,
+        document_notes=imported.document_notes,
+        notes=imported.notes,
+        provenance=tuple(
+            sorted(
+                checked_provenance(checked.code, imported)
+                + tuple(p for p in imported.provenance if p.field in extras),
+                key=lambda p: p.field,
+            )
+        ),
         official_url=imported.official_url,
         implementing_agency=imported.implementing_agency,
         applicants=imported.applicants,
@@ -169,6 +272,8 @@ def read_exemptions(path: Path = EXEMPTIONS_FILE) -> dict[str, tuple[FeeExemptio
                 e["proof_en"],
                 e["source"],
                 e.get("legal_basis", ""),
+                e.get("published", ""),
+                e.get("published_file", ""),
             )
             for e in entries
         )
@@ -177,9 +282,10 @@ def read_exemptions(path: Path = EXEMPTIONS_FILE) -> dict[str, tuple[FeeExemptio
 
 
 def _with_exemptions(procedure: Procedure, exemptions: dict[str, tuple[FeeExemption, ...]]) -> Procedure:
-    """Only exemptions whose source is one of the procedure's fee lines, word for word."""
+    """Only exemptions whose source is one of the procedure's fee lines, word for word, and that the published
+    fee text names (an exemption read from no published sentence is not offered)."""
     lines = {f.description for f in procedure.fees}
-    found = tuple(e for e in exemptions.get(procedure.code, ()) if e.source in lines)
+    found = tuple(e for e in exemptions.get(procedure.code, ()) if e.source in lines and e.published)
     return replace(procedure, exemptions=found) if found else procedure
 
 
@@ -202,9 +308,13 @@ def load_catalog(path: Path = CATALOG_FILE, imported: Path = IMPORTED_FILE) -> t
     by_code = {p.code: p for p in checked}
     catalog = []
     for entry in read_imported(imported):
+        if entry.get("superseded_by"):
+            continue  # a district-level variant whose commune variant exists: not current since 1 July 2025
         procedure = _imported_procedure(entry, field_en)
         own = by_code.pop(procedure.code, None)
         catalog.append(_with_imported_extras(own, procedure) if own else procedure)
-    catalog.extend(by_code.values())  # hand-checked entries no crawl holds
+    catalog.extend(  # hand-checked entries no crawl holds
+        replace(p, provenance=checked_provenance(p.code, None)) for p in by_code.values()
+    )
     exemptions = read_exemptions()
     return header, sorted((_with_exemptions(p, exemptions) for p in catalog), key=lambda p: p.code)

@@ -28,8 +28,11 @@ class DocumentMap(MapAttribute):
 class FeeMap(MapAttribute):
     description = UnicodeAttribute()
     description_en = UnicodeAttribute()
-    amount_vnd = NumberAttribute(null=True)  # absent: not fixed
+    amount_vnd = NumberAttribute(null=True)  # absent: not fixed in đồng
     channel = UnicodeAttribute(null=True)  # absent: whatever the channel
+    amount = NumberAttribute(null=True)  # in `currency`; absent: not fixed or unclear
+    currency = UnicodeAttribute(null=True)
+    editorial = UnicodeAttribute(default="")  # who decided the line and why, when no source gives it
 
 
 class FeeExemptionMap(MapAttribute):
@@ -41,6 +44,16 @@ class FeeExemptionMap(MapAttribute):
     proof_en = UnicodeAttribute(default="")
     source = UnicodeAttribute(default="")
     legal_basis = UnicodeAttribute(default="")
+    published = UnicodeAttribute(default="")
+    published_file = UnicodeAttribute(default="")
+
+
+class ProvenanceMap(MapAttribute):
+    field = UnicodeAttribute()
+    file = UnicodeAttribute(default="")
+    part = UnicodeAttribute(default="")
+    text = UnicodeAttribute(default="")
+    editorial = UnicodeAttribute(default="")
 
 
 class ProcessingTimeMap(MapAttribute):
@@ -103,5 +116,8 @@ class ProcedureItem(PortalModel):
     decision = UnicodeAttribute(default="")
     popularity = NumberAttribute(default=0)
     exemptions = ListAttribute(of=FeeExemptionMap, default=list)
+    document_notes = ListAttribute(of=UnicodeAttribute, default=list)
+    notes = ListAttribute(of=UnicodeAttribute, default=list)
+    provenance = ListAttribute(of=ProvenanceMap, default=list)
 
     catalog_index = CatalogIndex()

@@ -15,6 +15,7 @@ from portal.procedures.model import (
     OnlineLevel,
     Procedure,
     ProcessingTime,
+    Provenance,
     RequiredDocument,
     TimeUnit,
 )
@@ -26,6 +27,7 @@ from portal.store.procedure_items import (
     FormFieldMap,
     ProcedureItem,
     ProcessingTimeMap,
+    ProvenanceMap,
 )
 from portal.store.ttl_cache import MISSING, TtlCache
 
@@ -53,6 +55,9 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
                 description_en=f.description_en,
                 amount_vnd=f.amount_vnd,
                 channel=f.channel.value if f.channel else None,
+                amount=f.amount,
+                currency=f.currency,
+                editorial=f.editorial,
             )
             for f in p.fees
         ],
@@ -97,8 +102,16 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
                 proof_en=e.proof_en,
                 source=e.source,
                 legal_basis=e.legal_basis,
+                published=e.published,
+                published_file=e.published_file,
             )
             for e in p.exemptions
+        ],
+        document_notes=list(p.document_notes),
+        notes=list(p.notes),
+        provenance=[
+            ProvenanceMap(field=s.field, file=s.file, part=s.part, text=s.text, editorial=s.editorial)
+            for s in p.provenance
         ],
     )
 
@@ -124,6 +137,9 @@ def from_item(item: ProcedureItem) -> Procedure:
                 f.description_en,
                 None if f.amount_vnd is None else int(f.amount_vnd),
                 FilingChannel(f.channel) if f.channel else None,
+                None if f.amount is None else _number(f.amount),
+                f.currency,
+                f.editorial or "",
             )
             for f in item.fees
         ),
@@ -151,11 +167,29 @@ def from_item(item: ProcedureItem) -> Procedure:
         popularity=int(item.popularity or 0),
         exemptions=tuple(
             FeeExemption(
-                e.code, e.description, e.description_en, int(e.amount_vnd), e.proof, e.proof_en, e.source, e.legal_basis
+                e.code,
+                e.description,
+                e.description_en,
+                int(e.amount_vnd),
+                e.proof,
+                e.proof_en,
+                e.source,
+                e.legal_basis,
+                e.published or "",
+                e.published_file or "",
             )
             for e in item.exemptions or ()
         ),
+        document_notes=tuple(item.document_notes or ()),
+        notes=tuple(item.notes or ()),
+        provenance=tuple(
+            Provenance(s.field, s.file or "", s.part or "", s.text or "", s.editorial or "") for s in item.provenance or ()
+        ),
     )
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
 
 
 class ProcedureStore:
