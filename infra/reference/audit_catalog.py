@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from infra.reference import catalog_import as importer
-from infra.reference import crawl_cells
+from infra.reference import crawl_cells, crawl_markdown
 from infra.reference.catalog import CATALOG_FILE, IMPORTED_FILE, read_editorial, read_imported
 
 RESULTS = ("right", "differs", "no source", "editorial")
@@ -87,10 +87,10 @@ class Audit:
                 with path.open(encoding="utf-8-sig", newline="") as handle:
                     self._csv = {r["Mã số"].strip(): r for r in csv.DictReader(handle)}
             code, column = part.removeprefix("row ").split(":", 1)
-            return self._csv[code][column]
+            return importer.nfc(self._csv[code][column])
         if file.endswith(".json"):
-            return json.loads(path.read_text(encoding="utf-8")).get(part) or ""
-        return importer.page_part(path.read_text(encoding="utf-8"), part)
+            return importer.nfc(json.loads(path.read_text(encoding="utf-8")).get(part) or "")
+        return importer.page_part(importer.nfc(path.read_text(encoding="utf-8")), part)
 
     # --- the imported entries ---------------------------------------------------------------------------
     def imported(self, entry: dict) -> None:
@@ -127,23 +127,34 @@ class Audit:
             return source["file"], source["part"], texts[f"{source['file']}#{source['part']}"]
 
         name = text_of("name")
-        if name is None:
+        if ("name", entry["name"]) in decided:
+            self.count("checked name", "editorial")
+        elif name is None:
             self.count("checked name", "no source", code)
         else:
             ok = importer.same_name(entry["name"], name[2])
             self.count("checked name", "right" if ok else "differs", f"{code}: {entry['name']} / {name[2]}")
         levels = text_of("levels")
-        if levels is None:
+        if ("levels", ",".join(entry["levels"])) in decided:
+            self.count("checked levels", "editorial")
+        elif levels is None:
             self.count("checked levels", "no source", code)
         else:
             source_levels = set(parse(levels[0], levels[1], "levels", levels[2]) or ())
+            for key in ("competent_agency", "implementing_agency"):  # the bodies the source names
+                agency = text_of(key)
+                source_levels |= _agency_levels(agency[2]) if agency else set()
             ok = set(entry["levels"]) <= source_levels
             self.count("checked levels", "right" if ok else "differs", f"{code}: {entry['levels']} / {levels[2]}")
         fees = text_of("fees")
+        table = text_of("processing")
         for line in entry["fees"]:
             label = f"{code}: {line['description']} ({line['amount_vnd']})"
             if ("fees", line["description"]) in decided:
                 self.count("checked fees", "editorial")
+            elif fees is None and table is not None and _NO_FEE_LISTED.search(line["description"]):
+                ok = line["amount_vnd"] == 0 and _lists_no_fee(table[2])
+                self.count("checked fees", "right" if ok else "differs", label)
             elif fees is None:
                 self.count("checked fees", "no source", label)
             else:
@@ -214,6 +225,30 @@ def _fee_stated(line: dict, source: tuple[str, str, str]) -> bool:
         return any(f["amount_vnd"] == 0 for f in lines) or "miễn" in source[2].lower()
     stated = {a for a, currency in crawl_cells._stated(source[2]) if currency == "VND"}
     return amount in stated or any(f["amount_vnd"] == amount for f in lines)
+
+
+_NO_FEE_LISTED = re.compile(r"không ghi phí", re.IGNORECASE)
+_AGENCY_LEVELS = {"province": re.compile(r"tỉnh|\bSở\b", re.IGNORECASE), "commune": re.compile(r"cấp xã|\bxã\b", re.IGNORECASE)}
+
+
+def _agency_levels(text: str) -> set[str]:
+    """The levels of the bodies an agency text names ("Công an cấp Xã, ..., Công an tỉnh")."""
+    return {level for level, pattern in _AGENCY_LEVELS.items() if pattern.search(text)}
+
+
+def _lists_no_fee(channel_table: str) -> bool:
+    """Whether every fee cell of the source's channel table says "Không có thông tin" (a line stating that the
+    portal lists no fee is then what the source says)."""
+    rows = [cells for cells in crawl_markdown.table(channel_table) if len(cells) >= 3]
+    if rows:
+        return all(cells[2] == crawl_cells.NO_INFORMATION for cells in rows)
+    fallback = crawl_markdown.fallback_channels(channel_table)
+    if fallback:
+        return not any(c["fees"] for c in fallback)
+    chatbot_rows = crawl_cells.channel_rows(channel_table) or []
+    return bool(chatbot_rows) and all(
+        row[crawl_cells.time_prefix_length(row) :].startswith(crawl_cells.NO_INFORMATION) for _, row in chatbot_rows
+    )
 
 
 def _legal_stated(item: str, text: str) -> bool:

@@ -44,6 +44,16 @@ def clean_name(name: str) -> str:
     return stripped[:1].upper() + stripped[1:] if stripped else name
 
 
+def nfc(value):
+    """Texts as Unicode NFC before they are read: some crawl files are decomposed, and the readers' words
+    ("Thủ tục", "bản chính", "Miễn phí") are composed."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: nfc(v) for k, v in value.items()}
+    return value
+
+
 def github_url(repo: tuple[str, str], path: str) -> str:
     return f"https://github.com/{repo[0]}/blob/{repo[1]}/{path}"
 
@@ -339,13 +349,14 @@ def build_entries(chatbot: Path, pipeline: Path, counts: Counter) -> list[dict]:
     listed = {}
     with (pipeline / "main" / "full-data.csv").open(encoding="utf-8-sig", newline="") as handle:
         for row in csv.DictReader(handle):
+            row = nfc(row)
             if CODE_PATTERN.match(row["Mã số"].strip()):
                 listed[row["Mã số"].strip()] = row
             else:
                 counts["list rows with a malformed code (skipped)"] += 1
     records, pages = {}, {}
     for path in sorted((chatbot / "scripts" / "crawler" / "data" / "raw").glob("*/*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
+        record = nfc(json.loads(path.read_text(encoding="utf-8")))
         code = path.stem
         if own_code(record.get("raw_text", "")) != code or record.get("ma_thu_tuc") != code:
             counts["chatbot records of another procedure (dropped)"] += 1
@@ -356,7 +367,7 @@ def build_entries(chatbot: Path, pipeline: Path, counts: Counter) -> list[dict]:
         records[code] = (path.relative_to(chatbot).as_posix(), record)
     for path in sorted((pipeline / "raw_data").glob("*/*_procedure_detail.md")):
         code = path.parent.name.replace("_", ".")
-        text = path.read_text(encoding="utf-8")
+        text = nfc(path.read_text(encoding="utf-8"))
         if own_code(text) != code:
             counts["pipeline pages of another procedure (dropped)"] += 1
             continue

@@ -18,7 +18,7 @@ from pathlib import Path
 from infra.reference.catalog import EXEMPTIONS_FILE, IMPORTED_FILE, read_imported
 from portal.text import fold
 
-_SENTENCE = re.compile(r"[^\n;()]*\bmiễn\b[^\n;()]*", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^\n()]*\bmiễn\b[^\n()]*", re.IGNORECASE)
 # Words of a group's description that say nothing of who is exempt.
 _COMMON = {"nguoi", "thuoc", "nhan", "hoac", "cho", "doi", "voi", "truong", "hop", "le", "phi", "mien", "dang", "ky"}
 
