@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pynamodb.attributes import (
+    BinaryAttribute,
     BooleanAttribute,
     ListAttribute,
     MapAttribute,
@@ -46,14 +47,6 @@ class FeeExemptionMap(MapAttribute):
     legal_basis = UnicodeAttribute(default="")
     published = UnicodeAttribute(default="")
     published_file = UnicodeAttribute(default="")
-
-
-class ProvenanceMap(MapAttribute):
-    field = UnicodeAttribute()
-    file = UnicodeAttribute(default="")
-    part = UnicodeAttribute(default="")
-    text = UnicodeAttribute(default="")
-    editorial = UnicodeAttribute(default="")
 
 
 class ProcessingTimeMap(MapAttribute):
@@ -118,6 +111,8 @@ class ProcedureItem(PortalModel):
     exemptions = ListAttribute(of=FeeExemptionMap, default=list)
     document_notes = ListAttribute(of=UnicodeAttribute, default=list)
     notes = ListAttribute(of=UnicodeAttribute, default=list)
-    provenance = ListAttribute(of=ProvenanceMap, default=list)
+    # Per detail [field, file, part, text, editorial] as zlib-compressed JSON: the source texts are 40 MB in all
+    # (up to 150 KB for one procedure), 8.5 MB compressed; they are read only with the details.
+    provenance = BinaryAttribute(null=True, legacy_encoding=False)
 
     catalog_index = CatalogIndex()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Iterable
 
 from portal.procedures.model import (
@@ -27,7 +29,6 @@ from portal.store.procedure_items import (
     FormFieldMap,
     ProcedureItem,
     ProcessingTimeMap,
-    ProvenanceMap,
 )
 from portal.store.ttl_cache import MISSING, TtlCache
 
@@ -109,10 +110,7 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         ],
         document_notes=list(p.document_notes),
         notes=list(p.notes),
-        provenance=[
-            ProvenanceMap(field=s.field, file=s.file, part=s.part, text=s.text, editorial=s.editorial)
-            for s in p.provenance
-        ],
+        provenance=_packed(p.provenance),
     )
 
 
@@ -182,10 +180,21 @@ def from_item(item: ProcedureItem) -> Procedure:
         ),
         document_notes=tuple(item.document_notes or ()),
         notes=tuple(item.notes or ()),
-        provenance=tuple(
-            Provenance(s.field, s.file or "", s.part or "", s.text or "", s.editorial or "") for s in item.provenance or ()
-        ),
+        provenance=_unpacked(item.provenance),
     )
+
+
+def _packed(sources: tuple[Provenance, ...]) -> bytes | None:
+    if not sources:
+        return None
+    rows = [[s.field, s.file, s.part, s.text, s.editorial] for s in sources]
+    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 9)
+
+
+def _unpacked(blob: bytes | None) -> tuple[Provenance, ...]:
+    if not blob:
+        return ()
+    return tuple(Provenance(*row) for row in json.loads(zlib.decompress(blob).decode("utf-8")))
 
 
 def _number(value: float) -> int | float:
