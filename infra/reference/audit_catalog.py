@@ -30,9 +30,23 @@ from infra.reference.catalog import CATALOG_FILE, IMPORTED_FILE, read_editorial,
 RESULTS = ("right", "differs", "no source", "editorial")
 # The imported keys a served detail is read into (catalog_import's output), audited one by one.
 IMPORTED_KEYS = (
-    "name", "field", "levels", "competent_agency", "implementing_agency", "issuing_body", "applicants",
-    "decision", "processing", "fees", "documents", "document_notes", "legal_basis", "conditions", "results",
-    "official_url", "online",
+    "name",
+    "field",
+    "levels",
+    "competent_agency",
+    "implementing_agency",
+    "issuing_body",
+    "applicants",
+    "decision",
+    "processing",
+    "fees",
+    "documents",
+    "document_notes",
+    "legal_basis",
+    "conditions",
+    "results",
+    "official_url",
+    "online",
 )
 CHECKED_FIELDS = ("name", "levels", "fees", "legal_basis", "processing_days")
 _LEGAL_NUMBER = re.compile(r"\d{1,4}/(?:\d{4}/)?[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
@@ -94,16 +108,15 @@ class Audit:
 
     # --- the imported entries ---------------------------------------------------------------------------
     def imported(self, entry: dict) -> None:
-        sources, texts = entry.get("sources") or {}, entry.get("source_texts") or {}
         for key in IMPORTED_KEYS:
             value = _stored(entry, key)
-            source = sources.get(key)
+            source = importer.cited(entry, key)
             label = f"{entry['code']} {key}"
             if source is None:
                 if value is not None:
                     self.count(key, "no source", label)
                 continue
-            text = texts[f"{source['file']}#{source['part']}"]
+            text = source["text"]
             if self.full:
                 again = self.reread(source["file"], source["part"])
                 if again != text:
@@ -117,14 +130,10 @@ class Audit:
         for field in editorial["fields"]:
             self.count(field, "editorial")
         decided = {(v["field"], v["value"]) for v in editorial["values"] if v["code"] == code}
-        sources = (twin or {}).get("sources") or {}
-        texts = (twin or {}).get("source_texts") or {}
 
         def text_of(key: str) -> tuple[str, str, str] | None:
-            source = sources.get(key)
-            if source is None:
-                return None
-            return source["file"], source["part"], texts[f"{source['file']}#{source['part']}"]
+            source = importer.cited(twin or {}, key)
+            return None if source is None else (source["file"], source["part"], source["text"])
 
         name = text_of("name")
         if ("name", entry["name"]) in decided:
@@ -228,7 +237,10 @@ def _fee_stated(line: dict, source: tuple[str, str, str]) -> bool:
 
 
 _NO_FEE_LISTED = re.compile(r"không ghi phí", re.IGNORECASE)
-_AGENCY_LEVELS = {"province": re.compile(r"tỉnh|\bSở\b", re.IGNORECASE), "commune": re.compile(r"cấp xã|\bxã\b", re.IGNORECASE)}
+_AGENCY_LEVELS = {
+    "province": re.compile(r"tỉnh|\bSở\b", re.IGNORECASE),
+    "commune": re.compile(r"cấp xã|\bxã\b", re.IGNORECASE),
+}
 
 
 def _agency_levels(text: str) -> set[str]:

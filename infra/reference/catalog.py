@@ -12,6 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from infra.reference.catalog_provenance import (
+    checked_provenance,
+    editorial_fee,
+    imported_provenance,
+    read_editorial,  # noqa: F401 - the audit and the tests read it from here too
+)
 from portal.procedures.model import (
     DetailLevel,
     Fee,
@@ -23,7 +29,6 @@ from portal.procedures.model import (
     OnlineLevel,
     Procedure,
     ProcessingTime,
-    Provenance,
     RequiredDocument,
     TimeUnit,
 )
@@ -32,33 +37,6 @@ CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
 IMPORTED_FILE = Path(__file__).parent / "procedures" / "imported.jsonl"
 # The exemptions the fee lines name, one structured entry per group the text lists (see its header).
 EXEMPTIONS_FILE = Path(__file__).parent / "procedures" / "fee_exemptions.json"
-# The values of the hand-checked entries no source gives: who decided each and why (never charged, routed
-# or dated by).
-EDITORIAL_FILE = Path(__file__).parent / "procedures" / "editorial.json"
-# The imported keys and the served detail each is read into.
-SERVED_FIELDS = {
-    "name": "name",
-    "field": "field",
-    "levels": "levels",
-    "competent_agency": "agency",
-    "implementing_agency": "implementing_agency",
-    "applicants": "applicants",
-    "decision": "decision",
-    "processing": "processing_times",
-    "fees": "fees",
-    "documents": "documents",
-    "document_notes": "document_notes",
-    "legal_basis": "legal_basis",
-    "conditions": "conditions",
-    "results": "results",
-    "official_url": "official_url",
-    "online": "online_level",
-    "issuing_body": "province_code",
-}
-# Of a hand-checked entry, the details its own crawl files give (the audit compares them); the others are
-# editorial (EDITORIAL_FILE) or from the crawl as imported.
-CHECKED_SOURCED = {"name": "name", "levels": "levels", "fees": "fees", "legal_basis": "legal_basis",
-                   "processing": "processing_days"}
 # Among equals, the more used first. No usage counts are published per procedure yet, so this is an
 # editorial proxy: the hand-checked entries are the everyday procedures of the launch set.
 POPULARITY = {DetailLevel.CHECKED: 2, DetailLevel.DETAILED: 1, DetailLevel.LISTED: 0}
@@ -86,7 +64,7 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         processing_days=int(entry["processing_days"]),
         processing_note=entry.get("processing_note", ""),
         fees=tuple(
-            Fee(f["description"], f["description_en"], _amount(f["amount_vnd"]), editorial=_editorial_fee(entry, f))
+            Fee(f["description"], f["description_en"], _amount(f["amount_vnd"]), editorial=editorial_fee(entry, f))
             for f in entry["fees"]
         ),
         legal_basis=tuple(entry["legal_basis"]),
@@ -178,74 +156,26 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
     )
 
 
-def imported_provenance(entry: dict[str, Any]) -> tuple[Provenance, ...]:
-    """Per served detail of an imported entry: the file, the part and the exact text it was read from."""
-    texts = entry.get("source_texts") or {}
-    found = []
-    for key, source in (entry.get("sources") or {}).items():
-        if key not in SERVED_FIELDS or (key == "issuing_body" and not entry.get("province_code")):
-            continue
-        if key == "implementing_agency" and not entry.get("competent_agency"):
-            found.append(Provenance("agency", source["file"], source["part"], texts[f"{source['file']}#{source['part']}"]))
-        found.append(
-            Provenance(SERVED_FIELDS[key], source["file"], source["part"], texts[f"{source['file']}#{source['part']}"])
-        )
-    return tuple(sorted(found, key=lambda p: p.field))
-
-
-def read_editorial(path: Path = EDITORIAL_FILE) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-_EDITORIAL = None
-
-
-def editorial() -> dict[str, Any]:
-    global _EDITORIAL
-    if _EDITORIAL is None:
-        _EDITORIAL = read_editorial()
-    return _EDITORIAL
-
-
-def _label(decision: dict[str, str]) -> str:
-    return f"{decision['who']}: {decision['why']}"
-
-
-def _editorial_fee(entry: dict[str, Any], fee: dict[str, Any]) -> str:
-    for value in editorial()["values"]:
-        if value["code"] == entry["code"] and value["field"] == "fees" and value["value"] == fee["description"]:
-            return _label(value)
-    return ""
-
-
-def checked_provenance(code: str, imported: Procedure | None) -> tuple[Provenance, ...]:
-    """A hand-checked entry's details: those its crawl files give cite them (the audit compares the values);
-    the others are editorial, with who decided them and why."""
-    document = editorial()
-    found = [Provenance(field, editorial=_label(d)) for field, d in document["fields"].items()]
-    for value in document["values"]:
-        if value["code"] == code:
-            found.append(Provenance(f"{value['field']}[{value['value']}]", editorial=_label(value)))
-    if imported is not None:
-        for key, field in CHECKED_SOURCED.items():
-            source = imported.source_of(SERVED_FIELDS[key])
-            if source is not None:
-                found.append(replace(source, field=field))
-    return tuple(sorted(found, key=lambda p: p.field))
-
-
 def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
     """A hand-checked entry keeps its values and its form; the crawl adds only what it did not have."""
-    extras = {"official_url", "implementing_agency", "applicants", "processing_times", "conditions", "results",
-              "decision", "document_notes", "notes"}
+    extras = {
+        "official_url",
+        "implementing_agency",
+        "applicants",
+        "processing_times",
+        "conditions",
+        "results",
+        "decision",
+        "document_notes",
+        "notes",
+    }
     return replace(
         checked,
         document_notes=imported.document_notes,
         notes=imported.notes,
         provenance=tuple(
             sorted(
-                checked_provenance(checked.code, imported)
-                + tuple(p for p in imported.provenance if p.field in extras),
+                checked_provenance(checked.code, imported) + tuple(p for p in imported.provenance if p.field in extras),
                 key=lambda p: p.field,
             )
         ),

@@ -224,7 +224,9 @@ def _fallback_processing(section: str) -> list[dict] | None:
 
 
 def _fallback_fees(section: str) -> list[dict] | None:
-    return [f for c in crawl_markdown.fallback_channels(section) for f in _fees_from_page(c["channel"], c["fees"])] or None
+    return [
+        f for c in crawl_markdown.fallback_channels(section) for f in _fees_from_page(c["channel"], c["fees"])
+    ] or None
 
 
 def _general(key: str):
@@ -240,7 +242,10 @@ PAGE_PARTS = {
     "competent_agency": _general("Cơ quan có thẩm quyền"),
     "implementing_agency": ("section:Cơ quan thực hiện", crawl_cells.known),
     "processing": ("section:Cách thức thực hiện", _page_processing),
-    "channels": ("section:Cách thức thực hiện", lambda t: sorted({c["channel"] for c in crawl_markdown.channels(t)}) or None),
+    "channels": (
+        "section:Cách thức thực hiện",
+        lambda t: sorted({c["channel"] for c in crawl_markdown.channels(t)}) or None,
+    ),
     "documents": ("section:Thành phần hồ sơ", lambda t: split_notes(crawl_markdown.documents(t))[0]),
     "document_notes": ("section:Thành phần hồ sơ", lambda t: split_notes(crawl_markdown.documents(t))[1] or None),
     "legal_basis": ("section:Căn cứ pháp lý", crawl_markdown.legal_basis),
@@ -313,14 +318,28 @@ def _source(file: str, part: str, text: str) -> dict:
     return {"file": file, "part": part, "text": text}
 
 
-def _stored_sources(sources: dict) -> tuple[dict, dict]:
-    """({detail: {"file", "part"}}, {"<file>#<part>": its exact text}): a text several details are read from
-    (the channel table gives the times, the fees and the channels) is stored once."""
+def _stored_sources(sources: dict) -> tuple[list, dict, dict]:
+    """(the files, {detail: [the file's index, part]}, {part: its exact text}). A text several details are read
+    from (the channel table gives the times, the fees and the channels) is stored once; parts are unique
+    within an entry (a list row's "row <code>:<column>", a page's "title"/"general:"/"section:"/"fallback:",
+    a record's cell name)."""
+    files: list[str] = []
     cited, texts = {}, {}
     for key, source in sorted(sources.items()):
-        cited[key] = {"file": source["file"], "part": source["part"]}
-        texts[f"{source['file']}#{source['part']}"] = source["text"]
-    return cited, texts
+        if source["file"] not in files:
+            files.append(source["file"])
+        cited[key] = [files.index(source["file"]), source["part"]]
+        texts[source["part"]] = source["text"]
+    return files, cited, texts
+
+
+def cited(entry: dict, key: str) -> dict | None:
+    """{"file", "part", "text"}: where an entry's detail was read, or None."""
+    ref = (entry.get("sources") or {}).get(key)
+    if ref is None:
+        return None
+    index, part = ref
+    return {"file": entry["source_files"][index], "part": part, "text": entry["source_texts"][part]}
 
 
 def stale_notes(entry: dict) -> list[str]:
@@ -423,7 +442,7 @@ def build_entries(chatbot: Path, pipeline: Path, counts: Counter) -> list[dict]:
         entry["source_ref"] = "; ".join(refs) + (
             f" (bản crawl của {entry['official_url']})" if entry.get("official_url") else ""
         )
-        entry["sources"], entry["source_texts"] = _stored_sources(sources)
+        entry["source_files"], entry["sources"], entry["source_texts"] = _stored_sources(sources)
         entries.append({"code": code, **dict(sorted(entry.items()))})
     _superseded(entries, counts)
     for entry in entries:

@@ -47,6 +47,8 @@ UNKNOWN_ADDRESS_NOTE = (
 
 def is_placeholder(address: str) -> bool:
     return fold(address).strip(" .") in PLACEHOLDER_ADDRESSES
+
+
 # What stays derived for a commune center whose headquarters the merger map publishes.
 DERIVED_WITH_HEADQUARTERS = DERIVED - {"address", "location"}
 

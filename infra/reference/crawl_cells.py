@@ -31,9 +31,7 @@ _DONG = r"(?:Việt Nam Đồng|VNĐ|Đồng|VND|đ(?![a-zà-ỹ]))"
 _FOREIGN = r"(?:USD|EUR|Đô la Mỹ|đô la Mỹ)"
 _CURRENCIES = {"usd": "USD", "eur": "EUR", "đô la mỹ": "USD"}
 _NUMBER = r"\d{1,3}(?:[.,]\d{3})+|\d+"
-_AMOUNT = re.compile(
-    rf"^(?:(?:Lệ phí|Phí)\s*:?\s*)?({_NUMBER})\s*({_DONG}|{_FOREIGN})", re.IGNORECASE
-)
+_AMOUNT = re.compile(rf"^(?:(?:Lệ phí|Phí)\s*:?\s*)?({_NUMBER})\s*({_DONG}|{_FOREIGN})", re.IGNORECASE)
 _STATED = re.compile(rf"({_NUMBER})\s*({_DONG}|{_FOREIGN})", re.IGNORECASE)
 _UNIT_ONLY = re.compile(rf"^(?:{_DONG})$", re.IGNORECASE)
 _DOCUMENT_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"

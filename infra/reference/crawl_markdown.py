@@ -134,7 +134,13 @@ def fallback_channels(section: str) -> list[dict]:
         row = text[here.end() : after.start() if after else len(text)].strip()
         time = processing_time(row)
         if time is not None:
-            row = row[len(re.match(r"^\d+(?:[.,]\d+)?\s*(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm|Phút)?", row, re.I).group(0)) :]
+            row = row[
+                len(
+                    re.match(
+                        r"^\d+(?:[.,]\d+)?\s*(?:Ngày làm việc|Ngày|Giờ làm việc|Giờ|Tháng|Năm|Phút)?", row, re.I
+                    ).group(0)
+                ) :
+            ]
         fees = [(m.group(1), m.group(2).strip()) for m in _FALLBACK_FEE.finditer(row)]
         note = _FALLBACK_FEE.sub("", row).strip()
         found.append({"channel": _CHANNELS[here.group(1)], "time": time, "fees": fees, "note": note})
@@ -158,7 +164,9 @@ def fallback_documents(section: str) -> tuple[list[dict] | None, list[str] | Non
         for match in _FALLBACK_COUNT.finditer(group):
             name = _document_name(group[start : match.start()])
             if name:
-                documents.append({"name": name, "originals": int(match.group(1)), "copies": int(match.group(2)), "note": ""})
+                documents.append(
+                    {"name": name, "originals": int(match.group(1)), "copies": int(match.group(2)), "note": ""}
+                )
             start = match.end()
         heading = group[start:].strip()
     if heading and heading != "Bao gồm":

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 from infra.reference.catalog import EXEMPTIONS_FILE, IMPORTED_FILE, read_imported
+from infra.reference.catalog_import import cited
 from portal.text import fold
 
 _SENTENCE = re.compile(r"[^\n()]*\bmiễn\b[^\n()]*", re.IGNORECASE)
@@ -45,8 +45,8 @@ def main() -> None:
     quoted = missing = 0
     for code, exemptions in document["procedures"].items():
         entry = entries.get(code) or {}
-        source = (entry.get("sources") or {}).get("fees")
-        text = entry["source_texts"][f"{source['file']}#{source['part']}"] if source else ""
+        source = cited(entry, "fees")
+        text = source["text"] if source else ""
         for exemption in exemptions:
             exemption["published"] = quote(exemption["description"], text)
             exemption["published_file"] = source["file"] if source and exemption["published"] else ""

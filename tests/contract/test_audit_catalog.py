@@ -27,10 +27,18 @@ def test_a_value_that_is_not_what_its_source_text_says_is_counted_as_differing()
     cell = "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tiếp10 Ngày làm việc135 VNĐ(Lệ phí: 135.000 đồng/lần.)"
     entry = {
         "code": "3.000349",
-        "fees": [{"channel": "in_person", "description": "135 VNĐ (Lệ phí: 135.000 đồng/lần.)", "amount": 135000,
-                  "currency": "VND", "amount_vnd": 135000}],
-        "sources": {"fees": {"file": file, "part": "cach_thuc_thuc_hien"}},
-        "source_texts": {f"{file}#cach_thuc_thuc_hien": cell},
+        "fees": [
+            {
+                "channel": "in_person",
+                "description": "135 VNĐ (Lệ phí: 135.000 đồng/lần.)",
+                "amount": 135000,
+                "currency": "VND",
+                "amount_vnd": 135000,
+            }
+        ],
+        "source_files": [file],
+        "sources": {"fees": [0, "cach_thuc_thuc_hien"]},
+        "source_texts": {"cach_thuc_thuc_hien": cell},
         "conditions": "Không có nguồn",
     }
     audit.imported(entry)

@@ -15,8 +15,23 @@ from infra.reference.centers import HEADQUARTERS_FILE, is_placeholder
 
 # The chatbot_tthc files that hold 1.014023 or 3.000579 under another code (issue 26, item 1).
 OTHER_PROCEDURES_FILES = (
-    "1.002544", "1.014208", "2.001709", "3.000224", "3.000274", "3.000284", "2.001428", "3.000226", "3.000243",
-    "3.000244", "3.000246", "3.000283", "3.000272", "3.000285", "3.000286", "3.000331", "3.000332",
+    "1.002544",
+    "1.014208",
+    "2.001709",
+    "3.000224",
+    "3.000274",
+    "3.000284",
+    "2.001428",
+    "3.000226",
+    "3.000243",
+    "3.000244",
+    "3.000246",
+    "3.000283",
+    "3.000272",
+    "3.000285",
+    "3.000286",
+    "3.000331",
+    "3.000332",
 )
 
 
@@ -33,7 +48,7 @@ def served():
 def test_no_entry_is_read_from_a_record_of_another_procedure():
     by_code = {e["code"]: e for e in entries()}
     for code in OTHER_PROCEDURES_FILES:
-        cited = {s["file"] for s in by_code[code]["sources"].values()}
+        cited = set(by_code[code]["source_files"])
         assert not any(f.endswith(f"/{code}.json") for f in cited), code
         assert f"/{code}.json" not in by_code[code]["source_ref"], code
 
@@ -42,9 +57,8 @@ def test_every_detail_cites_the_exact_text_it_was_read_from():
     for entry in entries():
         for key in audit_catalog.IMPORTED_KEYS:
             if entry.get(key) is not None:
-                source = entry["sources"].get(key)
-                assert source is not None, (entry["code"], key)
-                assert f"{source['file']}#{source['part']}" in entry["source_texts"], (entry["code"], key)
+                source = catalog_import.cited(entry, key)
+                assert source is not None and source["text"] is not None, (entry["code"], key)
 
 
 def test_money_carries_its_currency_and_no_amount_in_dong_is_a_unit_slip():
@@ -76,7 +90,7 @@ def test_notes_and_headings_are_not_served_as_documents():
 
 
 def test_the_second_page_format_is_read():
-    fallback = [e for e in entries() if any(s["part"].startswith("fallback:") for s in e["sources"].values())]
+    fallback = [e for e in entries() if any(part.startswith("fallback:") for _, part in e["sources"].values())]
     assert len(fallback) >= 40
     assert sum(bool(e.get("documents")) for e in fallback) >= 40
     assert sum(bool(e.get("processing")) for e in fallback) >= 30
@@ -87,9 +101,13 @@ def test_district_level_variants_are_not_served_and_district_bodies_are_flagged(
     assert "1.010386" in served() and "1.011728" in served()
     flagged = [p for p in served().values() if p.notes]
     assert len(flagged) >= 30
-    assert all("huyện" in p.agency.lower() or "thị trấn" in (p.agency + p.implementing_agency) or "huyện" in
-               p.implementing_agency.lower() or "quận" in (p.agency + p.implementing_agency).lower()
-               for p in flagged)
+    assert all(
+        "huyện" in p.agency.lower()
+        or "thị trấn" in (p.agency + p.implementing_agency)
+        or "huyện" in p.implementing_agency.lower()
+        or "quận" in (p.agency + p.implementing_agency).lower()
+        for p in flagged
+    )
 
 
 def test_editorial_values_are_labelled_and_never_charged():
@@ -110,8 +128,8 @@ def test_each_exemption_quotes_the_published_fee_text_verbatim():
     document = json.loads(EXEMPTIONS_FILE.read_text(encoding="utf-8"))
     by_code = {e["code"]: e for e in entries()}
     for code, exemptions in document["procedures"].items():
-        source = by_code[code]["sources"]["fees"]
-        text = " ".join(by_code[code]["source_texts"][f"{source['file']}#{source['part']}"].split())
+        source = catalog_import.cited(by_code[code], "fees")
+        text = " ".join(source["text"].split())
         for exemption in exemptions:
             if exemption["published"]:
                 assert exemption["published"] in text, (code, exemption["code"])

@@ -61,7 +61,12 @@ Quyết định công nhận kết quả thi Bản chính: 0 - Bản sao: 1 Lưu
 def test_the_second_page_format_gives_times_fees_documents_and_notes():
     values, parts = catalog_import._from_page(FALLBACK_PAGE)
     assert values["processing"] == [
-        {"channel": "in_person", "amount": 10, "unit": "working_days", "note": "10 ngày làm việc, kể từ ngày nhận đủ hồ sơ"},
+        {
+            "channel": "in_person",
+            "amount": 10,
+            "unit": "working_days",
+            "note": "10 ngày làm việc, kể từ ngày nhận đủ hồ sơ",
+        },
         {"channel": "online", "amount": 30, "unit": "days", "note": "30 ngày"},
     ]
     assert [(f["channel"], f["amount"], f["currency"], f["amount_vnd"]) for f in values["fees"]] == [
@@ -95,8 +100,10 @@ def test_a_record_is_the_procedure_its_own_code_and_name_say():
     assert catalog_import.own_code("* **Mã thủ tục:** 1.001692") == "1.001692"
     assert not catalog_import.same_name("Hỗ trợ phát triển sản xuất cộng đồng.", "Hợp nhất công ty luật nước ngoài")
     assert catalog_import.same_name("Bổ nhiệm Thừa phát lại", "Bổ nhiệm Thừa hành viên")
-    assert catalog_import.same_name("Thủ tục điều chỉnh Quyết định chấp thuận nhà đầu tư thuộc thẩm", "Thủ tục điều "
-                                    "chỉnh Quyết định chấp thuận nhà đầu tư thuộc thẩm quyền của UBND cấp tỉnh")
+    assert catalog_import.same_name(
+        "Thủ tục điều chỉnh Quyết định chấp thuận nhà đầu tư thuộc thẩm",
+        "Thủ tục điều chỉnh Quyết định chấp thuận nhà đầu tư thuộc thẩm quyền của UBND cấp tỉnh",
+    )
 
 
 def test_district_bodies_and_old_commune_names_are_flagged_and_a_district_variant_is_superseded():

@@ -55,7 +55,9 @@ def test_free_and_optional_lines_owe_nothing_and_unfixed_or_ambiguous_ones_are_s
 
 
 def test_only_a_sourced_amount_in_dong_is_charged_at_filing():
-    usd = rules.assess(make_procedure(fees=(Fee("145 USD (145 USD/thẻ.)", "", None, None, 145, "USD"),)), Channel.ONLINE)
+    usd = rules.assess(
+        make_procedure(fees=(Fee("145 USD (145 USD/thẻ.)", "", None, None, 145, "USD"),)), Channel.ONLINE
+    )
     assert (usd.amount_vnd, usd.status, usd.due) == (0, FeeStatus.TO_BE_SET, FeeDue.AT_RESULT)
     editorial = Fee("Phí cấp bản sao trích lục", "", 8000, editorial="Biên tập viên: không có trong nguồn")
     assert not editorial.chargeable
@@ -75,9 +77,11 @@ def test_every_catalog_fee_gets_a_decision():
     assert decided["1.001193"] is None  # birth registration is free
     assert decided["1.014063"].status is FeeStatus.TO_BE_SET  # two rates listed: the officer decides
     # The driving-licence exchanges state "135 VNĐ" for 135.000 đồng: never 135 đồng.
-    assert all(decided[code] is None or decided[code].amount_vnd != 135 for code in ("3.000349", "3.000350", "3.000351"))
+    assert all(
+        decided[code] is None or decided[code].amount_vnd != 135 for code in ("3.000349", "3.000350", "3.000351")
+    )
     charged = [p for p in load_catalog()[1] if (fee := rules.assess(p, Channel.ONLINE)) and fee.due is FeeDue.AT_FILING]
-    assert all(1000 <= rules.assess(p, Channel.ONLINE).amount_vnd for p in charged)
+    assert all(rules.assess(p, Channel.ONLINE).amount_vnd >= 1000 for p in charged)
 
 
 def test_an_officer_sets_a_fee_or_an_exemption_with_its_reason():

@@ -91,7 +91,9 @@ class ProcessingTime:
 )
 class DetailSource:
     field: str = strawberry.field(description="The detail (name, fees, documents, processingTimes, ...).")
-    file: str = strawberry.field(description="The source file (a public crawl of dichvucong.gov.vn); empty if editorial.")
+    file: str = strawberry.field(
+        description="The source file (a public crawl of dichvucong.gov.vn); empty if editorial."
+    )
     part: str = strawberry.field(description="The part of the file: a record's cell, a page's section or line.")
     text: str = strawberry.field(description="The exact text the detail was read from.")
     editorial: str = strawberry.field(description="Who decided it and why, when no source gives it; else empty.")
@@ -277,9 +279,7 @@ class Procedure:
         p = await self._details(info)
         return p.decision if p else ""
 
-    @strawberry.field(
-        description="Notes and headings of the documents table («Lưu ý: ...»): not documents to submit."
-    )
+    @strawberry.field(description="Notes and headings of the documents table («Lưu ý: ...»): not documents to submit.")
     async def document_notes(self, info: Info) -> list[str]:
         p = await self._details(info)
         return list(p.document_notes) if p else []
