@@ -74,10 +74,13 @@ def decide(api, token, code, accept: bool, reason: str = ""):
 def test_the_catalog_lists_the_exemptions_its_fee_lines_name(api, procedure):
     r = api.run("GetProcedure", {"code": MORTGAGE})
     assert r.errors == [], r.errors
-    (exemption,) = r.data["procedure"]["feeExemptions"]
-    assert exemption["code"] == MORTGAGE_EXEMPTION and exemption["amountVnd"] == 0
-    assert exemption["legalBasis"] == "Nghị định số 55/2015/NĐ-CP"
-    assert exemption["source"] == procedure.fees[0].description  # the fee line it was read from
+    listed = {e["code"]: e for e in r.data["procedure"]["feeExemptions"]}
+    assert set(listed) == {"cha-duong-me-ke", "ho-hang-ruot", "tre-khuyet-tat-benh-hiem-ngheo", "nguoi-co-cong"}
+    exemption = listed[MORTGAGE_EXEMPTION]
+    assert exemption["amountVnd"] == 0 and exemption["legalBasis"] == ""
+    assert exemption["source"] == procedure.fees[0].description  # the fee line it belongs to
+    assert exemption["published"].startswith("Mức thu lệ phí: 400.000đ/trường hợp. Miễn lệ phí")  # as published
+    assert exemption["publishedFile"].endswith("/2.001263.json")
     assert api.run("GetProcedure", {"code": "1.001193"}).data["procedure"]["feeExemptions"] == []
 
 
