@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries eval
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries eval audit-catalog
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -27,6 +27,9 @@ bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--qui
 
 eval: ## search evaluation: top-1, top-3 and MRR on tests/search_eval/needs.tsv (ARGS="--misses")
 	@$(PY) -m tests.search_eval $(ARGS)
+
+audit-catalog: ## every served catalog detail against its cited source text (CHATBOT=dir PIPELINE=dir: the crawl copies)
+	@$(PY) -m infra.reference.audit_catalog $(if $(CHATBOT),--chatbot $(CHATBOT)) $(if $(PIPELINE),--pipeline $(PIPELINE)) $(ARGS)
 
 schema: ## re-export graphql/schema.graphql, the frontend's operations and its province list
 	@$(PY) -m infra.export_schema

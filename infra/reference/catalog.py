@@ -12,6 +12,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from infra.reference.catalog_provenance import (
+    checked_provenance,
+    editorial_fee,
+    imported_provenance,
+    read_editorial,  # noqa: F401 - the audit and the tests read it from here too
+)
 from portal.procedures.model import (
     DetailLevel,
     Fee,
@@ -57,7 +63,10 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         ),
         processing_days=int(entry["processing_days"]),
         processing_note=entry.get("processing_note", ""),
-        fees=tuple(Fee(f["description"], f["description_en"], _amount(f["amount_vnd"])) for f in entry["fees"]),
+        fees=tuple(
+            Fee(f["description"], f["description_en"], _amount(f["amount_vnd"]), editorial=editorial_fee(entry, f))
+            for f in entry["fees"]
+        ),
         legal_basis=tuple(entry["legal_basis"]),
         online_level=OnlineLevel(entry["online_level"]),
         any_center=bool(entry["any_center"]),
@@ -120,6 +129,8 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
                 "",
                 _amount(f["amount_vnd"]),
                 FilingChannel(f["channel"]) if f.get("channel") else None,
+                f.get("amount"),
+                f.get("currency"),
             )
             for f in entry.get("fees") or ()
         ),
@@ -139,13 +150,35 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
         results=tuple(entry.get("results") or ()),
         decision=entry.get("decision") or "",
         popularity=POPULARITY[detail],
+        document_notes=tuple(entry.get("document_notes") or ()),
+        notes=tuple(entry.get("stale_notes") or ()),
+        provenance=imported_provenance(entry),
     )
 
 
 def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
     """A hand-checked entry keeps its values and its form; the crawl adds only what it did not have."""
+    extras = {
+        "official_url",
+        "implementing_agency",
+        "applicants",
+        "processing_times",
+        "conditions",
+        "results",
+        "decision",
+        "document_notes",
+        "notes",
+    }
     return replace(
         checked,
+        document_notes=imported.document_notes,
+        notes=imported.notes,
+        provenance=tuple(
+            sorted(
+                checked_provenance(checked.code, imported) + tuple(p for p in imported.provenance if p.field in extras),
+                key=lambda p: p.field,
+            )
+        ),
         official_url=imported.official_url,
         implementing_agency=imported.implementing_agency,
         applicants=imported.applicants,
@@ -169,6 +202,8 @@ def read_exemptions(path: Path = EXEMPTIONS_FILE) -> dict[str, tuple[FeeExemptio
                 e["proof_en"],
                 e["source"],
                 e.get("legal_basis", ""),
+                e.get("published", ""),
+                e.get("published_file", ""),
             )
             for e in entries
         )
@@ -177,9 +212,10 @@ def read_exemptions(path: Path = EXEMPTIONS_FILE) -> dict[str, tuple[FeeExemptio
 
 
 def _with_exemptions(procedure: Procedure, exemptions: dict[str, tuple[FeeExemption, ...]]) -> Procedure:
-    """Only exemptions whose source is one of the procedure's fee lines, word for word."""
+    """Only exemptions whose source is one of the procedure's fee lines, word for word, and that the published
+    fee text names (an exemption read from no published sentence is not offered)."""
     lines = {f.description for f in procedure.fees}
-    found = tuple(e for e in exemptions.get(procedure.code, ()) if e.source in lines)
+    found = tuple(e for e in exemptions.get(procedure.code, ()) if e.source in lines and e.published)
     return replace(procedure, exemptions=found) if found else procedure
 
 
@@ -202,9 +238,13 @@ def load_catalog(path: Path = CATALOG_FILE, imported: Path = IMPORTED_FILE) -> t
     by_code = {p.code: p for p in checked}
     catalog = []
     for entry in read_imported(imported):
+        if entry.get("superseded_by"):
+            continue  # a district-level variant whose commune variant exists: not current since 1 July 2025
         procedure = _imported_procedure(entry, field_en)
         own = by_code.pop(procedure.code, None)
         catalog.append(_with_imported_extras(own, procedure) if own else procedure)
-    catalog.extend(by_code.values())  # hand-checked entries no crawl holds
+    catalog.extend(  # hand-checked entries no crawl holds
+        replace(p, provenance=checked_provenance(p.code, None)) for p in by_code.values()
+    )
     exemptions = read_exemptions()
     return header, sorted((_with_exemptions(p, exemptions) for p in catalog), key=lambda p: p.code)

@@ -26,6 +26,7 @@ from infra.reference.center_defaults import (
 from infra.reference.hanoi_centers import hanoi_extras
 from portal.centers.model import Center, CenterKind, GeoPoint
 from portal.datasets import ReferenceDataset
+from portal.text import fold
 from portal.units.sources import CURRENT_DATASET
 
 
@@ -36,6 +37,18 @@ def centroids_dataset() -> ReferenceDataset:
 
 
 HEADQUARTERS_FILE = Path(__file__).parent / "commune_headquarters.json"
+# The merger map's placeholder for a headquarters it does not know yet: not an address.
+PLACEHOLDER_ADDRESSES = frozenset({"dang cap nhat"})
+UNKNOWN_ADDRESS_NOTE = (
+    "Chưa có địa chỉ trụ sở: bản đồ sắp xếp đơn vị hành chính (sapnhap.bando.com.vn) ghi «đang cập nhật». "
+    "Hỏi đường dây nóng hoặc UBND xã/phường."
+)
+
+
+def is_placeholder(address: str) -> bool:
+    return fold(address).strip(" .") in PLACEHOLDER_ADDRESSES
+
+
 # What stays derived for a commune center whose headquarters the merger map publishes.
 DERIVED_WITH_HEADQUARTERS = DERIVED - {"address", "location"}
 
@@ -49,6 +62,15 @@ def headquarters() -> tuple[ReferenceDataset, dict[str, dict]]:
         "Trụ sở và tọa độ của xã/phường, qua vietnamadminunits / commune headquarters and coordinates",
     )
     return dataset, document["communes"]
+
+
+def _commune_address(seat: dict | None, name: str, province: str) -> tuple[str, str]:
+    """(address, why it is empty): a placeholder is served as no address, with a note."""
+    if seat is None:
+        return f"{name}, {province}", ""
+    if is_placeholder(seat["address"]):
+        return "", UNKNOWN_ADDRESS_NOTE
+    return f"{seat['address']}, {province}", ""
 
 
 def build_centers() -> list[Center]:
@@ -80,6 +102,9 @@ def build_centers() -> list[Center]:
             wcode = f"{ward.code.value:05d}"
             name = " ".join(ward.name.split())
             seat = seats.get(wcode)
+            address, address_note = _commune_address(seat, name, province.name)
+            if address_note:
+                seat = None  # its position is the map's too: the commune's centroid is served, marked derived
             centers.append(
                 Center(
                     id=commune_center_id(pcode, wcode),
@@ -88,7 +113,8 @@ def build_centers() -> list[Center]:
                     agency_code=f"X{pcode}.{index:03d}.00",
                     province_code=pcode,
                     commune_code=wcode,
-                    address=f"{seat['address']}, {province.name}" if seat else f"{name}, {province.name}",
+                    address=address,
+                    address_note=address_note,
                     hotline=NATIONAL_HOTLINE,
                     opening_hours=WEEKDAY_HOURS,
                     location=GeoPoint(seat["lat"], seat["lon"]) if seat else wards_at[wcode].location,

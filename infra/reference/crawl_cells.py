@@ -25,9 +25,15 @@ _UNITS = {
     "năm": "years",
     "phút": "minutes",
 }
-_AMOUNT = re.compile(
-    r"^(?:(?:Lệ phí|Phí)\s*:?\s*)?(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:Việt Nam Đồng|VNĐ|Đồng|đồng|VND)", re.IGNORECASE
-)
+# A fee cell starts with its amount and the portal's unit field ("135 VNĐ", "10 USD"); the detail in
+# parentheses often restates it with the real unit ("135 VNĐ(Lệ phí ...: 135.000 đồng/lần.)").
+_DONG = r"(?:Việt Nam Đồng|VNĐ|Đồng|VND|đ(?![a-zà-ỹ]))"
+_FOREIGN = r"(?:USD|EUR|Đô la Mỹ|đô la Mỹ)"
+_CURRENCIES = {"usd": "USD", "eur": "EUR", "đô la mỹ": "USD"}
+_NUMBER = r"\d{1,3}(?:[.,]\d{3})+|\d+"
+_AMOUNT = re.compile(rf"^(?:(?:Lệ phí|Phí)\s*:?\s*)?({_NUMBER})\s*({_DONG}|{_FOREIGN})", re.IGNORECASE)
+_STATED = re.compile(rf"({_NUMBER})\s*({_DONG}|{_FOREIGN})", re.IGNORECASE)
+_UNIT_ONLY = re.compile(rf"^(?:{_DONG})$", re.IGNORECASE)
 _DOCUMENT_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
 _DOCUMENT = re.compile(r"(.+?)(\d+) bản chính(?:\s*,\s*(\d+) bản sao)?", re.DOTALL)
 _ATTACHED_FILE = re.compile(r"[^.;:]*\.(?:docx?|pdf|xlsx?|rar|zip)$", re.IGNORECASE)
@@ -63,31 +69,80 @@ def _balanced_parenthesis(text: str) -> str | None:
     return None
 
 
+def _number(text: str) -> int:
+    """A number with thousands separators ("135.000", "10,000") as an integer."""
+    return int(re.sub(r"[.,]", "", text))
+
+
+def _currency(unit: str) -> str:
+    return _CURRENCIES.get(unit.lower(), "VND")
+
+
+def _stated(detail: str) -> list[tuple[int, str]]:
+    """The amounts the detail states with their own unit: [(135000, "VND"), (145, "USD")]."""
+    return [(_number(m.group(1)), _currency(m.group(2))) for m in _STATED.finditer(detail)]
+
+
+def _line(description: str, amount: int | None, currency: str | None, unclear: str = "") -> dict:
+    line = {
+        "description": description,
+        "amount": amount,
+        "currency": currency if amount is not None else None,
+        "amount_vnd": amount if currency == "VND" else None,
+    }
+    if unclear:
+        line["unclear"] = unclear
+    return line
+
+
+def fee_amount(leading: int, unit: str, detail: str) -> tuple[int | None, str | None, str]:
+    """(amount, currency, why it is unclear) of a cell "<leading> <unit>(<detail>)".
+
+    The unit field says đồng even for fees in US dollars and for amounts in thousands: a number of đồng is
+    believed only when it is 1,000 or more, or when the detail states it (135 → "135.000 đồng"); a foreign
+    currency only when the cell or its detail says so. Anything else is unclear: no amount."""
+    currency = _currency(unit)
+    stated = _stated(detail)
+    if currency != "VND":
+        return leading, currency, ""
+    if (leading, "USD") in stated or (leading, "EUR") in stated:
+        return leading, next(c for a, c in stated if a == leading and c != "VND"), ""
+    if leading == 0 or leading >= 1000:
+        return leading, "VND", ""
+    if (leading * 1000, "VND") in stated:
+        return leading * 1000, "VND", ""
+    return None, None, f"{leading} {unit}: dưới 1.000 đồng và phần chi tiết không nêu số tiền"
+
+
 def fee(cell: str) -> tuple[dict | None, bool]:
-    """(the fee, whether the cell was understood). A fee is {"description", "amount_vnd"}; amount None: not
-    fixed (the description says how it is set). "Không có thông tin": (None, True)."""
+    """(the fee, whether the cell was understood). A fee is {"description", "amount", "currency", "amount_vnd"}
+    (amount_vnd: the amount when in đồng); amount None: not fixed or unclear (the description says how it is
+    set; "unclear" says why a stated amount was not believed). "Không có thông tin": (None, True)."""
     cell = cell.strip()
-    if not cell or cell.startswith(NO_INFORMATION):
-        return None, True
+    if not cell or cell.startswith(NO_INFORMATION) or _UNIT_ONLY.match(cell):
+        return None, True  # a bare "VNĐ": the portal shows a unit and no amount
     if cell.startswith("Miễn phí"):
         rest = cell[len("Miễn phí") :].lstrip()
         if rest.startswith("("):
             inside = _balanced_parenthesis(rest)
-            if inside is None:
-                return None, False
+            if inside is None:  # a run of several amounts the portal did not close: how it is set, no amount
+                return _line(" ".join(rest[1:].split())[:400], None, None), True
             how = inside.removeprefix("Đồng").strip(" ()")
-            return {"description": how or "Miễn phí", "amount_vnd": None if how else 0}, True
-        return {"description": "Miễn phí", "amount_vnd": 0}, True
-    if cell.startswith("VNĐ("):  # no amount, only how it is set
-        inside = _balanced_parenthesis(cell[len("VNĐ") :])
-        return ({"description": inside.strip(), "amount_vnd": None}, True) if inside else (None, False)
+            return (_line(how, None, None) if how else _line("Miễn phí", 0, "VND")), True
+        return _line("Miễn phí", 0, "VND"), True
+    unit_first = re.match(rf"^({_DONG})\s*(?=\()", cell)
+    if unit_first:  # no amount, only how it is set
+        inside = _balanced_parenthesis(cell[unit_first.end() :])
+        return (_line(" ".join(inside.split()).strip(), None, None), True) if inside else (None, False)
     match = _AMOUNT.match(cell)
     if match:
-        amount = int(re.sub(r"[.,]", "", match.group(1)))
         rest = cell[match.end() :].lstrip()
         detail = _balanced_parenthesis(rest) if rest.startswith("(") else None
-        description = match.group(0) + (f" ({detail})" if detail else "")
-        return {"description": description, "amount_vnd": amount}, True
+        if detail is None and rest.startswith("("):  # unclosed: the detail runs to the end of the cell
+            detail = rest[1:]
+        amount, currency, unclear = fee_amount(_number(match.group(1)), match.group(2), detail or "")
+        description = (match.group(0) + (f" ({' '.join(detail.split())})" if detail else ""))[:400]
+        return _line(description, amount, currency, unclear), True
     return None, False
 
 

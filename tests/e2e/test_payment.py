@@ -88,15 +88,14 @@ def test_a_fee_exemption_is_offered_at_filing_and_the_officer_accepts_it(page, n
     from tests.support.catalog import catalog_procedure
     from tests.support.uploads import PDF, upload
 
-    procedure = catalog_procedure("2.001035")  # 50.000 đồng, an exemption listed
+    procedure = catalog_procedure("2.001263")  # 400.000 đồng, published exemptions
     api = HttpApi(local_server.base_url)
     citizen = local_server.issuer.mint_for("citizen")
     page.goto(sign_in_url(local_server.base_url, "citizen", f"#/nop-ho-so/{procedure.code}"))
     fieldset = page.locator("#exemption")
-    expect(fieldset).to_contain_text("Hợp đồng thế chấp để vay vốn phát triển nông nghiệp")
-    expect(fieldset).to_contain_text("Nghị định số 55/2015/NĐ-CP")
+    expect(fieldset).to_contain_text("Cha dượng hoặc mẹ kế nhận con riêng")
     expect(page.locator("#exemption-proof-box")).to_be_hidden()
-    page.check("#exemption-the-chap-vay-nong-nghiep")
+    page.check("#exemption-cha-duong-me-ke")
     expect(page.locator("#exemption-proof-box")).to_be_visible()
     expect(page.locator("#exemption-proof-what")).to_contain_text("Giấy tờ chứng minh")
     page.set_input_files(  # the proof goes up through the portal's upload path, like any document
@@ -112,7 +111,7 @@ def test_a_fee_exemption_is_offered_at_filing_and_the_officer_accepts_it(page, n
         citizen,
         WARD,
         procedure=procedure,
-        exemption={"code": "the-chap-vay-nong-nghiep", "proofDocumentId": proof["id"]},
+        exemption={"code": "cha-duong-me-ke", "proofDocumentId": proof["id"]},
     )["code"]
     page.goto(sign_in_url(local_server.base_url, "citizen", f"#/ho-so/{code}"))
     expect(page.locator("#exemption-pending")).to_contain_text("chờ cán bộ xem xét")

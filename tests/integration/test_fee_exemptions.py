@@ -13,8 +13,11 @@ from tests.support.journeys import form_for
 from tests.support.payments import WARD, Simulator, check, provider_id, start, started_payment
 from tests.support.uploads import PDF, upload
 
-MORTGAGE = "2.001035"  # Chứng thực giao dịch: 50.000 đồng, «miễn đối với hợp đồng thế chấp ... 55/2015/NĐ-CP»
-MORTGAGE_EXEMPTION = "the-chap-vay-nong-nghiep"
+# Đăng ký nuôi con nuôi trong nước: 400.000 đồng; the published fee text says «Miễn lệ phí ... đối với trường hợp
+# cha dượng hoặc mẹ kế nhận con riêng ...». (2.001035's mortgage exemption is the project's paraphrase: no
+# published sentence names it, so it is not offered.)
+MORTGAGE = "2.001263"
+MORTGAGE_EXEMPTION = "cha-duong-me-ke"
 
 
 @pytest.fixture
@@ -71,10 +74,13 @@ def decide(api, token, code, accept: bool, reason: str = ""):
 def test_the_catalog_lists_the_exemptions_its_fee_lines_name(api, procedure):
     r = api.run("GetProcedure", {"code": MORTGAGE})
     assert r.errors == [], r.errors
-    (exemption,) = r.data["procedure"]["feeExemptions"]
-    assert exemption["code"] == MORTGAGE_EXEMPTION and exemption["amountVnd"] == 0
-    assert exemption["legalBasis"] == "Nghị định số 55/2015/NĐ-CP"
-    assert exemption["source"] == procedure.fees[0].description  # the fee line it was read from
+    listed = {e["code"]: e for e in r.data["procedure"]["feeExemptions"]}
+    assert set(listed) == {"cha-duong-me-ke", "ho-hang-ruot", "tre-khuyet-tat-benh-hiem-ngheo", "nguoi-co-cong"}
+    exemption = listed[MORTGAGE_EXEMPTION]
+    assert exemption["amountVnd"] == 0 and exemption["legalBasis"] == ""
+    assert exemption["source"] == procedure.fees[0].description  # the fee line it belongs to
+    assert exemption["published"].startswith("Mức thu lệ phí: 400.000đ/trường hợp. Miễn lệ phí")  # as published
+    assert exemption["publishedFile"].endswith("/2.001263.json")
     assert api.run("GetProcedure", {"code": "1.001193"}).data["procedure"]["feeExemptions"] == []
 
 
@@ -85,7 +91,7 @@ def test_an_accepted_exemption_leaves_nothing_to_pay(api, people, procedure, sim
     code = dossier["code"]
     assert document_id in [a["documentId"] for a in dossier["attachments"]]  # the proof is filed with it
     fee = fee_of(api, citizen, code)
-    assert (fee["amountVnd"], fee["status"]) == (50000, "DUE")
+    assert (fee["amountVnd"], fee["status"]) == (400000, "DUE")
     assert fee["exemption"] == {
         "code": MORTGAGE_EXEMPTION,
         "description": procedure.exemptions[0].description,
@@ -115,15 +121,15 @@ def test_a_refused_exemption_keeps_the_full_fee_owed_with_the_reason(api, people
     )["code"]
     assert decide(api, lead, code, False)[0] == "BAD_USER_INPUT"  # a refusal needs its reason
     assert decide(api, lead, code, False, "x" * 501)[0] == "BAD_USER_INPUT"
-    reason = "Hợp đồng không phải thế chấp để vay vốn nông nghiệp (mẫu)"
+    reason = "Người nhận không phải cha dượng hoặc mẹ kế của trẻ (mẫu)"
     outcome, result = decide(api, lead, code, False, reason)
     assert outcome == "OK", result
-    assert (result["fee"]["amountVnd"], result["fee"]["status"]) == (50000, "DUE")
+    assert (result["fee"]["amountVnd"], result["fee"]["status"]) == (400000, "DUE")
     assert (result["fee"]["exemption"]["decision"], result["fee"]["exemption"]["reason"]) == ("REFUSED", reason)
     assert reason in timeline(api, citizen, code)[-1]["note"]
 
     payment = started_payment(api, citizen, code)
-    assert payment["amountVnd"] == 50000
+    assert payment["amountVnd"] == 400000
     simulator.decide(provider_id(payment))
     assert check(api, citizen, code, payment["paymentId"])["payment"]["state"] == "SUCCESS"
 

@@ -150,3 +150,16 @@ def test_life_events_list_their_procedures(api):
     birth = [p["code"] for p in events["sinh-con"]["procedures"]]
     assert "1.001193" in birth and "2.000986" in birth
     assert {"nguoi-than-qua-doi", "xay-nha", "khoi-nghiep", "giay-phep-lai-xe", "dat-dai"} <= set(events)
+
+
+def test_a_detail_cites_its_source_text_and_a_fee_its_currency(api):
+    card = api.run("GetProcedure", {"code": "1.003358"}).data["procedure"]  # temporary residence card
+    assert {(f["amount"], f["currency"], f["amountVnd"]) for f in card["fees"]} >= {(145.0, "USD", None)}
+    sources = {s["field"]: s for s in card["provenance"]}
+    assert sources["fees"]["file"].endswith("/1.003358.json") and "145 USD/thẻ" in sources["fees"]["text"]
+    death = api.run("GetProcedure", {"code": "1.000656"}).data["procedure"]  # hand-checked
+    copy_fee = next(f for f in death["fees"] if f["amountVnd"] == 8000)
+    assert copy_fee["editorial"]  # no source states it: labelled, never charged
+    assert any(s["field"] == "online_level" and s["editorial"] and not s["file"] for s in death["provenance"])
+    superseded = api.run("GetProcedure", {"code": "1.010385"})  # a district variant, superseded on 1 July 2025
+    assert superseded.error_codes == ["NOT_FOUND"]

@@ -47,6 +47,21 @@ def test_free_and_optional_lines_owe_nothing_and_unfixed_or_ambiguous_ones_are_s
     assert two.status is FeeStatus.TO_BE_SET
 
 
+def test_only_a_sourced_amount_in_dong_is_charged_at_filing():
+    usd = rules.assess(
+        make_procedure(fees=(Fee("145 USD (145 USD/thẻ.)", "", None, None, 145, "USD"),)), Channel.ONLINE
+    )
+    assert (usd.amount_vnd, usd.status, usd.due) == (0, FeeStatus.TO_BE_SET, FeeDue.AT_RESULT)
+    editorial = Fee("Phí cấp bản sao trích lục", "", 8000, editorial="Biên tập viên: không có trong nguồn")
+    assert not editorial.chargeable
+    assert rules.assess(make_procedure(fees=(editorial,)), Channel.ONLINE).status is FeeStatus.TO_BE_SET
+    unclear = Fee("100 VNĐ", "", None)  # under 1,000 đồng and its detail states no amount: no amount served
+    assert rules.assess(make_procedure(fees=(unclear,)), Channel.ONLINE).status is FeeStatus.TO_BE_SET
+    sourced = Fee("135 VNĐ (Lệ phí cấp giấy phép lái xe: 135.000 đồng/lần.)", "", 135_000)
+    assert (sourced.amount, sourced.currency, sourced.chargeable) == (135_000, "VND", True)
+    assert rules.assess(make_procedure(fees=(sourced,)), Channel.ONLINE).amount_vnd == 135_000
+
+
 def test_every_catalog_fee_gets_a_decision():
     from tests.support.catalog import catalog
 
@@ -54,6 +69,12 @@ def test_every_catalog_fee_gets_a_decision():
     assert decided["1.004222"].amount_vnd == 10000  # permanent residence, online
     assert decided["1.001193"] is None  # birth registration is free
     assert decided["1.014063"].status is FeeStatus.TO_BE_SET  # two rates listed: the officer decides
+    # The driving-licence exchanges state "135 VNĐ" for 135.000 đồng: never 135 đồng.
+    assert all(
+        decided[code] is None or decided[code].amount_vnd != 135 for code in ("3.000349", "3.000350", "3.000351")
+    )
+    charged = [p for p in load_catalog()[1] if (fee := rules.assess(p, Channel.ONLINE)) and fee.due is FeeDue.AT_FILING]
+    assert all(rules.assess(p, Channel.ONLINE).amount_vnd >= 1000 for p in charged)
 
 
 def test_an_officer_sets_a_fee_or_an_exemption_with_its_reason():

@@ -42,6 +42,7 @@ export async function procedurePage(view, code) {
         p.provinceCode ? el("span", { class: "tag" }, t("localProcedure")) : null,
         p.isSample ? el("span", { class: "tag sample" }, t("sample")) : null),
       p.detailLevel === "LISTED" ? message("info", t("listedOnly")) : null,
+      ...(p.dataNotes || []).map((n) => message("info", vi(n))),
       online
         ? el("div", { class: "cta" }, fileOnlineLink(p.code),
           el("p", { class: "muted small" }, session()?.role === "citizen" ? t("fileOnlineHintSignedIn") : t("fileOnlineHint")),
@@ -60,9 +61,13 @@ export async function procedurePage(view, code) {
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
         d.note ? el("span", { class: "muted" }, " — ", shownEn(notesEn, d.note)) : null))),
+      p.documentNotes?.length
+        ? [el("h3", {}, t("documentNotes")), el("ul", {}, p.documentNotes.map((n) => el("li", {}, vi(n))))]
+        : null,
       el("h2", {}, t("fees")),
       p.fees.length
-        ? el("ul", {}, p.fees.map((f) => el("li", {}, `${f.channel ? `${t("channels")[f.channel]}: ` : ""}${pick(f, "description")} — ${feeAmount(f.amountVnd)}`)))
+        ? el("ul", {}, p.fees.map((f) => el("li", {}, `${f.channel ? `${t("channels")[f.channel]}: ` : ""}${pick(f, "description")} — ${feeAmount(f)}`,
+          f.editorial ? el("span", { class: "tag sample", title: f.editorial }, t("editorialTag")) : null)))
         : el("p", {}, t("notGiven")),
       p.conditions ? [el("h2", {}, t("conditions")), vi(p.conditions, "p")] : null,
       p.results.length ? [el("h2", {}, t("results")), el("ul", {}, p.results.map((r) => el("li", {}, shownEn(optionsEn, r))))] : null,
@@ -70,6 +75,7 @@ export async function procedurePage(view, code) {
       p.decision ? el("p", { class: "muted small" }, `${t("decision")}: `, vi(p.decision)) : null,
       p.officialUrl ? el("p", {}, el("a", { href: p.officialUrl, rel: "noopener" }, t("officialPage"))) : null,
       el("p", { class: "muted small" }, `${t("provenance")}: ${p.sourceRef}`),
+      sourcesBlock(p.provenance || []),
       el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
   } catch (error) {
     view.show(heading(t("procedureTitle")), message("error", errorText(error)));
@@ -77,7 +83,20 @@ export async function procedurePage(view, code) {
 }
 
 // null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.
-function feeAmount(amount) {
+// Per detail, the source text it was read from (nguồn) or who decided it (biên tập); what has no entry is unknown.
+function sourcesBlock(sources) {
+  if (!sources.length) return null;
+  return el("details", { id: "sources" }, el("summary", {}, t("sourcesTitle")),
+    el("p", { class: "muted small" }, t("sourceUnknown")),
+    el("ul", { class: "small" }, sources.map((s) => el("li", {}, el("strong", {}, `${s.field}: `),
+      s.editorial
+        ? [el("span", { class: "tag sample" }, t("sourceEditorial")), " ", vi(s.editorial)]
+        : [el("a", { href: s.file, rel: "noopener" }, s.part), " — ", vi(s.text.length > 300 ? `${s.text.slice(0, 300)}…` : s.text)]))));
+}
+
+function feeAmount(fee) {
+  if (fee.currency && fee.currency !== "VND" && fee.amount !== null) return `${fee.amount} ${fee.currency}`;
+  const amount = fee.amountVnd;
   if (amount === null || amount === undefined) return t("notFixed");
   return amount === 0 ? t("free") : t("amount", amount);
 }

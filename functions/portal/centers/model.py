@@ -44,6 +44,7 @@ class Center:
     parent_id: str | None = None
     sample_fields: frozenset[str] = frozenset()  # which fields are derived or made up (when is_sample)
     datasets: tuple[ReferenceDataset, ...] = ()  # what the entry was built from, with versions
+    address_note: str = ""  # why the address is empty: its source has no address yet ("đang cập nhật")
 
     def receives(self, procedure: ProcedureSummary) -> bool:
         """Decree 118/2025: a center receives every procedure of its level, from anyone, whatever their

@@ -3,7 +3,8 @@
 The catalog lists a procedure's fee lines as published (Cổng DVCQG), some for one channel only
 ("nộp trực tuyến" / "nộp trực tiếp"), some optional ("nếu có", "nếu yêu cầu"), some without an amount
 (set by the Provincial People's Council, by vehicle type...). The portal charges at filing only what is
-unambiguous: exactly one fixed, non-optional line with an amount for the dossier's channel. Anything
+unambiguous: exactly one fixed, non-optional line with a sourced amount in đồng for the dossier's channel
+(a fee in US dollars, or an editorial line no source gives, is never charged by the portal). Anything
 else is set by the officer who examines the dossier (an exemption the procedure lists is an amount of
 0 with its reason), and is then due when the result is ready: a result is not returned unpaid.
 """
@@ -39,7 +40,7 @@ def assess(procedure: Procedure, channel: Channel) -> DossierFee | None:
     """The fee a new dossier owes (None: nothing to pay)."""
     lines = [f for f in procedure.fees if applies_to(f, channel) and not OPTIONAL.search(f.description)]
     charged = [f for f in lines if f.amount_vnd]
-    if len(charged) == 1 and all(f.is_fixed for f in lines):
+    if len(charged) == 1 and all(f.is_fixed for f in lines) and charged[0].chargeable:
         return DossierFee(charged[0].amount_vnd, FeeDue.AT_FILING, FeeStatus.DUE, charged[0].description)
     if charged or any(not f.is_fixed for f in lines):
         return DossierFee(0, FeeDue.AT_RESULT, FeeStatus.TO_BE_SET)

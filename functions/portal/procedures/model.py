@@ -78,14 +78,32 @@ class RequiredDocument:
 
 @dataclass(frozen=True)
 class Fee:
+    """A fee line as published. The amount carries its currency: `amount_vnd` is the amount only when the
+    text says đồng; a fee in US dollars has amount_vnd None, `amount` 145 and `currency` "USD"."""
+
     description: str
     description_en: str
-    amount_vnd: int | None  # 0: free; None: not fixed (set by the Provincial People's Council, by vehicle type, ...)
+    amount_vnd: int | None  # 0: free; None: not fixed in đồng (set by the province, by vehicle type, in USD, ...)
     channel: FilingChannel | None = None  # None: whatever the channel
+    amount: float | None = None  # in `currency`; None: not fixed or unclear. Defaults to amount_vnd.
+    currency: str | None = None  # ISO 4217 ("VND", "USD"); None when there is no amount
+    editorial: str = ""  # who decided the line and why, when no source gives it: it is never charged
+
+    def __post_init__(self) -> None:
+        if self.amount is None and self.amount_vnd is not None:
+            object.__setattr__(self, "amount", self.amount_vnd)
+        if self.currency is None and self.amount_vnd is not None:
+            object.__setattr__(self, "currency", "VND")
 
     @property
     def is_fixed(self) -> bool:
+        """A fixed amount in đồng (a foreign-currency fee is converted by the officer, never by the portal)."""
         return self.amount_vnd is not None
+
+    @property
+    def chargeable(self) -> bool:
+        """Whether the portal may charge it by itself: a sourced amount in đồng."""
+        return self.is_fixed and self.currency == "VND" and not self.editorial
 
 
 @dataclass(frozen=True)
@@ -99,8 +117,26 @@ class FeeExemption:
     amount_vnd: int
     proof: str
     proof_en: str
-    source: str  # the catalog's fee line, verbatim
+    source: str  # the catalog's fee line it belongs to, verbatim
     legal_basis: str = ""  # only when the line cites one
+    published: str = ""  # the published fee text naming the group, verbatim (Cổng DVCQG as crawled)
+    published_file: str = ""  # the crawl file that text is in
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where one served detail was read: the source file, the part of it and its exact text; or, for an
+    editorial value, who decided it and why (then file and text are empty)."""
+
+    field: str
+    file: str = ""
+    part: str = ""
+    text: str = ""
+    editorial: str = ""
+
+    @property
+    def is_editorial(self) -> bool:
+        return bool(self.editorial)
 
 
 @dataclass(frozen=True)
@@ -165,6 +201,12 @@ class Procedure:
     decision: str = ""  # the act that published it (số quyết định công bố)
     popularity: int = 0
     exemptions: tuple[FeeExemption, ...] = ()  # read from the fee lines (infra/reference/.../fee_exemptions.json)
+    document_notes: tuple[str, ...] = ()  # notes and headings of the documents table ("Lưu ý: ..."): not documents
+    notes: tuple[str, ...] = ()  # what the reader should know of the data (district bodies named since 1/7/2025)
+    provenance: tuple[Provenance, ...] = ()  # per served detail: its source text, or who decided it
+
+    def source_of(self, field: str) -> Provenance | None:
+        return next((p for p in self.provenance if p.field == field), None)
 
     def exemption(self, code: str) -> FeeExemption | None:
         return next((e for e in self.exemptions if e.code == code), None)

@@ -64,6 +64,7 @@ class CenterItem(PortalModel):
     commune_code = UnicodeAttribute(null=True)
     parent_id = UnicodeAttribute(null=True)
     address = UnicodeAttribute()
+    address_note = UnicodeAttribute(default="")
     hotline = UnicodeAttribute()
     email = UnicodeAttribute(default="")
     opening_hours = UnicodeAttribute()

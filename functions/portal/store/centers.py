@@ -29,6 +29,7 @@ def to_item(c: Center) -> CenterItem:
         commune_code=c.commune_code,
         parent_id=c.parent_id,
         address=c.address,
+        address_note=c.address_note,
         hotline=c.hotline,
         email=c.email,
         opening_hours=c.opening_hours,
@@ -60,6 +61,7 @@ def from_item(item: CenterItem) -> Center:
         parent_id=item.parent_id,
         sample_fields=frozenset(item.sample_fields or ()),
         datasets=tuple(ReferenceDataset(d.name, d.version, d.note) for d in item.datasets or ()),
+        address_note=item.address_note or "",
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pynamodb.attributes import (
+    BinaryAttribute,
     BooleanAttribute,
     ListAttribute,
     MapAttribute,
@@ -28,8 +29,11 @@ class DocumentMap(MapAttribute):
 class FeeMap(MapAttribute):
     description = UnicodeAttribute()
     description_en = UnicodeAttribute()
-    amount_vnd = NumberAttribute(null=True)  # absent: not fixed
+    amount_vnd = NumberAttribute(null=True)  # absent: not fixed in đồng
     channel = UnicodeAttribute(null=True)  # absent: whatever the channel
+    amount = NumberAttribute(null=True)  # in `currency`; absent: not fixed or unclear
+    currency = UnicodeAttribute(null=True)
+    editorial = UnicodeAttribute(default="")  # who decided the line and why, when no source gives it
 
 
 class FeeExemptionMap(MapAttribute):
@@ -41,6 +45,8 @@ class FeeExemptionMap(MapAttribute):
     proof_en = UnicodeAttribute(default="")
     source = UnicodeAttribute(default="")
     legal_basis = UnicodeAttribute(default="")
+    published = UnicodeAttribute(default="")
+    published_file = UnicodeAttribute(default="")
 
 
 class ProcessingTimeMap(MapAttribute):
@@ -103,5 +109,10 @@ class ProcedureItem(PortalModel):
     decision = UnicodeAttribute(default="")
     popularity = NumberAttribute(default=0)
     exemptions = ListAttribute(of=FeeExemptionMap, default=list)
+    document_notes = ListAttribute(of=UnicodeAttribute, default=list)
+    notes = ListAttribute(of=UnicodeAttribute, default=list)
+    # Per detail [field, file, part, text, editorial] as zlib-compressed JSON: the source texts are 40 MB in all
+    # (up to 150 KB for one procedure), 8.5 MB compressed; they are read only with the details.
+    provenance = BinaryAttribute(null=True, legacy_encoding=False)
 
     catalog_index = CatalogIndex()

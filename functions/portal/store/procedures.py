@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Iterable
 
 from portal.procedures.model import (
@@ -15,6 +17,7 @@ from portal.procedures.model import (
     OnlineLevel,
     Procedure,
     ProcessingTime,
+    Provenance,
     RequiredDocument,
     TimeUnit,
 )
@@ -53,6 +56,9 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
                 description_en=f.description_en,
                 amount_vnd=f.amount_vnd,
                 channel=f.channel.value if f.channel else None,
+                amount=f.amount,
+                currency=f.currency,
+                editorial=f.editorial,
             )
             for f in p.fees
         ],
@@ -97,9 +103,14 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
                 proof_en=e.proof_en,
                 source=e.source,
                 legal_basis=e.legal_basis,
+                published=e.published,
+                published_file=e.published_file,
             )
             for e in p.exemptions
         ],
+        document_notes=list(p.document_notes),
+        notes=list(p.notes),
+        provenance=_packed(p.provenance),
     )
 
 
@@ -124,6 +135,9 @@ def from_item(item: ProcedureItem) -> Procedure:
                 f.description_en,
                 None if f.amount_vnd is None else int(f.amount_vnd),
                 FilingChannel(f.channel) if f.channel else None,
+                None if f.amount is None else _number(f.amount),
+                f.currency,
+                f.editorial or "",
             )
             for f in item.fees
         ),
@@ -151,11 +165,40 @@ def from_item(item: ProcedureItem) -> Procedure:
         popularity=int(item.popularity or 0),
         exemptions=tuple(
             FeeExemption(
-                e.code, e.description, e.description_en, int(e.amount_vnd), e.proof, e.proof_en, e.source, e.legal_basis
+                e.code,
+                e.description,
+                e.description_en,
+                int(e.amount_vnd),
+                e.proof,
+                e.proof_en,
+                e.source,
+                e.legal_basis,
+                e.published or "",
+                e.published_file or "",
             )
             for e in item.exemptions or ()
         ),
+        document_notes=tuple(item.document_notes or ()),
+        notes=tuple(item.notes or ()),
+        provenance=_unpacked(item.provenance),
     )
+
+
+def _packed(sources: tuple[Provenance, ...]) -> bytes | None:
+    if not sources:
+        return None
+    rows = [[s.field, s.file, s.part, s.text, s.editorial] for s in sources]
+    return zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 9)
+
+
+def _unpacked(blob: bytes | None) -> tuple[Provenance, ...]:
+    if not blob:
+        return ()
+    return tuple(Provenance(*row) for row in json.loads(zlib.decompress(blob).decode("utf-8")))
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else float(value)
 
 
 class ProcedureStore:

@@ -36,7 +36,10 @@ class Center:
     province_code: str
     commune_code: str | None
     parent_id: str | None
-    address: str
+    address: str = strawberry.field(description="Empty when no source gives it yet: addressNote says why.")
+    address_note: str = strawberry.field(
+        default="", description="Why the address is empty (its source says «đang cập nhật»); else empty."
+    )
     hotline: str
     email: str
     opening_hours: str
@@ -80,6 +83,7 @@ class Center:
             commune_code=c.commune_code,
             parent_id=c.parent_id,
             address=c.address,
+            address_note=c.address_note,
             hotline=c.hotline,
             email=c.email,
             opening_hours=c.opening_hours,

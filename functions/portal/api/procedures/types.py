@@ -35,10 +35,21 @@ class Fee:
     description: str
     description_en: str
     amount_vnd: int | None = strawberry.field(
-        description="In đồng. 0: free. Null: not fixed (set by the Provincial People's Council, by vehicle type, "
-        "...): the description says how it is set."
+        description="In đồng, only when the published text says đồng. 0: free. Null: not fixed (set by the "
+        "Provincial People's Council, by vehicle type, ...), unclear, or in another currency (see amount and "
+        "currency): the description says how it is set."
     )
     channel: FilingChannel | None = strawberry.field(default=None, description="Null: whatever the channel.")
+    amount: float | None = strawberry.field(
+        default=None, description="The amount in its own currency (145 for «145 USD/thẻ»); null when not fixed."
+    )
+    currency: str | None = strawberry.field(
+        default=None, description="ISO 4217 code of amount (VND, USD); null when there is no amount."
+    )
+    editorial: str = strawberry.field(
+        default="",
+        description="Who decided this line and why, when no source gives it (then it is never charged); else empty.",
+    )
 
 
 @strawberry.type(description="An exemption a fee line names: choose it when filing and attach its proof.")
@@ -49,8 +60,12 @@ class FeeExemption:
     amount_vnd: int = strawberry.field(description="What the applicant owes once the officer accepts (0: exempt).")
     proof: str = strawberry.field(description="The proof the applicant attaches.")
     proof_en: str
-    source: str = strawberry.field(description="The catalog's fee line it was read from, verbatim.")
+    source: str = strawberry.field(description="The catalog's fee line it belongs to, verbatim.")
     legal_basis: str = strawberry.field(description="Only when the fee line cites one; else empty.")
+    published: str = strawberry.field(
+        default="", description="The published fee text (Cổng DVCQG, as crawled) that names this exemption, verbatim."
+    )
+    published_file: str = strawberry.field(default="", description="The crawl file that text was read from.")
 
 
 @strawberry.type
@@ -71,12 +86,29 @@ class ProcessingTime:
     note: str
 
 
+@strawberry.type(
+    description="Where one served detail was read: the source file, the part of it and its exact text; or, for "
+    "an editorial value, who decided it and why. A detail without an entry has no source: it is shown as unknown."
+)
+class DetailSource:
+    field: str = strawberry.field(description="The detail (name, fees, documents, processingTimes, ...).")
+    file: str = strawberry.field(
+        description="The source file (a public crawl of dichvucong.gov.vn); empty if editorial."
+    )
+    part: str = strawberry.field(description="The part of the file: a record's cell, a page's section or line.")
+    text: str = strawberry.field(description="The exact text the detail was read from.")
+    editorial: str = strawberry.field(description="Who decided it and why, when no source gives it; else empty.")
+
+
 def _fee(f: model.Fee) -> Fee:
     return Fee(
         description=f.description,
         description_en=f.description_en,
         amount_vnd=f.amount_vnd,
         channel=f.channel,
+        amount=f.amount,
+        currency=f.currency,
+        editorial=f.editorial,
     )
 
 
@@ -197,6 +229,8 @@ class Procedure:
                 proof_en=e.proof_en,
                 source=e.source,
                 legal_basis=e.legal_basis,
+                published=e.published,
+                published_file=e.published_file,
             )
             for e in (p.exemptions if p else ())
         ]
@@ -245,6 +279,27 @@ class Procedure:
     async def decision(self, info: Info[PortalContext, None]) -> str:
         p = await self._details(info)
         return p.decision if p else ""
+
+    @strawberry.field(description="Notes and headings of the documents table («Lưu ý: ...»): not documents to submit.")
+    async def document_notes(self, info: Info) -> list[str]:
+        p = await self._details(info)
+        return list(p.document_notes) if p else []
+
+    @strawberry.field(
+        description="What to know of this entry's data: e.g. its source still names district bodies, gone since "
+        "1 July 2025."
+    )
+    async def data_notes(self, info: Info) -> list[str]:
+        p = await self._details(info)
+        return list(p.notes) if p else []
+
+    @strawberry.field(description="Per served detail: its source file and exact text, or who decided it and why.")
+    async def provenance(self, info: Info) -> list[DetailSource]:
+        p = await self._details(info)
+        return [
+            DetailSource(field=s.field, file=s.file, part=s.part, text=s.text, editorial=s.editorial)
+            for s in (p.provenance if p else ())
+        ]
 
     @strawberry.field(description="The exact source files of this entry and the portal's own URL.")
     async def source_ref(self, info: Info[PortalContext, None]) -> str:
