@@ -73,7 +73,7 @@ def test_every_catalog_fee_gets_a_decision():
     assert all(
         decided[code] is None or decided[code].amount_vnd != 135 for code in ("3.000349", "3.000350", "3.000351")
     )
-    charged = [p for p in load_catalog()[1] if (fee := rules.assess(p, Channel.ONLINE)) and fee.due is FeeDue.AT_FILING]
+    charged = [p for p in catalog() if (fee := rules.assess(p, Channel.ONLINE)) and fee.due is FeeDue.AT_FILING]
     assert all(rules.assess(p, Channel.ONLINE).amount_vnd >= 1000 for p in charged)
 
 
