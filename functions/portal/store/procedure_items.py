@@ -103,5 +103,9 @@ class ProcedureItem(PortalModel):
     decision = UnicodeAttribute(default="")
     popularity = NumberAttribute(default=0)
     exemptions = ListAttribute(of=FeeExemptionMap, default=list)
+    # The time the appointment is counted from, with its unit and the source's words (absent: see processing_days).
+    time_amount = NumberAttribute(null=True)
+    time_unit = UnicodeAttribute(null=True)
+    time_source_text = UnicodeAttribute(default="")
 
     catalog_index = CatalogIndex()
