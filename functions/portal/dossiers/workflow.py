@@ -13,7 +13,7 @@ from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
 from portal.dossiers.service import get_dossier
-from portal.identity.access import check_can_act, check_can_extend, check_can_rate
+from portal.identity.access import check_can_act, check_can_extend, check_can_rate, check_can_set_appointment
 from portal.identity.principal import Principal
 from portal.input_limits import check_length
 from portal.kpis.counters import delta
@@ -52,6 +52,18 @@ def extend_deadline(
     check_can_extend(principal, dossier)
     now = clock.now()
     updated, event = lifecycle.extend_deadline(dossier, new_due, reason, now, calendar_around(now.year))
+    return _save(dossiers, dossier, updated, event)
+
+
+def set_appointment(
+    dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, due: date, basis: str
+) -> Dossier:
+    """The receiving officer sets the appointment of a dossier received without one (unknown time)."""
+    check_length("basis", basis, "reason")
+    dossier = get_dossier(dossiers, principal, code)
+    check_can_set_appointment(principal, dossier)
+    now = clock.now()
+    updated, event = lifecycle.set_appointment(dossier, due, basis, now, calendar_around(now.year))
     return _save(dossiers, dossier, updated, event)
 
 

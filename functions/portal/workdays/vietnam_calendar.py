@@ -103,7 +103,8 @@ def vietnam_calendar(first_year: int, last_year: int) -> WorkCalendar:
     others = [y for y in years if not days.covers(y)]
     if others:
         package_off, package_worked = _package_calendar(range(min(others), max(others) + 1))
-        off |= {d for d in package_off if not days.covers(d.year)} - set(days.not_days_off)
+        proposed = {(d.month, d.day) for d in days.not_days_off}  # a proposal is not a day off in any year
+        off |= {d for d in package_off if not days.covers(d.year) and (d.month, d.day) not in proposed}
         worked |= {d for d in package_worked if not days.covers(d.year)}
     off |= {d.day for d in days.days_off if d.day.year in years}
     off |= {s.day_off for s in days.swaps if s.day_off.year in years}

@@ -15,6 +15,7 @@ from portal.api.dossiers.inputs import (
     ExtendDeadlineInput,
     RateDossierInput,
     ReceiveDossierInput,
+    SetAppointmentInput,
     SubmitDossierInput,
 )
 from portal.api.dossiers.types import Dossier
@@ -153,6 +154,17 @@ class DossierMutations:
         ctx = info.context
         dossier = workflow.extend_deadline(
             ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.new_due_date, input.reason
+        )
+        return DossierUpdated(dossier=Dossier(dossier=dossier))
+
+    @strawberry.mutation(
+        description="Receiving officers: set the appointment of a dossier whose procedure has no known processing "
+        "time (appointmentDate is null until then), once; recorded on the timeline with its basis."
+    )
+    def set_dossier_appointment(self, info: Info, input: SetAppointmentInput) -> UpdateDossierResult:
+        ctx = info.context
+        dossier = workflow.set_appointment(
+            ctx.services.dossiers, ctx.services.clock, ctx.principal, input.code, input.due_date, input.basis
         )
         return DossierUpdated(dossier=Dossier(dossier=dossier))
 
