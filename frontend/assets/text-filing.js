@@ -102,7 +102,6 @@ export const filingText = {
     filedDossiers: "Dossiers filed",
     needsMeNow: "Needs me now (new, supplemented, due soon)", supplementReceived: "Supplement received",
     // Plurals
-    days: (n) => (n === 0 ? "Same day" : n === 1 ? "1 working day" : `${n} working days`),
     found: (n) => (n === 1 ? "1 procedure found" : `${n} procedures found`),
     documentCount: (o, c) => `${o} ${o === 1 ? "original" : "originals"}, ${c} ${c === 1 ? "copy" : "copies"}`,
     // Phone-first search

@@ -2,6 +2,7 @@
 import { documentsText } from "./text-documents.js";
 import { bundleText } from "./text-bundles.js";
 import { filingText } from "./text-filing.js";
+import { timesText } from "./text-times.js";
 
 const statusesVi = {
   RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung",
@@ -39,7 +40,7 @@ export const text = {
     allFields: "Tất cả lĩnh vực", allLevels: "Tất cả các cấp", allOnline: "Tất cả mức độ",
     levels: { PROVINCE: "Cấp tỉnh", COMMUNE: "Cấp xã" },
     found: (n) => `Tìm thấy ${n} thủ tục`, none: "Không tìm thấy thủ tục phù hợp.",
-    days: (n) => (n === 0 ? "Trong ngày" : `${n} ngày làm việc`), full: "Trực tuyến toàn trình", partial: "Trực tuyến một phần",
+    full: "Trực tuyến toàn trình", partial: "Trực tuyến một phần",
     procedureTitle: "Thủ tục hành chính", documents: "Thành phần hồ sơ", fees: "Phí, lệ phí",
     free: "Miễn phí", notFixed: "Mức thu không cố định", amount: (n) => `${n.toLocaleString("vi-VN")} đồng`, legal: "Căn cứ pháp lý",
     agency: "Cơ quan giải quyết", time: "Thời hạn giải quyết", originals: "bản chính", copies: "bản sao",
@@ -94,6 +95,7 @@ export const text = {
       receive: "Tiếp nhận hồ sơ", start_processing: "Bắt đầu xử lý", request_supplement: "Yêu cầu bổ sung",
       provide_supplement: "Đã bổ sung hồ sơ", mark_result_ready: "Có kết quả", return_result: "Trả kết quả",
       reject: "Từ chối", withdraw: "Rút hồ sơ", extend: "Xin lỗi và hẹn lại", rate: "Đánh giá",
+      set_appointment: "Cán bộ hẹn ngày trả kết quả",
     },
     actors: { APPLICANT: "Người nộp", OFFICER: "Cán bộ", SYSTEM: "Hệ thống" },
     supplementTitle: "Trung tâm yêu cầu bổ sung hồ sơ",
@@ -212,7 +214,7 @@ export const text = {
     applicants: "Đối tượng thực hiện", conditions: "Yêu cầu, điều kiện", results: "Kết quả", decision: "Quyết định công bố",
     implementingAgency: "Cơ quan thực hiện", provenance: "Nguồn dữ liệu", localProcedure: "Thủ tục riêng của tỉnh",
     channels: { ONLINE: "Trực tuyến", IN_PERSON: "Trực tiếp", POST: "Bưu chính" },
-    units: { WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút" },
+    units: { WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút", SAME_DAY: "trong ngày" },
     lifeEvents: "Theo sự kiện trong đời", receivedHere: "Thủ tục trung tâm tiếp nhận",
   },
   en: {
@@ -239,7 +241,7 @@ export const text = {
     allFields: "All fields", allLevels: "All levels", allOnline: "All online levels",
     levels: { PROVINCE: "Province level", COMMUNE: "Commune level" },
     found: (n) => `${n} procedures found`, none: "No matching procedure.",
-    days: (n) => (n === 0 ? "Same day" : `${n} working days`), full: "Fully online", partial: "Partly online",
+    full: "Fully online", partial: "Partly online",
     procedureTitle: "Administrative procedure", documents: "Documents", fees: "Fees",
     free: "Free", notFixed: "Amount not fixed", amount: (n) => `${n.toLocaleString("en-US")} VND`, legal: "Legal basis",
     agency: "Competent agency", time: "Processing time", originals: "original(s)", copies: "copy(ies)",
@@ -291,6 +293,7 @@ export const text = {
       receive: "Received", start_processing: "Processing started", request_supplement: "Supplement requested",
       provide_supplement: "Supplement provided", mark_result_ready: "Result ready", return_result: "Result returned",
       reject: "Rejected", withdraw: "Withdrawn", extend: "Apology and new date", rate: "Rated",
+      set_appointment: "Result date set by the officer",
     },
     actors: { APPLICANT: "Applicant", OFFICER: "Officer", SYSTEM: "System" },
     supplementTitle: "The center asks for more documents",
@@ -401,7 +404,7 @@ export const text = {
     applicants: "Who may apply", conditions: "Conditions", results: "Result", decision: "Published by",
     implementingAgency: "Implementing agency", provenance: "Data source", localProcedure: "Province's own procedure",
     channels: { ONLINE: "Online", IN_PERSON: "In person", POST: "By post" },
-    units: { WORKING_DAYS: "working days", DAYS: "days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes" },
+    units: { WORKING_DAYS: "working days", DAYS: "calendar days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes", SAME_DAY: "same day" },
     lifeEvents: "By life event", receivedHere: "Procedures this center receives",
   },
 };
@@ -456,7 +459,7 @@ Object.assign(text.en, {
   refundReasons: { REFUSED_AT_RECEPTION: "Refused at reception", WITHDRAWN_BEFORE_PROCESSING: "Withdrawn before processing", PAID_TWICE: "Paid twice" },
 });
 // Each area's own words (one module each, merged here).
-for (const part of [filingText, documentsText, bundleText]) {
+for (const part of [filingText, documentsText, bundleText, timesText]) {
   Object.assign(text.vi, part.vi);
   Object.assign(text.en, part.en);
 }

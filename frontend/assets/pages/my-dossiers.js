@@ -3,7 +3,7 @@ import { run } from "../api.js";
 import { session } from "../auth.js";
 import { lateTag, statusTag } from "../components/timeline.js";
 import { el, heading, message } from "../dom.js";
-import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { errorText, formatDate, formatDateTime, formatDue, t } from "../i18n.js";
 import { signInPrompt } from "./file-dossier.js";
 import { myReceipts } from "./payment.js";
 
@@ -16,7 +16,7 @@ function card(d) {
     el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
     el("div", { class: "meta" },
       el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-      el("span", {}, `${t("due")}: ${formatDate(d.dueDate)}`),
+      el("span", {}, `${t("due")}: ${formatDue(d.appointmentDate)}`),
       d.center ? el("span", {}, d.center.name) : null));
 }
 

@@ -2,7 +2,7 @@
 // field, level and online level; the query lives in the address so Back and reload keep it.
 import { run } from "../api.js";
 import { el, heading, options, select } from "../dom.js";
-import { errorText, pick, t } from "../i18n.js";
+import { errorText, formatTime, pick, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { onlineTag } from "./procedure.js";
 
@@ -26,7 +26,7 @@ export function procedureCard(node) {
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
-      node.processingDays === null ? null : el("span", {}, t("days", node.processingDays)),
+      node.processingTime ? el("span", {}, formatTime(node.processingTime)) : null,
       onlineTag(node.onlineLevel),
       node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
 }

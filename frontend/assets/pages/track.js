@@ -3,7 +3,7 @@
 import { run } from "../api.js";
 import { lateTag, timeline } from "../components/timeline.js";
 import { el, heading } from "../dom.js";
-import { errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { errorText, formatDateTime, formatDue, t } from "../i18n.js";
 
 export function trackPage(view) {
   const code = el("input", { id: "code", name: "code", required: true, autocomplete: "off", autocapitalize: "characters" });
@@ -18,7 +18,7 @@ export function trackPage(view) {
         el("p", {}, `${t("status")}: `, el("span", { class: "status" }, t("statuses")[d.status])),
         el("p", {}, `${d.procedureName} — ${d.code}`),
         el("p", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-        el("p", {}, `${t("due")}: ${formatDate(d.dueDate)} `, lateTag(d)),
+        el("p", {}, `${t("due")}: ${formatDue(d.appointmentDate)} `, lateTag(d)),
         d.center ? el("p", {}, `${t("center")}: ${d.center.name}`) : null,
         timeline(d.timeline)));
     } catch (error) {
