@@ -156,7 +156,7 @@ def test_only_the_lead_sets_a_new_appointment_date_once(api, people, clock):
     from tests.support.journeys import birth_procedure as b
 
     d = submit(api, people.citizen(), center, procedure=b())
-    code, due = d["code"], d["dueDate"]
+    code, due = d["code"], d["appointmentDate"]
     new_date = "2026-03-13"
     request = {"input": {"code": code, "newDueDate": new_date, "reason": "Chờ kết quả xác minh"}}
     assert api.run("ExtendDossierDeadline", request, token=people.officer(center, "processing")).error_codes == [
@@ -166,7 +166,7 @@ def test_only_the_lead_sets_a_new_appointment_date_once(api, people, clock):
         "extendDossierDeadline"
     ]
     assert extended["__typename"] == "DossierUpdated", extended
-    assert extended["dossier"]["dueDate"] == new_date != due and extended["dossier"]["deadlineExtensions"] == 1
+    assert extended["dossier"]["appointmentDate"] == new_date != due and extended["dossier"]["deadlineExtensions"] == 1
     twice = api.run("ExtendDossierDeadline", request, token=people.officer(center, "lead")).data[
         "extendDossierDeadline"
     ]
