@@ -11,7 +11,7 @@ export const timesText = {
   vi: {
     timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Trong ngày (tiếp nhận sau 15 giờ: ngày làm việc tiếp theo)" : `${pt.amount} ${unitsVi[pt.unit]}`),
     timeUnknown: "Chưa xác định: cán bộ tiếp nhận sẽ hẹn ngày trả kết quả khi tiếp nhận hồ sơ.",
-    timeSource: (s) => `Nguồn ghi: «${s}»`,
+    timeSource: "Nguồn ghi:",
     dueToBeSet: "Cán bộ tiếp nhận sẽ hẹn",
     appointmentTitle: "Hẹn ngày trả kết quả", appointmentHint: "Thủ tục chưa có thời hạn giải quyết trong cơ sở dữ liệu: đặt ngày hẹn theo quy định (một lần) và ghi căn cứ.",
     appointmentDate: "Ngày hẹn trả kết quả", appointmentBasis: "Căn cứ (thời hạn theo quy định)", appointmentSet: "Đặt ngày hẹn",
@@ -20,7 +20,7 @@ export const timesText = {
   en: {
     timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Same day (received after 15:00: next working day)" : `${pt.amount} ${unitsEn[pt.unit]}`),
     timeUnknown: "Not known yet: the receiving officer will set the result date when the dossier is received.",
-    timeSource: (s) => `The source says: “${s}”`,
+    timeSource: "The source says:",
     dueToBeSet: "To be set by the receiving officer",
     appointmentTitle: "Set the result date", appointmentHint: "The catalog gives no processing time for this procedure: set the date by the rules (once) and write its basis.",
     appointmentDate: "Result date", appointmentBasis: "Basis (the legal processing time)", appointmentSet: "Set the date",

@@ -48,7 +48,7 @@ export async function procedurePage(view, code) {
       p.applicants ? [el("h2", {}, t("applicants")), vi(p.applicants, "p")] : null,
       el("h2", {}, t("time")),
       el("p", { id: "processing-time" }, formatTime(p.processingTime), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
-      p.processingTime?.sourceText ? el("p", { class: "muted small" }, t("timeSource", p.processingTime.sourceText)) : null,
+      p.processingTime?.sourceText ? el("p", { class: "muted small" }, t("timeSource"), " «", vi(p.processingTime.sourceText), "»") : null,
       p.processingTimes.length
         ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
         : null,
