@@ -131,11 +131,10 @@ def write(path: Path, chatbot: Path, pipeline: Path) -> Counter:
         time = read_time(entry, chatbot, pipeline)
         counts[time["unit"] or "unknown"] += 1
         rebuilt = {}
-        for key, value in entry.items():
-            if key == "processing_days":
-                rebuilt["processing_time"] = time
-            elif key != "processing_time":
-                rebuilt[key] = value
+        for key, value in entry.items():  # in the place of the field it replaces
+            rebuilt[key if key != "processing_days" else "processing_time"] = (
+                time if key in ("processing_days", "processing_time") else value
+            )
         if "processing_time" not in rebuilt:
             rebuilt["processing_time"] = time
         procedures.append(rebuilt)
