@@ -64,6 +64,16 @@ export function formatDate(iso) {
   return `${d}/${m}/${y}`;
 }
 
+// An appointment date, or that the receiving officer will set it (a procedure with no known time).
+export function formatDue(iso) {
+  return iso ? formatDate(iso) : t("dueToBeSet");
+}
+
+// A processing time with its unit ({ amount, unit }), or that it is not known.
+export function formatTime(pt) {
+  return pt ? t("timeOf", pt) : t("timeUnknown");
+}
+
 export function formatDateTime(iso) {
   if (!iso) return "";
   return new Intl.DateTimeFormat(locale(), {

@@ -30,6 +30,7 @@ from portal.procedures.model import (
     Procedure,
     ProcessingTime,
     RequiredDocument,
+    TimeLimit,
     TimeUnit,
 )
 
@@ -47,7 +48,16 @@ def _amount(value: int | None) -> int | None:
     return None if value is None else int(value)
 
 
+def _checked_time(entry: dict[str, Any]) -> TimeLimit | None:
+    """The entry's processing_time (infra/reference/processing_times.py); None when no source gives it."""
+    time = entry["processing_time"]
+    if time["unit"] is None or time["amount"] is None:
+        return None
+    return TimeLimit(int(time["amount"]), TimeUnit(time["unit"]), time["source_text"])
+
+
 def _procedure(entry: dict[str, Any]) -> Procedure:
+    time = _checked_time(entry)
     return Procedure(
         code=entry["code"],
         name=entry["name"],
@@ -61,7 +71,7 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
             RequiredDocument(d["name"], d["name_en"], int(d["originals"]), int(d["copies"]), d.get("note", ""))
             for d in entry["documents"]
         ),
-        processing_days=int(entry["processing_days"]),
+        processing_days=time.amount if time and time.unit is TimeUnit.WORKING_DAYS else None,
         processing_note=entry.get("processing_note", ""),
         fees=tuple(
             Fee(f["description"], f["description_en"], _amount(f["amount_vnd"]), editorial=editorial_fee(entry, f))
@@ -84,6 +94,7 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         is_sample=entry["verification"] != "checked",
         source_ref=entry.get("source_ref", ""),
         popularity=POPULARITY[DetailLevel.CHECKED],
+        processing_time=time,
     )
 
 
@@ -96,17 +107,21 @@ def _processing_times(entry: dict[str, Any]) -> tuple[ProcessingTime, ...]:
     )
 
 
-def _working_days(times: tuple[ProcessingTime, ...]) -> int | None:
-    """The one number of working days every channel gives, else None (the times say more)."""
-    days = {t.amount for t in times if t.unit is TimeUnit.WORKING_DAYS}
-    if len(days) == 1 and all(t.unit is TimeUnit.WORKING_DAYS for t in times) and float(next(iter(days))).is_integer():
-        return int(next(iter(days)))
-    return None
+def _one_time(times: tuple[ProcessingTime, ...]) -> TimeLimit | None:
+    """The one time (amount and unit) every channel gives, else None (the times say more, or no unit)."""
+    readings = {(t.amount, t.unit) for t in times}
+    if len(readings) != 1:
+        return None
+    amount, unit = next(iter(readings))
+    if unit is None or not float(amount).is_integer():
+        return None
+    return TimeLimit(int(amount), unit)
 
 
 def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Procedure:
     detail = DetailLevel(entry["detail_level"])
     times = _processing_times(entry)
+    time = _one_time(times)
     field = entry.get("field") or ""
     return Procedure(
         code=entry["code"],
@@ -121,7 +136,7 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
             RequiredDocument(d["name"], "", int(d["originals"]), int(d["copies"]), d.get("note", ""))
             for d in entry.get("documents") or ()
         ),
-        processing_days=_working_days(times),
+        processing_days=time.amount if time and time.unit is TimeUnit.WORKING_DAYS else None,
         processing_note="",
         fees=tuple(
             Fee(
@@ -153,6 +168,7 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
         document_notes=tuple(entry.get("document_notes") or ()),
         notes=tuple(entry.get("stale_notes") or ()),
         provenance=imported_provenance(entry),
+        processing_time=time,
     )
 
 

@@ -115,7 +115,7 @@ def test_a_birth_bundle_makes_linked_dossiers_at_their_agencies_as_results_come(
     assert (m["residence"]["dossier"], m["card"]["dossier"]) == (None, None)
     birth = m["birth"]["dossier"]
     assert birth["code"].startswith(agency(services, COMMUNE)) and birth["centerId"] == COMMUNE
-    assert birth["dueDate"] == "2026-03-03"  # 1 working day from Monday 2 March
+    assert birth["appointmentDate"] == "2026-03-02"  # same day: received Monday 2 March at 09:00
     assert birth["formData"]["child_full_name"] == "Nguyễn Minh Khang" and "card_delivery" not in birth["formData"]
     dossier = api.run("GetDossier", {"code": birth["code"]}, token=citizen).data["dossier"]
     assert dossier["procedureCode"] == "1.001193"
@@ -131,8 +131,8 @@ def test_a_birth_bundle_makes_linked_dossiers_at_their_agencies_as_results_come(
     assert residence["code"].startswith(agency(services, COMMUNE)) and residence["centerId"] == COMMUNE
     assert card["code"].startswith(agency(services, PROVINCIAL)) and card["centerId"] == PROVINCIAL
     assert residence["receivedAt"].startswith("2026-03-04T10:00")  # when the birth's result was ready
-    assert residence["dueDate"] == "2026-03-13"  # 7 working days from Thursday 5 March
-    assert card["dueDate"] == "2026-03-11"  # 5 working days
+    assert residence["appointmentDate"] == "2026-03-13"  # 7 working days from Thursday 5 March
+    assert card["appointmentDate"] == "2026-03-11"  # 5 working days
     assert residence["formData"]["linked_birth_dossier_code"] == birth["code"]
     assert residence["formData"]["linked_birth_result"] == RESULT["name"]  # not typed again
     assert residence["formData"]["residence_address"].startswith("Số 12 ngõ 34")
@@ -166,7 +166,7 @@ def test_a_death_bundle_runs_cancellation_and_allowance_after_the_registration(a
     m = members(bundle)
     assert [x["procedureCode"] for x in bundle["members"]] == ["1.000656", "1.003197", "1.014177"]
     death = m["death"]["dossier"]
-    assert death["centerId"] == COMMUNE and death["dueDate"] == "2026-03-03"
+    assert death["centerId"] == COMMUNE and death["appointmentDate"] == "2026-03-02"  # same day, before 15:00
     officer = people.officer(COMMUNE, "processing")
     act(api, officer, death["code"], "START_PROCESSING")
     act(api, officer, death["code"], "MARK_RESULT_READY", result={**RESULT, "name": "trich-luc-khai-tu.pdf"})
@@ -179,7 +179,7 @@ def test_a_death_bundle_runs_cancellation_and_allowance_after_the_registration(a
     assert cancellation["formData"]["deletion_reason"] == "Người đã chết/mất tích"
     assert allowance["formData"]["relationship"] == "Thân nhân"
     assert allowance["formData"]["linked_death_result"] == "trich-luc-khai-tu.pdf"
-    assert cancellation["dueDate"] == (date(2026, 3, 9)).isoformat()  # 5 working days from Tuesday 3 March
+    assert cancellation["appointmentDate"] == (date(2026, 3, 9)).isoformat()  # 5 working days from Tuesday 3 March
 
     act(api, officer, cancellation["code"], "REJECT", note="Địa chỉ thường trú không khớp với Cơ sở dữ liệu cư trú")
     assert get_bundle(api, citizen, bundle["id"])["status"] == "IN_PROGRESS"  # the allowance still runs

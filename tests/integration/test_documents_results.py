@@ -81,6 +81,7 @@ def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people)
         "001090012345",
         "Đăng ký khai sinh (1.001193)",
         "ngày 02/03/2026",
+        "Trong ngày",  # the time in its unit (same day; after 15:00 the next working day)
         d["trackingSecret"],
         "Giấy chứng sinh",
     ):
@@ -100,7 +101,11 @@ def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people)
     )
     assert slip("APOLOGY").error_codes == ["CONFLICT"]
 
-    late = submit(api, citizen, CENTER)["code"]
+    from infra.reference.catalog import load_catalog
+
+    # A working-day procedure (7 working days): a same-day one leaves no working day to apologize before.
+    residence = next(p for p in load_catalog()[1] if p.code == "1.004222")
+    late = submit(api, citizen, CENTER, procedure=residence)["code"]
     lead = people.officer(CENTER, "lead")
     extend = {"code": late, "newDueDate": "2026-03-16", "reason": "Chờ xác minh thông tin hộ tịch"}
     assert api.run("ExtendDossierDeadline", {"input": extend}, token=lead).errors == []

@@ -52,7 +52,8 @@ def test_a_citizen_files_online_at_any_center_and_gets_a_code_and_appointment(ap
     assert d["center"]["id"] == BEN_THANH
     assert d["applicant"] == {"idNumber": "001090012345", "fullName": "Nguyễn Văn An (mẫu)"}  # prefilled from identity
     assert datetime.fromisoformat(d["receivedAt"]) == clock.now()
-    assert d["dueDate"] >= "2026-03-02" and len(d["trackingSecret"]) == 11
+    assert d["appointmentDate"] == "2026-03-02" and len(d["trackingSecret"]) == 11  # same day, before 15:00
+    assert d["processingTime"]["unit"] == "SAME_DAY"
 
 
 def test_a_retried_submit_returns_the_same_dossier_and_makes_no_second_one(api, people, birth_procedure):
@@ -134,14 +135,16 @@ def test_anyone_with_the_receipt_follows_the_dossier_without_personal_data(api, 
     assert leak.error_codes == ["GRAPHQL_VALIDATION_FAILED"]
 
 
-def test_a_dossier_filed_after_15h_counts_from_the_next_working_day(api, people, birth_procedure, clock, services):
-    procedure = services.catalog.details("1.001193")
+def test_a_same_day_dossier_filed_after_15h_is_due_the_next_working_day(api, people, birth_procedure, clock):
     clock.current = datetime(2026, 3, 6, 16, 0, tzinfo=VIETNAM)  # Friday, after the cut-off
     d = submit(api, people.citizen(), birth_procedure)["dossier"]
-    from portal.workdays.vietnam_calendar import calendar_around
+    assert d["appointmentDate"] == "2026-03-09"  # "sau 15 giờ thì ngày làm việc tiếp theo": Monday
 
-    expected = calendar_around(2026).add_working_days(datetime(2026, 3, 9).date(), procedure.processing_days)
-    assert d["dueDate"] == expected.isoformat()
+
+def test_a_same_day_dossier_filed_at_15h_exactly_is_due_that_day(api, people, birth_procedure, clock):
+    clock.current = datetime(2026, 3, 6, 15, 0, 0, tzinfo=VIETNAM)  # 15:00:00 is not after 15:00
+    d = submit(api, people.citizen(), birth_procedure)["dossier"]
+    assert d["appointmentDate"] == "2026-03-06"
 
 
 def test_my_dossiers_pages_newest_first(api, people, birth_procedure, clock):

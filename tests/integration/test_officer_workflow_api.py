@@ -153,10 +153,13 @@ def test_the_queue_shows_only_the_officers_center_most_urgent_first(api, people,
 def test_only_the_lead_sets_a_new_appointment_date_once(api, people, clock):
     center = "hcc-01-00130"
     clock.current = datetime(2026, 3, 2, 9, tzinfo=VIETNAM)
-    from tests.support.journeys import birth_procedure as b
+    from infra.reference.catalog import load_catalog
 
-    d = submit(api, people.citizen(), center, procedure=b())
-    code, due = d["code"], d["dueDate"]
+    # Permanent residence registration: 7 working days (a same-day birth registration leaves no day to apologize).
+    residence = next(p for p in load_catalog()[1] if p.code == "1.004222")
+    d = submit(api, people.citizen(), center, procedure=residence)
+    code, due = d["code"], d["appointmentDate"]
+    assert due == "2026-03-11"
     new_date = "2026-03-13"
     request = {"input": {"code": code, "newDueDate": new_date, "reason": "Chờ kết quả xác minh"}}
     assert api.run("ExtendDossierDeadline", request, token=people.officer(center, "processing")).error_codes == [
@@ -166,7 +169,7 @@ def test_only_the_lead_sets_a_new_appointment_date_once(api, people, clock):
         "extendDossierDeadline"
     ]
     assert extended["__typename"] == "DossierUpdated", extended
-    assert extended["dossier"]["dueDate"] == new_date != due and extended["dossier"]["deadlineExtensions"] == 1
+    assert extended["dossier"]["appointmentDate"] == new_date != due and extended["dossier"]["deadlineExtensions"] == 1
     twice = api.run("ExtendDossierDeadline", request, token=people.officer(center, "lead")).data[
         "extendDossierDeadline"
     ]

@@ -161,7 +161,7 @@ def test_a_dossier_by_post_records_its_postmark_and_counts_its_due_date_from_rec
     assert by_post["channel"] == "POST" and by_post["postmarkedOn"] == "2026-02-24"
     assert by_hand["channel"] == "IN_PERSON" and by_hand["postmarkedOn"] is None
     # From receipt at the center (Monday 2 March 2026), never from the postmark.
-    assert by_post["dueDate"] == by_hand["dueDate"] and by_post["receivedAt"] == by_hand["receivedAt"]
+    assert by_post["appointmentDate"] == by_hand["appointmentDate"] and by_post["receivedAt"] == by_hand["receivedAt"]
 
     seen = api.run("GetDossier", {"code": by_post["code"]}, token=reception).data["dossier"]
     assert seen["timeline"][0]["note"] == "Nhận qua dịch vụ bưu chính; dấu bưu điện ngày 24/02/2026."

@@ -77,7 +77,10 @@ def test_one_procedure_has_everything_its_page_shows(api):
     p = api.run("GetProcedure", {"code": "1.001193"}).data["procedure"]
     assert p["name"] == "Đăng ký khai sinh"
     assert p["documents"] and p["legalBasis"] and p["formFields"]
-    assert p["processingDays"] >= 0 and p["onlineLevel"] in {"FULL", "PARTIAL"}
+    assert p["onlineLevel"] in {"FULL", "PARTIAL"}
+    # Same day, after 15:00 the next working day: in the words of the procedure's own text.
+    assert p["processingDays"] is None and p["processingTime"]["unit"] == "SAME_DAY"
+    assert "sau 15 giờ" in p["processingTime"]["sourceText"]
 
 
 def test_a_fee_that_is_not_fixed_is_null_not_zero(api):

@@ -4,9 +4,20 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from portal.clock import VIETNAM
-from portal.dossiers.lifecycle import EXTEND, RATE, TRANSITIONS, Action, apply, extend_deadline, rate
+from portal.dossiers.lifecycle import (
+    EXTEND,
+    RATE,
+    SET_APPOINTMENT,
+    TRANSITIONS,
+    Action,
+    apply,
+    extend_deadline,
+    rate,
+    set_appointment,
+)
 from portal.dossiers.model import ActorRole, Attachment, Status
 from portal.errors import Conflict, InvalidInput
+from portal.workdays.time_limits import TimeUnit
 from portal.workdays.vietnam_calendar import vietnam_calendar
 from tests.support.factories import make_dossier
 
@@ -129,3 +140,40 @@ def test_a_dossier_is_rated_once_after_its_result():
     assert d.rating.score == 4 and d.rating.comment == "Nhanh, chu đáo" and event.action == RATE
     with pytest.raises(Conflict):
         rate(d, 5, "", T0)
+
+
+def test_a_supplement_in_calendar_days_keeps_the_calendar_days_left():
+    # "10 Ngày" from Monday 2 March 2026: due Thursday 12 March. Supplement asked Thursday 5 March (3 days used:
+    # 3, 4, 5), provided Monday 16 March: 7 days left -> Monday 23 March.
+    d = make_dossier(received_at=T0, processing_days=10, processing_unit=TimeUnit.DAYS, due=date(2026, 3, 12))
+    d, _ = apply(
+        d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, datetime(2026, 3, 5, 10, tzinfo=VIETNAM), CAL, note="Ảnh"
+    )
+    d, event = apply(
+        d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, datetime(2026, 3, 16, 10, tzinfo=VIETNAM), CAL, note="ok"
+    )
+    assert d.due_date == event.due_date == date(2026, 3, 23)
+
+
+def test_the_receiving_officer_sets_the_appointment_of_a_dossier_without_a_known_time():
+    d = make_dossier(received_at=T0, processing_days=0, processing_unit=None, due=None)
+    assert d.time_limit is None and not d.is_late(datetime(2027, 1, 1, tzinfo=VIETNAM))
+    at = datetime(2026, 3, 2, 10, tzinfo=VIETNAM)
+    with pytest.raises(InvalidInput):
+        set_appointment(d, date(2026, 3, 7), "Luật Lý lịch tư pháp: 10 ngày", at, CAL)  # a Saturday
+    with pytest.raises(InvalidInput):
+        set_appointment(d, date(2026, 2, 27), "Luật Lý lịch tư pháp: 10 ngày", at, CAL)  # before receipt
+    with pytest.raises(InvalidInput):
+        set_appointment(d, date(2026, 3, 12), "  ", at, CAL)  # no basis
+    d2, event = set_appointment(d, date(2026, 3, 12), "Luật Lý lịch tư pháp: 10 ngày", at, CAL)
+    assert d2.due_date == event.due_date == date(2026, 3, 12)
+    assert event.action is SET_APPOINTMENT and event.actor is ActorRole.OFFICER and event.note.startswith("Luật")
+    assert d2.version == d.version + 1 and d2.timeline[-1] == event
+    with pytest.raises(Conflict):  # once: a later change is the apology and new date
+        set_appointment(d2, date(2026, 3, 13), "again", at, CAL)
+
+
+def test_no_apology_and_new_date_before_an_appointment_exists():
+    d = make_dossier(received_at=T0, processing_days=0, processing_unit=None, due=None)
+    with pytest.raises(Conflict):
+        extend_deadline(d, date(2026, 3, 12), "Chờ xác minh", datetime(2026, 3, 3, 9, tzinfo=VIETNAM), CAL)

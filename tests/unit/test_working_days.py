@@ -11,7 +11,7 @@ def at(y: int, m: int, d: int, hh: int = 9, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=VIETNAM)
 
 
-def test_holidays_come_from_the_maintained_package_including_tet_2026():
+def test_holidays_come_from_the_acts_including_tet_2026():
     for day in range(16, 21):
         assert date(2026, 2, day) in CAL.holidays  # Tết Bính Ngọ
 
@@ -27,7 +27,8 @@ def test_weekends_do_not_count():
 
 
 def test_after_the_15h_cut_off_the_dossier_counts_from_the_next_working_day():
-    assert counting_start(at(2026, 3, 2, 15, 0), CAL) == date(2026, 3, 3)
+    assert counting_start(at(2026, 3, 2, 15, 1), CAL) == date(2026, 3, 3)
+    assert counting_start(at(2026, 3, 2, 15, 0), CAL) == date(2026, 3, 2)  # 15:00:00 is not "sau 15 giờ"
     assert counting_start(at(2026, 3, 2, 14, 59), CAL) == date(2026, 3, 2)
     assert due_date(at(2026, 3, 2, 16, 30), 3, CAL) == date(2026, 3, 6)
 

@@ -9,7 +9,7 @@ import { controlFor, labelled } from "../components/field.js";
 import { statusTag } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { addText, errorText, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, formatDue, formatTime, pick, serverText, t } from "../i18n.js";
 import { formValue } from "../validation.js";
 import * as bundlesText from "../text/bundles.js";
 
@@ -27,7 +27,7 @@ function memberList(definition) {
   return el("ol", { class: "steps", id: "bundle-members" }, definition.members.map((m) =>
     el("li", {},
       el("strong", {}, `${m.procedureName} (${m.procedureCode})`),
-      el("span", { class: "muted block" }, m.agency, m.processingDays !== null ? ` · ${t("days", m.processingDays)}` : ""),
+      el("span", { class: "muted block" }, m.agency, m.processingTime ? ` · ${formatTime(m.processingTime)}` : ""),
       el("span", { class: "muted block" }, m.after.length ? t("bundleAfter", m.after.map((k) => names[k]).join(", ")) : t("bundleFirst")))));
 }
 
@@ -126,7 +126,7 @@ function memberCard(m) {
     el("div", { class: "meta" }, el("span", { class: "mono" }, d ? d.code : m.procedureCode), state),
     d ? el("div", { class: "meta" },
       el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-      el("span", {}, `${t("due")}: ${formatDate(d.dueDate)}`),
+      el("span", {}, `${t("due")}: ${formatDue(d.appointmentDate)}`),
       d.center ? el("span", {}, d.center.name) : null) : null,
     d && d.status === "SUPPLEMENT_REQUESTED"
       ? message("warning", t("bundleSupplement", lastSupplementNote(d)), " ", el("a", { href: `#/ho-so/${d.code}` }, t("viewDossier")))
@@ -145,7 +145,7 @@ function bundleReceipt(b) {
         el("dt", {}, m.procedureName),
         el("dd", {}, m.dossier
           ? [el("strong", { class: "mono" }, m.dossier.code), " · ", t("trackingSecret"), " ",
-            el("span", { class: "mono" }, m.dossier.trackingSecret), " · ", t("due"), " ", formatDate(m.dossier.dueDate)]
+            el("span", { class: "mono" }, m.dossier.trackingSecret), " · ", t("due"), " ", formatDue(m.dossier.appointmentDate)]
           : m.state === "CANCELLED" ? t("bundleCancelled") : t("bundleWaiting")),
       ])));
 }

@@ -12,7 +12,7 @@ import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { uploadsField } from "../components/uploads.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, srOnly } from "../dom.js";
-import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, formatDue, formatTime, pick, serverText, t } from "../i18n.js";
 import * as dossiersText from "../text/dossiers.js";
 
 addText(dossiersText);
@@ -147,7 +147,8 @@ export async function dossierPage(view, code) {
       el("dl", { class: "facts" },
         el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
-        el("dt", {}, t("due")), el("dd", { id: "due" }, formatDate(d.dueDate), " ", lateTag(d)),
+        el("dt", {}, t("time")), el("dd", { id: "processing-time" }, formatTime(d.processingTime)),
+        el("dt", {}, t("due")), el("dd", { id: "due" }, formatDue(d.appointmentDate), " ", lateTag(d)),
         d.completedAt ? [el("dt", {}, t("completed")), el("dd", {}, formatDateTime(d.completedAt))] : null,
         el("dt", {}, t("center")), el("dd", {}, d.center?.name || d.centerId, d.center?.hotline
           ? [el("br"), t("hotlineShort"), " ", el("a", { href: `tel:${d.center.hotline}` }, d.center.hotline)] : null)),

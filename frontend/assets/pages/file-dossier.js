@@ -325,7 +325,7 @@ export async function fileDossierPage(view, code) {
       if (ok) {
         const d = ok.dossier;
         rememberReceipt({
-          ...d, duplicate: ok.duplicate, procedure: { processingDays: p.processingDays, name: p.name, nameEn: p.nameEn },
+          ...d, duplicate: ok.duplicate, procedure: { name: p.name, nameEn: p.nameEn },
           applicant: { ...d.applicant, phone: draft.phone.trim() || claims.phone_number, email: draft.email.trim() || claims.email },
           attachments: draft.files,
         });

@@ -5,7 +5,7 @@ import { myReceipts } from "../components/payments.js";
 import { lateTag, statusTag } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message } from "../dom.js";
-import { addText, errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, formatDue, t } from "../i18n.js";
 import * as dossiersText from "../text/dossiers.js";
 
 addText(dossiersText);
@@ -19,7 +19,7 @@ function card(d) {
     el("div", { class: "meta" }, el("span", { class: "mono" }, d.code), statusTag(d.status), lateTag(d)),
     el("div", { class: "meta" },
       el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-      el("span", {}, `${t("due")}: ${formatDate(d.dueDate)}`),
+      el("span", {}, `${t("due")}: ${formatDue(d.appointmentDate)}`),
       d.center ? el("span", {}, d.center.name) : null));
 }
 

@@ -10,7 +10,7 @@ import { resultCard } from "../components/result-card.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, select } from "../dom.js";
-import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, serverText, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, formatDue, formatTime, pick, serverText, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { documentLink } from "../components/document-link.js";
@@ -55,7 +55,7 @@ function queueCard(d) {
     el("div", { class: "meta" },
       el("span", {}, d.applicant.fullName),
       el("span", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-      el("strong", {}, `${t("due")}: ${formatDate(d.dueDate)}`)));
+      el("strong", {}, `${t("due")}: ${formatDue(d.appointmentDate)}`)));
 }
 
 // "Needs me now": new dossiers, supplements received, and anything due within one working day; the
@@ -64,6 +64,7 @@ const NEEDS_ME = "NOW";
 const NEEDS_ME_MAX = 100;
 
 function withinOneWorkingDay(due) {
+  if (!due) return true; // no appointment yet: the receiving officer sets it now
   const next = new Date();
   do next.setDate(next.getDate() + 1); while ([0, 6].includes(next.getDay()));
   return due <= next.toISOString().slice(0, 10);
@@ -73,8 +74,8 @@ async function needsMeNow() {
   const [received, processing] = await Promise.all(["RECEIVED", "PROCESSING"].map((status) =>
     run("CenterQueue", { status, first: NEEDS_ME_MAX, after: null })));
   const nodes = [...received.centerQueue.edges, ...processing.centerQueue.edges].map((e) => e.node)
-    .filter((d) => d.status === "RECEIVED" || d.supplementReceived || d.late || withinOneWorkingDay(d.dueDate));
-  const rank = (d) => [d.supplementReceived ? 0 : 1, d.late ? 0 : 1, d.dueDate, d.code];
+    .filter((d) => d.status === "RECEIVED" || d.supplementReceived || d.late || withinOneWorkingDay(d.appointmentDate));
+  const rank = (d) => [d.supplementReceived ? 0 : 1, d.late ? 0 : 1, d.appointmentDate || "", d.code];
   nodes.sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     return x < y ? -1 : x > y ? 1 : 0;
@@ -160,6 +161,42 @@ export async function officerDossierPage(view, code) {
   const feedback = el("div", { id: "officer-feedback" });
 
   // One step: the note/result it needs, checked here first, then the server's answer shown as it is.
+  // A procedure with no known processing time: the receiving officer sets the result date (once, with its basis).
+  function appointmentForm(d) {
+    if (d.appointmentDate || !["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"].includes(d.status)) return null;
+    const due = el("input", { type: "date", id: "appointment-date", required: true, "aria-describedby": "appointment-error" });
+    const basis = el("textarea", { id: "appointment-basis", rows: 2, maxlength: 2000, required: true, "aria-describedby": "appointment-error" });
+    const error = el("p", { class: "field-error", id: "appointment-error", hidden: true });
+    const button = el("button", { type: "submit", class: "primary", id: "do-set-appointment" }, t("appointmentSet"));
+    return el("form", { class: "group", id: "appointment-form", novalidate: true, onsubmit: async (e) => {
+      e.preventDefault();
+      error.hidden = true;
+      if (!due.value || !basis.value.trim()) {
+        error.textContent = t("appointmentFieldsRequired");
+        error.hidden = false;
+        return (due.value ? basis : due).focus();
+      }
+      button.disabled = true;
+      try {
+        const input = { code, dueDate: due.value, basis: basis.value.trim() };
+        const { problem } = await mutate("SetDossierAppointment", "setDossierAppointment", input);
+        if (!problem) return await load(t("appointmentDone"));
+        error.textContent = (problem.problems || []).map(serverText).join(" ") || serverText(problem);
+        error.hidden = false;
+      } catch (err) {
+        error.textContent = errorText(err);
+        error.hidden = false;
+      } finally {
+        button.disabled = false;
+      }
+    } },
+    el("h2", {}, t("appointmentTitle")),
+    el("p", { class: "muted small" }, t("appointmentHint")),
+    el("label", { for: "appointment-date" }, t("appointmentDate")), due,
+    el("label", { for: "appointment-basis" }, t("appointmentBasis")), basis,
+    error, button);
+  }
+
   function stepForm(d, action) {
     const needsNote = action === "REQUEST_SUPPLEMENT" || action === "REJECT";
     const noteId = `note-${action.toLowerCase()}`;
@@ -253,9 +290,11 @@ export async function officerDossierPage(view, code) {
       el("dl", { class: "facts" },
         el("dt", {}, t("status")), el("dd", { id: "status" }, t("statuses")[d.status]),
         el("dt", {}, t("received")), el("dd", {}, formatDateTime(d.receivedAt)),
-        el("dt", {}, t("due")), el("dd", {}, formatDate(d.dueDate), d.deadlineExtensions ? ` (${t("extended")})` : ""),
+        el("dt", {}, t("time")), el("dd", { id: "processing-time" }, formatTime(d.processingTime)),
+        el("dt", {}, t("due")), el("dd", { id: "due" }, formatDue(d.appointmentDate), d.deadlineExtensions ? ` (${t("extended")})` : ""),
         el("dt", {}, t("supplementRequests")), el("dd", {}, String(d.supplementRequests))),
       d.supplementReceived ? message("info", el("strong", {}, t("supplementReceived")), " — ", t("supplementReceivedHint")) : null,
+      appointmentForm(d),
       d.result ? resultCard(d.result, d.code) : null,
       officerPayments(d.code),
       deskScan(d),

@@ -5,7 +5,7 @@ import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { onlineTag } from "../components/online-tag.js";
 import { el, heading, message } from "../dom.js";
-import { addText, errorText, isEn, pick, t } from "../i18n.js";
+import { addText, errorText, formatTime, isEn, pick, t } from "../i18n.js";
 import * as catalogText from "../text/catalog.js";
 
 addText(catalogText);
@@ -52,9 +52,8 @@ export async function procedurePage(view, code) {
       p.implementingAgency ? [el("h2", {}, t("implementingAgency")), vi(p.implementingAgency, "p")] : null,
       p.applicants ? [el("h2", {}, t("applicants")), vi(p.applicants, "p")] : null,
       el("h2", {}, t("time")),
-      p.processingDays === null
-        ? el("p", {}, p.processingTimes.length ? t("unknownDays") : t("notGiven"))
-        : el("p", {}, t("days", p.processingDays), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
+      el("p", { id: "processing-time" }, formatTime(p.processingTime), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
+      p.processingTime?.sourceText ? el("p", { class: "muted small" }, t("timeSource"), " «", vi(p.processingTime.sourceText), "»") : null,
       p.processingTimes.length
         ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
         : null,

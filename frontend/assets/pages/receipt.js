@@ -2,7 +2,7 @@
 // after filing, and again from the dossier at #/ho-so/<code>/bien-nhan; made to be printed.
 import { run } from "../api.js";
 import { el, heading, message } from "../dom.js";
-import { addText, errorText, formatBytes, formatDate, formatDateTime, pick, t } from "../i18n.js";
+import { addText, errorText, formatBytes, formatDate, formatDateTime, formatDue, formatTime, pick, t } from "../i18n.js";
 import { freshReceipt } from "../just-filed.js";
 import { feeNotice } from "../components/payments.js";
 import * as dossiersText from "../text/dossiers.js";
@@ -32,9 +32,9 @@ export function receipt(d, { justFiled = false } = {}) {
       row(t("documentsReceived"), d.attachments?.length
         ? el("ul", { class: "plain" }, d.attachments.map((a) => el("li", {}, `${a.name} (${formatBytes(a.sizeBytes)})`, a.document ? ` — ${a.document}` : "")))
         : t("noAttachments")),
-      d.procedure ? row(t("time"), t("days", d.procedure.processingDays)) : null,
+      row(t("time"), el("span", { id: "receipt-time" }, formatTime(d.processingTime))),
       row(t("receivedAt"), formatDateTime(d.receivedAt)),
-      row(t("due"), el("strong", { id: "receipt-due" }, formatDate(d.dueDate))),
+      row(t("due"), el("strong", { id: "receipt-due" }, formatDue(d.appointmentDate))),
       row(t("returnedAt"), el("span", {}, center.name || ""), el("br"), center.address || "", el("br"),
         center.hotline ? [t("hotlineShort"), " ", el("a", { href: `tel:${center.hotline}` }, center.hotline)] : ""),
       row(t("resultForm"), t("resultElectronic"))),

@@ -3,7 +3,7 @@
 import { run } from "../api.js";
 import { onlineTag } from "../components/online-tag.js";
 import { el, heading, options, select } from "../dom.js";
-import { addText, errorText, pick, t } from "../i18n.js";
+import { addText, errorText, formatTime, pick, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import * as catalogText from "../text/catalog.js";
 
@@ -29,7 +29,7 @@ export function procedureCard(node) {
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
-      node.processingDays === null ? null : el("span", {}, t("days", node.processingDays)),
+      node.processingTime ? el("span", {}, formatTime(node.processingTime)) : null,
       onlineTag(node.onlineLevel),
       node.isSample ? el("span", { class: "tag sample" }, t("sample")) : null));
 }

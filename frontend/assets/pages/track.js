@@ -3,7 +3,7 @@
 import { run } from "../api.js";
 import { lateTag, timeline } from "../components/timeline.js";
 import { el, heading } from "../dom.js";
-import { addText, errorText, formatDate, formatDateTime, t } from "../i18n.js";
+import { addText, errorText, formatDate, formatDateTime, formatDue, t } from "../i18n.js";
 import * as dossiersText from "../text/dossiers.js";
 
 addText(dossiersText);
@@ -21,7 +21,7 @@ export function trackPage(view) {
         el("p", {}, `${t("status")}: `, el("span", { class: "status" }, t("statuses")[d.status])),
         el("p", {}, `${d.procedureName} — ${d.code}`),
         el("p", {}, `${t("received")}: ${formatDateTime(d.receivedAt)}`),
-        el("p", {}, `${t("due")}: ${formatDate(d.dueDate)} `, lateTag(d)),
+        el("p", {}, `${t("due")}: ${formatDue(d.appointmentDate)} `, lateTag(d)),
         d.center ? el("p", {}, `${t("center")}: ${d.center.name}`) : null,
         timeline(d.timeline)));
     } catch (error) {

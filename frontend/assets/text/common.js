@@ -2,10 +2,20 @@
 // with i18n.js, so every page has them.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
+const unitsVi = {
+  WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút",
+};
+const unitsEn = {
+  WORKING_DAYS: "working days", DAYS: "calendar days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes",
+};
 const sexVi = { male: "nam", female: "nữ" };
 const sexEn = { male: "a man", female: "a woman" };
 
 export const vi = {
+  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Trong ngày (tiếp nhận sau 15 giờ: ngày làm việc tiếp theo)" : `${pt.amount} ${unitsVi[pt.unit]}`),
+  timeUnknown: "Chưa xác định: cán bộ tiếp nhận sẽ hẹn ngày trả kết quả khi tiếp nhận hồ sơ.",
+  timeSource: "Nguồn ghi:",
+  dueToBeSet: "Cán bộ tiếp nhận sẽ hẹn",
   skip: "Bỏ qua đến nội dung chính",
   portal: "Cổng Dịch vụ công Quốc gia",
   navLabel: "Chính",
@@ -41,7 +51,6 @@ export const vi = {
   sample: "Dữ liệu mẫu",
   results: "Kết quả",
   field: "Lĩnh vực",
-  days: (n) => (n === 0 ? "Trong ngày" : `${n} ngày làm việc`),
   fees: "Phí, lệ phí",
   amount: (n) => `${n.toLocaleString("vi-VN")} đồng`,
   time: "Thời hạn giải quyết",
@@ -89,7 +98,7 @@ export const vi = {
   withinTime: "Trong hạn",
   history: "Quá trình xử lý",
   statuses: { RECEIVED: "Đã tiếp nhận", PROCESSING: "Đang xử lý", SUPPLEMENT_REQUESTED: "Yêu cầu bổ sung", RESULT_READY: "Có kết quả", RETURNED: "Đã trả kết quả", REJECTED: "Từ chối", WITHDRAWN: "Đã rút" },
-  actions: { receive: "Tiếp nhận hồ sơ", start_processing: "Bắt đầu xử lý", request_supplement: "Yêu cầu bổ sung", provide_supplement: "Đã bổ sung hồ sơ", mark_result_ready: "Có kết quả", return_result: "Trả kết quả", reject: "Từ chối", withdraw: "Rút hồ sơ", extend: "Xin lỗi và hẹn lại", rate: "Đánh giá", payment_started: "Bắt đầu thanh toán", payment_submitted: "Đang xác nhận thanh toán", payment_success: "Đã thanh toán", payment_failed: "Thanh toán bị từ chối", payment_cancelled: "Huỷ thanh toán", payment_expired: "Thanh toán hết hạn", payment_error: "Lỗi thanh toán", payment_refunded: "Hoàn tiền", fee_set: "Xác định lệ phí", exemption_requested: "Đề nghị miễn phí, lệ phí", exemption_accepted: "Chấp nhận miễn phí, lệ phí", exemption_refused: "Không chấp nhận miễn phí, lệ phí" },
+  actions: { receive: "Tiếp nhận hồ sơ", start_processing: "Bắt đầu xử lý", request_supplement: "Yêu cầu bổ sung", provide_supplement: "Đã bổ sung hồ sơ", mark_result_ready: "Có kết quả", return_result: "Trả kết quả", reject: "Từ chối", withdraw: "Rút hồ sơ", extend: "Xin lỗi và hẹn lại", set_appointment: "Cán bộ hẹn ngày trả kết quả", rate: "Đánh giá", payment_started: "Bắt đầu thanh toán", payment_submitted: "Đang xác nhận thanh toán", payment_success: "Đã thanh toán", payment_failed: "Thanh toán bị từ chối", payment_cancelled: "Huỷ thanh toán", payment_expired: "Thanh toán hết hạn", payment_error: "Lỗi thanh toán", payment_refunded: "Hoàn tiền", fee_set: "Xác định lệ phí", exemption_requested: "Đề nghị miễn phí, lệ phí", exemption_accepted: "Chấp nhận miễn phí, lệ phí", exemption_refused: "Không chấp nhận miễn phí, lệ phí" },
   actors: { APPLICANT: "Người nộp", OFFICER: "Cán bộ", SYSTEM: "Hệ thống" },
   address: "Địa chỉ",
   channels: { ONLINE: "Trực tuyến", IN_PERSON: "Trực tiếp", POST: "Bưu chính" },
@@ -128,6 +137,10 @@ export const vi = {
 };
 
 export const en = {
+  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Same day (received after 15:00: next working day)" : `${pt.amount} ${unitsEn[pt.unit]}`),
+  timeUnknown: "Not known yet: the receiving officer will set the result date when the dossier is received.",
+  timeSource: "The source says:",
+  dueToBeSet: "To be set by the receiving officer",
   skip: "Skip to main content",
   portal: "National Public Service Portal",
   navLabel: "Main",
@@ -163,7 +176,6 @@ export const en = {
   sample: "Sample data",
   results: "Result",
   field: "Field",
-  days: (n) => (n === 0 ? "Same day" : n === 1 ? "1 working day" : `${n} working days`),
   fees: "Fees",
   amount: (n) => `${n.toLocaleString("en-US")} VND`,
   time: "Processing time",
@@ -211,7 +223,7 @@ export const en = {
   withinTime: "Within time",
   history: "History",
   statuses: { RECEIVED: "Received", PROCESSING: "Processing", SUPPLEMENT_REQUESTED: "Supplement requested", RESULT_READY: "Result ready", RETURNED: "Returned", REJECTED: "Rejected", WITHDRAWN: "Withdrawn" },
-  actions: { receive: "Received", start_processing: "Processing started", request_supplement: "Supplement requested", provide_supplement: "Supplement provided", mark_result_ready: "Result ready", return_result: "Result returned", reject: "Rejected", withdraw: "Withdrawn", extend: "Apology and new date", rate: "Rated", payment_started: "Payment started", payment_submitted: "Payment being confirmed", payment_success: "Paid", payment_failed: "Payment declined", payment_cancelled: "Payment cancelled", payment_expired: "Payment expired", payment_error: "Payment error", payment_refunded: "Refunded", fee_set: "Fee set", exemption_requested: "Fee exemption requested", exemption_accepted: "Fee exemption accepted", exemption_refused: "Fee exemption refused" },
+  actions: { receive: "Received", start_processing: "Processing started", request_supplement: "Supplement requested", provide_supplement: "Supplement provided", mark_result_ready: "Result ready", return_result: "Result returned", reject: "Rejected", withdraw: "Withdrawn", extend: "Apology and new date", set_appointment: "Result date set by the officer", rate: "Rated", payment_started: "Payment started", payment_submitted: "Payment being confirmed", payment_success: "Paid", payment_failed: "Payment declined", payment_cancelled: "Payment cancelled", payment_expired: "Payment expired", payment_error: "Payment error", payment_refunded: "Refunded", fee_set: "Fee set", exemption_requested: "Fee exemption requested", exemption_accepted: "Fee exemption accepted", exemption_refused: "Fee exemption refused" },
   actors: { APPLICANT: "Applicant", OFFICER: "Officer", SYSTEM: "System" },
   address: "Address",
   channels: { ONLINE: "Online", IN_PERSON: "In person", POST: "By post" },

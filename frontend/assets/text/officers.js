@@ -2,6 +2,13 @@
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
 export const vi = {
+  appointmentTitle: "Hẹn ngày trả kết quả",
+  appointmentHint: "Thủ tục chưa có thời hạn giải quyết trong cơ sở dữ liệu: đặt ngày hẹn theo quy định (một lần) và ghi căn cứ.",
+  appointmentDate: "Ngày hẹn trả kết quả",
+  appointmentBasis: "Căn cứ (thời hạn theo quy định)",
+  appointmentSet: "Đặt ngày hẹn",
+  appointmentDone: "Đã đặt ngày hẹn trả kết quả.",
+  appointmentFieldsRequired: "Cần chọn ngày hẹn và ghi căn cứ.",
   officersOnly: "Chức năng này dành cho cán bộ Trung tâm. Vui lòng đăng xuất rồi đăng nhập bằng tài khoản cán bộ.",
   officerTitle: "Không gian làm việc của cán bộ",
   officerOf: (name, center, role) => `${name} — Trung tâm ${center}${role ? ` — ${role}` : ""}`,
@@ -46,6 +53,13 @@ export const vi = {
 };
 
 export const en = {
+  appointmentTitle: "Set the result date",
+  appointmentHint: "The catalog gives no processing time for this procedure: set the date by the rules (once) and write its basis.",
+  appointmentDate: "Result date",
+  appointmentBasis: "Basis (the legal processing time)",
+  appointmentSet: "Set the date",
+  appointmentDone: "The result date is set.",
+  appointmentFieldsRequired: "Choose the date and write its basis.",
   officersOnly: "This is for center officers. Please sign out and sign in with an officer account.",
   officerTitle: "Officer workspace",
   officerOf: (name, center, role) => `${name} — center ${center}${role ? ` — ${role}` : ""}`,

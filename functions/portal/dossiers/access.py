@@ -80,6 +80,12 @@ def check_can_extend(principal: Principal, dossier: Dossier) -> Officer:
     return require_officer(principal, dossier.center_id, frozenset({OfficerRole.LEAD}))
 
 
+def check_can_set_appointment(principal: Principal, dossier: Dossier) -> Officer:
+    """The center's receiving officers (and its lead) set an appointment the catalog could not compute."""
+    check_can_read_dossier(principal, dossier)
+    return require_officer(principal, dossier.center_id, frozenset({OfficerRole.RECEPTION}))
+
+
 def check_can_rate(principal: Principal, dossier: Dossier) -> None:
     check_can_read_dossier(principal, dossier)
     if not _is_applicant(principal, dossier, Scope.DOSSIERS_WRITE):

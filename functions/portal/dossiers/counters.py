@@ -140,7 +140,7 @@ def delta(before: Dossier | None, after: Dossier, event: TimelineEvent) -> KpiDe
         if after.status is Status.WITHDRAWN:
             counts["withdrawn"] = 1
         else:
-            late = after.completed_at.date() > after.due_date
+            late = after.due_date is not None and after.completed_at.date() > after.due_date
             counts.update(
                 finished=1, on_time=int(not late), late=int(late), electronic_results=int(after.result is not None)
             )

@@ -42,6 +42,7 @@ from portal.input_limits import check_length, shown
 from portal.procedures.catalog import Catalog
 from portal.procedures.form_rules import check_answers
 from portal.procedures.forms import check_form
+from portal.procedures.model import DetailLevel
 from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
 
@@ -145,7 +146,9 @@ def _open(
             f"{center.name} không tiếp nhận thủ tục «{procedure.name}». Vui lòng chọn trung tâm khác.",
             f"{center.name} does not receive '{procedure.name_en}'. Please choose another center.",
         )
-    if procedure.processing_days is None:  # no due date can be set: known from a list, or times not in days
+    # Known only from the national list (no documents, no time): nothing to file against yet. A procedure
+    # whose time alone is unknown is received: the receiving officer sets its appointment (opening.py).
+    if procedure.detail_level is DetailLevel.LISTED:
         raise InvalidInput.for_field(
             "procedureCode",
             f"Thủ tục «{procedure.name}» chưa nhận hồ sơ qua Cổng; vui lòng xem trang chính thức của thủ tục.",

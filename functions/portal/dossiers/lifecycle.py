@@ -9,11 +9,13 @@ from portal.dossiers import fee_rules
 from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, too_long
+from portal.workdays.time_limits import resumed_due_on
 from portal.workdays.working_days import WorkCalendar, counting_start
 
 RECEIVE = Action.RECEIVE
 EXTEND = Action.EXTEND
 RATE = Action.RATE
+SET_APPOINTMENT = Action.SET_APPOINTMENT
 
 # Actions whose note the other side needs: what to supplement, what was supplemented, why it was refused.
 # (A supplement is a note until documents can be uploaded; then a note and/or files.)
@@ -80,13 +82,13 @@ def apply(
                 "A supplement may be requested only once, listing everything needed.",
             )
         changes["supplement_requests"] = dossier.supplement_requests + 1
-    if action is Action.PROVIDE_SUPPLEMENT:
-        # The applicant's time does not count: the days left when the request was made run again from now.
-        paused_at = _last_event_at(dossier, Action.REQUEST_SUPPLEMENT)
-        started = counting_start(dossier.received_at, calendar)
-        used = calendar.working_days_between(started, paused_at.date()) if paused_at else 0
-        remaining = max(dossier.processing_days - used, 0)
-        changes["due_date"] = calendar.add_working_days(counting_start(at, calendar), remaining)
+    if action is Action.PROVIDE_SUPPLEMENT and dossier.time_limit is not None and dossier.due_date is not None:
+        # The applicant's time does not count: the time left when the request was made runs again from
+        # now, in the processing time's own unit. (An appointment the officer set is theirs to extend.)
+        paused_at = _last_event_at(dossier, Action.REQUEST_SUPPLEMENT) or dossier.received_at
+        resumed = resumed_due_on(dossier.received_at, paused_at, at, dossier.time_limit, calendar)
+        if resumed is not None:
+            changes["due_date"] = resumed
     if action is Action.MARK_RESULT_READY and result is not None:
         changes["result"] = result
     if new_status in {Status.RESULT_READY, Status.REJECTED, Status.WITHDRAWN} and dossier.completed_at is None:
@@ -109,6 +111,46 @@ def _append(dossier: Dossier, event: TimelineEvent, **changes) -> tuple[Dossier,
     return replace(updated, timeline=(*dossier.timeline, event)), event
 
 
+def set_appointment(
+    dossier: Dossier, due: date, basis: str, at: datetime, calendar: WorkCalendar
+) -> tuple[Dossier, TimelineEvent]:
+    """The receiving officer sets the appointment of a dossier whose procedure has no known processing
+    time (none was computed at reception), once, on a working day from the day it counts as received;
+    the basis (the legal time the officer applied) is recorded on the timeline."""
+    if dossier.due_date is not None:
+        raise Conflict(
+            "Hồ sơ đã có ngày hẹn trả kết quả; thay đổi ngày hẹn theo thủ tục xin lỗi và hẹn lại.",
+            "The dossier already has an appointment date; change it through the apology and new date.",
+        )
+    if dossier.status not in {Status.RECEIVED, Status.PROCESSING, Status.SUPPLEMENT_REQUESTED}:
+        raise Conflict("Chỉ đặt ngày hẹn cho hồ sơ đang xử lý.", "Only a dossier in progress gets an appointment.")
+    earliest = counting_start(dossier.received_at, calendar)
+    if due < earliest or not calendar.is_working_day(due):
+        raise InvalidInput.for_field(
+            "dueDate",
+            f"Ngày hẹn phải là ngày làm việc, từ ngày {earliest:%d/%m/%Y}.",
+            f"The appointment must be a working day, from {earliest:%Y-%m-%d}.",
+        )
+    if not basis.strip():
+        raise InvalidInput.for_field(
+            "basis",
+            "Cần ghi căn cứ của ngày hẹn (thời hạn giải quyết theo quy định).",
+            "The basis of the appointment (the legal processing time) is required.",
+        )
+    if len(basis) > LIMITS["reason"]:
+        raise too_long("basis", LIMITS["reason"])
+    event = TimelineEvent(
+        seq=len(dossier.timeline) + 1,
+        at=at,
+        action=SET_APPOINTMENT,
+        status=dossier.status,
+        actor=ActorRole.OFFICER,
+        note=basis.strip(),
+        due_date=due,
+    )
+    return _append(dossier, event, due_date=due)
+
+
 def extend_deadline(
     dossier: Dossier, new_due: date, reason: str, at: datetime, calendar: WorkCalendar
 ) -> tuple[Dossier, TimelineEvent]:
@@ -116,6 +158,11 @@ def extend_deadline(
     working day before the current one (Decree 118/2025)."""
     if dossier.status not in {Status.RECEIVED, Status.PROCESSING}:
         raise Conflict("Chỉ gia hạn được hồ sơ đang xử lý.", "Only a dossier in progress can be extended.")
+    if dossier.due_date is None:
+        raise Conflict(
+            "Hồ sơ chưa có ngày hẹn: cán bộ tiếp nhận đặt ngày hẹn trước.",
+            "The dossier has no appointment yet: the receiving officer sets it first.",
+        )
     if dossier.extensions >= 1:
         raise Conflict("Ngày hẹn mới chỉ được đặt một lần.", "A new appointment date can be set only once.")
     last_day = dossier.due_date

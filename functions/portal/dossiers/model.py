@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 from portal.dossiers.fee import DossierFee
+from portal.workdays.time_limits import TimeLimit, TimeUnit
 
 
 class Status(Enum):
@@ -38,6 +39,8 @@ class Action(Enum):
     REJECT = "reject"
     WITHDRAW = "withdraw"
     EXTEND = "extend"  # apology and new appointment date (Circular 03/2025, form 04)
+    # The receiving officer sets the appointment of a dossier whose procedure has no known processing time.
+    SET_APPOINTMENT = "set_appointment"
     RATE = "rate"
     POST_MESSAGE = "post_message"  # a message of the thread between the applicant and the center
     # Fees (portal.payments): an officer sets a fee the catalog does not fix; a payment reaches a state
@@ -152,8 +155,8 @@ class Dossier:
     form_data: dict[str, Any]
     attachments: tuple[Attachment, ...]
     received_at: datetime
-    due_date: date
-    processing_days: int
+    due_date: date | None  # None: the procedure's time is unknown and the officer has not set the appointment yet
+    processing_days: int  # the amount of the processing time, in processing_unit
     updated_at: datetime
     completed_at: datetime | None = None
     supplement_requests: int = 0
@@ -168,9 +171,17 @@ class Dossier:
     timeline: tuple[TimelineEvent, ...] = field(default=(), compare=False)
     access_log: tuple[AccessRecord, ...] = field(default=(), compare=False)  # every file opened, by whom
     bundle_id: str = ""  # the interlinked filing (portal.bundles) it is a member of; "" when filed alone
+    processing_unit: TimeUnit | None = TimeUnit.WORKING_DAYS  # None: no source gives the procedure's time
+
+    @property
+    def time_limit(self) -> TimeLimit | None:
+        """The processing time it was received with, in its unit; None when unknown."""
+        return None if self.processing_unit is None else TimeLimit(self.processing_days, self.processing_unit)
 
     def is_late(self, now: datetime) -> bool:
         """Late once the appointment date has passed without a result (or the result came after it)."""
+        if self.due_date is None:
+            return False  # no appointment yet: nothing to be late against
         if self.completed_at is not None:
             return self.completed_at.date() > self.due_date
         if self.status is Status.SUPPLEMENT_REQUESTED:

@@ -1,5 +1,6 @@
-"""A dossier received at a center: its code from the center's daily sequence, its due date in working days
-from the moment of receipt, its first timeline event. Every way in builds it here: a citizen's filing, the
+"""A dossier received at a center: its code from the center's daily sequence, its due date from the moment
+of receipt in the unit of the procedure's processing time (none when the time is unknown: the receiving
+officer sets it), its first timeline event. Every way in builds it here: a citizen's filing, the
 desk, a member of a bundle started by its predecessor's result."""
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from portal.dossiers.model import ActorRole, Applicant, Attachment, Channel, Dos
 from portal.dossiers.on_behalf import postal_note
 from portal.dossiers.repository import DossierRepository
 from portal.procedures.model import Procedure
+from portal.workdays.time_limits import due_on
 from portal.workdays.vietnam_calendar import calendar_around
-from portal.workdays.working_days import due_date
 
 
 def new_dossier(
@@ -39,8 +40,9 @@ def new_dossier(
     procedure's processing time, its first timeline event (not yet stored)."""
     if fee is None:
         fee = fee_rules.fee_at_filing(procedure, channel)
-    days = int(procedure.processing_days or 0)  # callers refuse a procedure without a processing time first
-    due = due_date(now, days, calendar_around(now.year))
+    limit = procedure.time_limit
+    # Unknown time, or a unit with no counting rule: no computed date; the receiving officer sets it.
+    due = due_on(now, limit, calendar_around(now.year)) if limit else None
     code = make_dossier_code(
         center.agency_code, now.date(), dossiers.next_sequence(center.agency_code, now.date(), now)
     )
@@ -67,7 +69,8 @@ def new_dossier(
         attachments=attachments,
         received_at=now,
         due_date=due,
-        processing_days=days,
+        processing_days=limit.amount if limit else 0,
+        processing_unit=limit.unit if limit else None,
         updated_at=now,
         fee=fee,
         filer=filer,

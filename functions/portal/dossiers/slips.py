@@ -48,6 +48,10 @@ CHANNEL_NAMES = {
 }
 
 
+def _due(dossier: Dossier) -> str:
+    return f"{dossier.due_date:%d/%m/%Y}" if dossier.due_date else "Sẽ do cán bộ tiếp nhận hẹn"
+
+
 def _last_note(dossier: Dossier, action: Action) -> tuple[str, object]:
     for event in reversed(dossier.timeline):
         if event.action is action:
@@ -90,8 +94,9 @@ def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, t
         if dossier.postmarked_on is not None:
             row("Ngày dấu bưu điện", f"{dossier.postmarked_on:%d/%m/%Y}")
         row("Thời điểm tiếp nhận", f"{dossier.received_at:%H giờ %M phút, ngày %d/%m/%Y}")
-        row("Thời gian giải quyết", f"{dossier.processing_days} ngày làm việc")
-        row("Ngày hẹn trả kết quả", f"{dossier.due_date:%d/%m/%Y}")
+        limit = dossier.time_limit
+        row("Thời gian giải quyết", limit.label_vi() if limit else "Chưa xác định (cán bộ tiếp nhận hẹn)")
+        row("Ngày hẹn trả kết quả", _due(dossier))
         received = [f"{x.document or x.name} ({x.name})" for x in dossier.attachments]
         row("Thành phần hồ sơ đã nhận", "\n".join(f"- {x}" for x in received) or "Hồ sơ điện tử")
         row("Nơi trả kết quả", f"{issuer.name}, {issuer.address}")
@@ -105,7 +110,7 @@ def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, t
         note, at = _last_note(dossier, EXTEND)
         line(f"{issuer.name} xin lỗi Ông/Bà vì hồ sơ chưa được giải quyết đúng hẹn.", 11)
         row("Lý do", note)
-        row("Ngày hẹn trả kết quả mới", f"{dossier.due_date:%d/%m/%Y}")
+        row("Ngày hẹn trả kết quả mới", _due(dossier))
     row("Đường dây nóng", issuer.hotline)
     pdf.ln(4)
     qr = io.BytesIO()

@@ -83,5 +83,9 @@ class Workflow:
     def extend_deadline(self, principal: Principal, code: str, new_due: date, reason: str) -> Dossier:
         return workflow.extend_deadline(self.dossiers, self.clock, principal, code, new_due, reason)
 
+    def set_appointment(self, principal: Principal, code: str, due: date, basis: str) -> Dossier:
+        """A receiving officer sets the appointment of a dossier whose procedure gives no time it can count."""
+        return workflow.set_appointment(self.dossiers, self.clock, principal, code, due, basis)
+
     def rate(self, principal: Principal, code: str, score: int, comment: str) -> Dossier:
         return workflow.rate_dossier(self.dossiers, self.clock, principal, code, score, comment)

@@ -8,7 +8,7 @@ from datetime import date
 
 from portal.clock import Clock
 from portal.dossiers import lifecycle
-from portal.dossiers.access import check_can_act, check_can_extend, check_can_rate
+from portal.dossiers.access import check_can_act, check_can_extend, check_can_rate, check_can_set_appointment
 from portal.dossiers.counters import delta
 from portal.dossiers.following import get_dossier
 from portal.dossiers.intake import check_attachment_lengths
@@ -52,6 +52,18 @@ def extend_deadline(
     check_can_extend(principal, dossier)
     now = clock.now()
     updated, event = lifecycle.extend_deadline(dossier, new_due, reason, now, calendar_around(now.year))
+    return _save(dossiers, dossier, updated, event)
+
+
+def set_appointment(
+    dossiers: DossierRepository, clock: Clock, principal: Principal, code: str, due: date, basis: str
+) -> Dossier:
+    """The receiving officer sets the appointment of a dossier received without one (unknown time)."""
+    check_length("basis", basis, "reason")
+    dossier = get_dossier(dossiers, principal, code)
+    check_can_set_appointment(principal, dossier)
+    now = clock.now()
+    updated, event = lifecycle.set_appointment(dossier, due, basis, now, calendar_around(now.year))
     return _save(dossiers, dossier, updated, event)
 
 

@@ -40,16 +40,22 @@ def split(dossiers: Iterable[Dossier], today: date, calendar: WorkCalendar) -> d
     soon: dict[str, list[Dossier]] = defaultdict(list)
     late: dict[str, list[Dossier]] = defaultdict(list)
     for d in dossiers:
-        if d.due_date < today:
+        if d.due_date is None:  # waiting for the receiving officer to set its appointment: act now
+            soon[d.center_id].append(d)
+        elif d.due_date < today:
             late[d.center_id].append(d)
         elif d.due_date <= horizon:
             soon[d.center_id].append(d)
-    order = lambda ds: tuple(sorted(ds, key=lambda d: (d.due_date, d.code)))  # noqa: E731
+    order = lambda ds: tuple(sorted(ds, key=lambda d: (d.due_date or date.min, d.code)))  # noqa: E731
     return {c: CenterDigest(c, order(soon.get(c, [])), order(late.get(c, []))) for c in sorted({*soon, *late})}
 
 
+def _due(d: Dossier) -> str:
+    return f"{d.due_date:%d/%m/%Y}" if d.due_date else "chưa đặt ngày hẹn"
+
+
 def _lines(dossiers: tuple[Dossier, ...]) -> str:
-    shown = [f"- {d.code} ({d.due_date:%d/%m/%Y}): {d.procedure_name}" for d in dossiers[:MAX_LISTED]]
+    shown = [f"- {d.code} ({_due(d)}): {d.procedure_name}" for d in dossiers[:MAX_LISTED]]
     if len(dossiers) > MAX_LISTED:
         shown.append(f"- … (+{len(dossiers) - MAX_LISTED})")
     return "\n".join(shown) or "-"

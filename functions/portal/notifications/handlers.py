@@ -68,6 +68,7 @@ EVENT_HANDLERS: dict[Action, tuple[Handler, ...]] = {
     Action.REJECT: (tell_applicant,),
     Action.WITHDRAW: (tell_center,),
     Action.EXTEND: (tell_applicant,),
+    Action.SET_APPOINTMENT: (tell_applicant,),  # the result date the receiving officer set
     Action.RATE: (tell_center,),
     Action.POST_MESSAGE: (tell_other_side,),
     # Fees: the applicant is told what to pay and that it was paid or refunded; the intermediate states of a

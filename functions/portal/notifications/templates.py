@@ -104,6 +104,13 @@ APPLICANT: dict[Action, Template] = {
         "'{procedure}' was refused. Reason: {note}",
         "DVC: Ho so {code} bi tu choi. Xem ly do: {link}",
     ),
+    Action.SET_APPOINTMENT: Template(
+        "Hồ sơ {code}: đã có ngày hẹn trả kết quả",
+        "Dossier {code}: result date set",
+        "Cán bộ tiếp nhận đã hẹn trả kết quả hồ sơ «{procedure}» vào ngày {due}. Căn cứ: {note}.",
+        "The receiving officer set the result date of '{procedure}': {due_en}. Basis: {note}.",
+        "DVC: Ho so {code} da co ngay hen tra ket qua. Xem: {link}",
+    ),
     Action.EXTEND: Template(
         "Hồ sơ {code}: thư xin lỗi và hẹn lại",
         "Dossier {code}: apology and new date",
@@ -161,11 +168,12 @@ CENTER: dict[Action, Template] = {
 
 
 def render(template: Template, dossier: Dossier, event: TimelineEvent, link: str) -> Message:
+    due = event.due_date or dossier.due_date
     values = {
         "code": dossier.code,
         "procedure": dossier.procedure_name,
-        "due": _vi_date(event.due_date or dossier.due_date),
-        "due_en": (event.due_date or dossier.due_date).isoformat(),
+        "due": _vi_date(due) if due else "sẽ do cán bộ tiếp nhận hẹn",
+        "due_en": due.isoformat() if due else "to be set by the receiving officer",
         "note": event.note,
     }
     return Message(

@@ -8,6 +8,7 @@ from enum import Enum
 
 from portal.errors import InvalidInput
 from portal.input_limits import check_length, shown
+from portal.workdays.time_limits import TimeLimit, TimeUnit  # processing times are counted there
 
 CODE_PATTERN = re.compile(r"^\d\.\d{6}$")  # e.g. 1.001193
 
@@ -36,16 +37,6 @@ class FilingChannel(Enum):
     ONLINE = "online"
     IN_PERSON = "in_person"
     POST = "post"
-
-
-class TimeUnit(Enum):
-    WORKING_DAYS = "working_days"
-    DAYS = "days"
-    WORKING_HOURS = "working_hours"
-    HOURS = "hours"
-    MONTHS = "months"
-    YEARS = "years"
-    MINUTES = "minutes"
 
 
 @dataclass(frozen=True)
@@ -181,7 +172,7 @@ class Procedure:
     agency: str
     agency_en: str
     documents: tuple[RequiredDocument, ...]
-    processing_days: int | None  # working days; None when the catalog does not give one number of them
+    processing_days: int | None  # working days; None when the time is in another unit or unknown
     processing_note: str
     fees: tuple[Fee, ...]
     legal_basis: tuple[str, ...]
@@ -207,6 +198,18 @@ class Procedure:
 
     def source_of(self, field: str) -> Provenance | None:
         return next((p for p in self.provenance if p.field == field), None)
+
+    processing_time: TimeLimit | None = None  # with its unit; None: see processing_days
+
+    @property
+    def time_limit(self) -> TimeLimit | None:
+        """The time the appointment is counted from, with its unit; None when no source gives one (the
+        receiving officer then sets the appointment at reception)."""
+        if self.processing_time is not None:
+            return self.processing_time
+        if self.processing_days is not None:
+            return TimeLimit(self.processing_days, TimeUnit.WORKING_DAYS)
+        return None
 
     def exemption(self, code: str) -> FeeExemption | None:
         return next((e for e in self.exemptions if e.code == code), None)

@@ -176,8 +176,9 @@ class DossierItem(PortalModel):
     form_data = JSONAttribute(default=dict)
     attachments = ListAttribute(of=AttachmentMap, default=list)
     received_at = UnicodeAttribute()  # ISO 8601 with the +07:00 offset
-    due_date = UnicodeAttribute()  # YYYY-MM-DD
-    processing_days = NumberAttribute()
+    due_date = UnicodeAttribute(null=True)  # YYYY-MM-DD; absent until the officer sets an unknown time's date
+    processing_days = NumberAttribute()  # the amount, in processing_unit
+    processing_unit = UnicodeAttribute(default="working_days")  # a TimeUnit value, or "unknown"
     updated_at = UnicodeAttribute()
     completed_at = UnicodeAttribute(null=True)
     supplement_requests = NumberAttribute(default=0)

@@ -30,17 +30,28 @@ from portal.store.dossier_items import (
     RatingMap,
     event_sk,
 )
+from portal.workdays.time_limits import TimeUnit
+
+UNKNOWN_UNIT = "unknown"  # processing_unit of a dossier received without a known time (absent: working days)
 
 
-def queue_key(status: Status, due: date, code: str) -> str:
-    return f"{status.value}#{due.isoformat()}#{code}"
+# A dossier the receiving officer has not set the appointment of (unknown time) sorts first: it waits for them.
+NO_APPOINTMENT = "0000-00-00"
+
+
+def _due_key(due: date | None) -> str:
+    return due.isoformat() if due else NO_APPOINTMENT
+
+
+def queue_key(status: Status, due: date | None, code: str) -> str:
+    return f"{status.value}#{_due_key(due)}#{code}"
 
 
 OPEN_STATUSES = frozenset({Status.RECEIVED, Status.PROCESSING})  # the agency's clock is running
 
 
 def open_key(d: Dossier) -> str | None:
-    return f"{d.due_date.isoformat()}#{d.center_id}#{d.code}" if d.status in OPEN_STATUSES else None
+    return f"{_due_key(d.due_date)}#{d.center_id}#{d.code}" if d.status in OPEN_STATUSES else None
 
 
 def idempotency_pk(applicant_id: str, request_id: str) -> str:
@@ -95,8 +106,9 @@ def dossier_item(d: Dossier) -> DossierItem:
         form_data=d.form_data,
         attachments=[attachment_map(x) for x in d.attachments],
         received_at=d.received_at.isoformat(),
-        due_date=d.due_date.isoformat(),
+        due_date=d.due_date.isoformat() if d.due_date else None,
         processing_days=d.processing_days,
+        processing_unit=d.processing_unit.value if d.processing_unit else UNKNOWN_UNIT,
         updated_at=d.updated_at.isoformat(),
         completed_at=d.completed_at.isoformat() if d.completed_at else None,
         supplement_requests=d.supplement_requests,
@@ -155,8 +167,9 @@ def dossier_of(
         form_data=item.form_data or {},
         attachments=tuple(attachment_of(x) for x in item.attachments or ()),
         received_at=datetime.fromisoformat(item.received_at),
-        due_date=date.fromisoformat(item.due_date),
+        due_date=date.fromisoformat(item.due_date) if item.due_date else None,
         processing_days=int(item.processing_days),
+        processing_unit=None if item.processing_unit == UNKNOWN_UNIT else TimeUnit(item.processing_unit),
         updated_at=datetime.fromisoformat(item.updated_at),
         completed_at=datetime.fromisoformat(item.completed_at) if item.completed_at else None,
         supplement_requests=int(item.supplement_requests),

@@ -114,5 +114,9 @@ class ProcedureItem(PortalModel):
     # Per detail [field, file, part, text, editorial] as zlib-compressed JSON: the source texts are 40 MB in all
     # (up to 150 KB for one procedure), 8.5 MB compressed; they are read only with the details.
     provenance = BinaryAttribute(null=True, legacy_encoding=False)
+    # The time the appointment is counted from, with its unit and the source's words (absent: see processing_days).
+    time_amount = NumberAttribute(null=True)
+    time_unit = UnicodeAttribute(null=True)
+    time_source_text = UnicodeAttribute(default="")
 
     catalog_index = CatalogIndex()

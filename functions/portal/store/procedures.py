@@ -19,6 +19,7 @@ from portal.procedures.model import (
     ProcessingTime,
     Provenance,
     RequiredDocument,
+    TimeLimit,
     TimeUnit,
 )
 from portal.store.procedure_items import (
@@ -50,6 +51,9 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         ],
         processing_days=p.processing_days,
         processing_note=p.processing_note,
+        time_amount=p.processing_time.amount if p.processing_time else None,
+        time_unit=p.processing_time.unit.value if p.processing_time else None,
+        time_source_text=p.processing_time.source_text if p.processing_time else "",
         fees=[
             FeeMap(
                 description=f.description,
@@ -129,6 +133,11 @@ def from_item(item: ProcedureItem) -> Procedure:
         ),
         processing_days=None if item.processing_days is None else int(item.processing_days),
         processing_note=item.processing_note,
+        processing_time=(
+            TimeLimit(int(item.time_amount), TimeUnit(item.time_unit), item.time_source_text)
+            if item.time_unit and item.time_amount is not None
+            else None
+        ),
         fees=tuple(
             Fee(
                 f.description,

@@ -18,6 +18,7 @@ EVENT_OF_ACTION: dict[str, EventType] = {
     "reject": EventType.DOSSIER_STATUS_CHANGED,
     "withdraw": EventType.DOSSIER_STATUS_CHANGED,
     "extend": EventType.DOSSIER_DEADLINE_EXTENDED,
+    "set_appointment": EventType.DOSSIER_DEADLINE_EXTENDED,  # the appointment date changed: from none to set
     "post_message": EventType.MESSAGE_POSTED,
     "payment_success": EventType.PAYMENT_SETTLED,
     "payment_refunded": EventType.PAYMENT_SETTLED,

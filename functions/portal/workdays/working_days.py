@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-# A dossier received after 15:00 is forwarded at the start of the next working day.
+# A dossier received after 15:00 ("sau 15 giờ") is forwarded at the start of the next working day;
+# one received at 15:00:00 exactly is not after it.
 CUT_OFF = time(15, 0)
 
 
@@ -54,10 +55,10 @@ class WorkCalendar:
 def counting_start(received_at: datetime, calendar: WorkCalendar) -> date:
     """The working day a dossier is taken as received on.
 
-    Received on a working day before 15:00: that day. After 15:00, or on a day off: the next working day.
+    Received on a working day up to 15:00:00: that day. After 15:00, or on a day off: the next working day.
     """
     day = received_at.date()
-    if calendar.is_working_day(day) and received_at.time() < CUT_OFF:
+    if calendar.is_working_day(day) and received_at.time() <= CUT_OFF:
         return day
     return calendar.next_working_day(day)
 

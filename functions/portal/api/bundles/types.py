@@ -8,7 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.dossiers.types import Dossier
-from portal.api.procedures.types import FormField, RequiredDocument
+from portal.api.procedures.types import FormField, RequiredDocument, TimeLimit
 from portal.bundles import model
 from portal.bundles.definitions import BundleDefinition as DefinitionModel
 from portal.bundles.service import BundleView
@@ -33,7 +33,12 @@ class BundleMemberDefinition:
     procedure_code: str
     procedure_name: str
     agency: str
-    processing_days: int | None = strawberry.field(description="Working days, counted from when it starts.")
+    processing_days: int | None = strawberry.field(
+        description="Working days, counted from when it starts; null when in another unit (processingTime) or unknown."
+    )
+    processing_time: TimeLimit | None = strawberry.field(
+        description="Its processing time with its unit; null when unknown (the receiving officer sets the date)."
+    )
     after: list[str] = strawberry.field(description="Keys of the members whose result it needs first.")
     documents: list[RequiredDocument]
     why: str
@@ -66,6 +71,7 @@ class BundleDefinition:
                     procedure_name=p.name,
                     agency=p.implementing_agency or p.agency,
                     processing_days=p.processing_days,
+                    processing_time=TimeLimit.from_domain(p.time_limit) if p.time_limit else None,
                     after=list(m.after),
                     documents=docs,
                     why=m.why,

@@ -134,6 +134,16 @@ class ExtendDeadlineInput:
     )
 
 
+@strawberry.input(description="The appointment of a dossier received without one (its procedure's time is unknown).")
+class SetAppointmentInput:
+    code: str
+    due_date: date = strawberry.field(description="A working day, from the day the dossier counts as received.")
+    basis: str = strawberry.field(
+        description=f"What the date is based on (the legal processing time applied). At most {LIMITS['reason']} "
+        "characters; shown on the dossier's timeline."
+    )
+
+
 @strawberry.input
 class RateDossierInput:
     code: str

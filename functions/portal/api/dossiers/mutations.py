@@ -15,6 +15,7 @@ from portal.api.dossiers.inputs import (
     ExtendDeadlineInput,
     RateDossierInput,
     ReceiveDossierInput,
+    SetAppointmentInput,
     SubmitDossierInput,
 )
 from portal.api.dossiers.types import Dossier
@@ -136,6 +137,17 @@ class DossierMutations:
     ) -> UpdateDossierResult:
         ctx = info.context
         dossier = ctx.services.workflow.extend_deadline(ctx.principal, input.code, input.new_due_date, input.reason)
+        return DossierUpdated(dossier=Dossier(dossier=dossier))
+
+    @strawberry.mutation(
+        description="Receiving officers: set the appointment of a dossier whose procedure has no known processing "
+        "time (appointmentDate is null until then), once; recorded on the timeline with its basis."
+    )
+    def set_dossier_appointment(
+        self, info: Info[PortalContext, None], input: SetAppointmentInput
+    ) -> UpdateDossierResult:
+        ctx = info.context
+        dossier = ctx.services.workflow.set_appointment(ctx.principal, input.code, input.due_date, input.basis)
         return DossierUpdated(dossier=Dossier(dossier=dossier))
 
     @strawberry.mutation(description="The applicant rates a dossier once it has a result.")

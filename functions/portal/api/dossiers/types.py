@@ -13,11 +13,12 @@ from strawberry.types import Info
 from portal.api.centers.types import Center
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.pagination import PageInfo
-from portal.api.procedures.types import Procedure
+from portal.api.procedures.types import Procedure, TimeLimit
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread
 from portal.dossiers.model import Action, dossier_subject
 from portal.dossiers.tracking import tracking_secret
+from portal.errors import Conflict
 
 DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
 # The steps of actOnDossier only (receiving, extending, rating and messages have mutations of their own).
@@ -146,9 +147,32 @@ class DossierSummary:
     def received_at(self) -> datetime:
         return self.dossier.received_at
 
-    @strawberry.field(description="Appointment date for the result (working days, Vietnamese holidays).")
+    @strawberry.field(
+        description="Appointment date for the result. Fails for a dossier whose appointment the receiving "
+        "officer has not set yet.",
+        deprecation_reason="Use appointmentDate (null until the receiving officer sets it); since 2026-12-07.",
+    )
     def due_date(self) -> date:
+        if self.dossier.due_date is None:
+            raise Conflict(
+                "Ngày hẹn trả kết quả sẽ do cán bộ tiếp nhận đặt.", "The receiving officer will set the appointment."
+            )
         return self.dossier.due_date
+
+    @strawberry.field(
+        description="Appointment date for the result, counted in the unit of the processing time (see "
+        "processingTime); null while the receiving officer has not set it (the procedure's time is unknown)."
+    )
+    def appointment_date(self) -> date | None:
+        return self.dossier.due_date
+
+    @strawberry.field(
+        description="The processing time the dossier was received with, in its unit; null when the procedure's "
+        "time is unknown (the receiving officer sets the appointment)."
+    )
+    def processing_time(self) -> TimeLimit | None:
+        limit = self.dossier.time_limit
+        return TimeLimit.from_domain(limit) if limit else None
 
     @strawberry.field
     def completed_at(self) -> datetime | None:

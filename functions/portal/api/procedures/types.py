@@ -100,6 +100,28 @@ class DetailSource:
     editorial: str = strawberry.field(description="Who decided it and why, when no source gives it; else empty.")
 
 
+@strawberry.type(
+    description="A processing time with its unit, as the law counts it: WORKING_DAYS (ngày làm việc), DAYS "
+    "(calendar days, ending on a working day), HOURS and MINUTES from receipt, MONTHS and YEARS by the calendar, "
+    "SAME_DAY (received up to 15:00: that day; after 15:00: the next working day)."
+)
+class TimeLimit:
+    amount: int = strawberry.field(description="0 for SAME_DAY.")
+    unit: TimeUnit
+    label: str = strawberry.field(description='In Vietnamese, as on the receipt: "10 ngày", "10 ngày làm việc".')
+    source_text: str = strawberry.field(description="The source's own words it was read from; empty if none kept.")
+    due_date_computed: bool = strawberry.field(
+        description="False for a unit with no counting rule (e.g. working hours): the receiving officer sets "
+        "the appointment."
+    )
+
+    @classmethod
+    def from_domain(cls, t: model.TimeLimit) -> TimeLimit:
+        return cls(
+            amount=t.amount, unit=t.unit, label=t.label_vi(), source_text=t.source_text, due_date_computed=t.counted
+        )
+
+
 def _fee(f: model.Fee) -> Fee:
     return Fee(
         description=f.description,
@@ -191,12 +213,21 @@ class Procedure:
         ]
 
     @strawberry.field(
-        description="Legal processing time in working days (0: same day); null when the catalog "
-        "gives no single number of working days (see processingTimes)."
+        description="Legal processing time in working days; null when it is not given in working days "
+        "(see processingTime for its unit) or unknown."
     )
     async def processing_days(self, info: Info[PortalContext, None]) -> int | None:
         p = await self._details(info)
         return p.processing_days if p else None
+
+    @strawberry.field(
+        description="The processing time the appointment is counted from, with its unit; null when no source "
+        "gives one: the receiving officer then sets the appointment at reception."
+    )
+    async def processing_time(self, info: Info) -> TimeLimit | None:
+        p = await self._details(info)
+        limit = p.time_limit if p else None
+        return TimeLimit.from_domain(limit) if limit else None
 
     @strawberry.field
     async def processing_note(self, info: Info[PortalContext, None]) -> str:
