@@ -113,6 +113,8 @@ TIERS = ("unit", "contract", "integration", "e2e")  # the folders under tests/, 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
+        if not item.path.is_relative_to(config.rootpath):
+            continue
         parts = item.path.relative_to(config.rootpath).parts
         if len(parts) > 1 and parts[0] == "tests" and parts[1] in TIERS:
             item.add_marker(parts[1])

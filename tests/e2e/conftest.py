@@ -61,7 +61,12 @@ HOAN_KIEM_LAKE = {"latitude": 21.0288, "longitude": 105.8525}
 
 @pytest.fixture(scope="module")  # not longer: Playwright's sync API holds an event loop while it runs
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # Assertions wait as long as actions do (15 s, set on each page below), not Playwright's 5 s: in a random
+    # order any browser test may be the first to reach the cold local server, and on a busy machine its
+    # first lists took longer than 5 s ("Đang tải…"). A wrong value still fails; it is only waited for longer.
+    expect.set_options(timeout=15_000)
 
     with sync_playwright() as p:
         browser = p.chromium.launch(

@@ -34,13 +34,21 @@ def root_fields() -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def world(seeded, jwks_server, people) -> World:
-    from infra.reference.catalog import load_catalog
+def api(seeded, jwks_server) -> GraphQLClient:
+    """One app for the whole matrix: the cases only read, or write under fresh request ids, and none moves the
+    clock, so building the services and the app again for each of its ~870 cases (the session's `api`)
+    would test nothing more; it cost most of the module's time (a token verifier, empty caches, a schema)."""
     from portal.api.http.app import create_app
     from portal.bootstrap import build_services
 
-    procedure = next(p for p in load_catalog()[1] if p.code == "1.001193")
-    api = GraphQLClient(create_app(services=build_services(clock=FixedClock())))
+    return GraphQLClient(create_app(services=build_services(clock=FixedClock())))
+
+
+@pytest.fixture(scope="module")
+def world(api, people) -> World:
+    from tests.support.catalog import catalog_procedure
+
+    procedure = catalog_procedure("1.001193")
     placeholder = World("", "", procedure)
     document = upload(api, people.citizen(), PDF + b"authorization", procedureCode=procedure.code)
     variables = submission(placeholder)

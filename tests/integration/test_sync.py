@@ -3,12 +3,15 @@ client's view changed since then, page by page, from an index (no scan)."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
 
 from tests.support.apps import Apps
 from tests.support.authorization_rules import World, submission
+from tests.support.notifications import unique_pid
 
 # Other tests (the browser's, on the real clock) file dossiers too: these tests use a center and a citizen
 # of their own, so "exactly the changes" means exactly.
@@ -22,12 +25,19 @@ SYNC_CITIZEN = {
 
 
 @pytest.fixture(scope="module")
-def center(seeded) -> str:
-    """A Hồ Chí Minh City commune center no other test files at."""
+def unused_centers(seeded) -> Iterator[str]:
+    """Hồ Chí Minh City commune centers no other test files at, from the end of the province's first page."""
     from portal.store.centers import CenterStore
 
     ids = [c.id for c in CenterStore().by_province("79", 100, None).items if c.id != "hcc-79-26743"]
-    return ids[-1]
+    return reversed(ids)
+
+
+@pytest.fixture
+def center(unused_centers) -> str:
+    """A center of this test alone: the tests share a clock's start and no end to "changed since", so a center
+    shared by two tests would show the one that ran second the other's dossiers (in a random order, either)."""
+    return next(unused_centers)
 
 
 @pytest.fixture
@@ -39,9 +49,9 @@ def apps(services, issuer, people) -> Apps:
 
 @pytest.fixture
 def procedure():
-    from infra.reference.catalog import load_catalog
+    from tests.support.catalog import catalog_procedure
 
-    return next(p for p in load_catalog()[1] if p.code == "1.001193")
+    return catalog_procedure("1.001193")
 
 
 def file(api, people, procedure, center, token=None) -> str:
@@ -104,9 +114,11 @@ def test_changes_come_page_by_page_with_a_cursor(api, apps, people, services, pr
 def test_an_app_reading_for_a_citizen_syncs_only_their_dossiers(api, apps, people, services, procedure, center):
     services.clock.advance(timedelta(days=50))
     start = services.clock.now().isoformat()
-    mine = file(api, people, procedure, center)
+    # A citizen of this test alone: the other tests file for SYNC_CITIZEN later on the clock, in any order.
+    own = {**SYNC_CITIZEN, "sub": f"sync-{uuid.uuid4().hex[:8]}", "pid": "079099" + unique_pid()[-6:]}
+    mine = file(api, people, procedure, center, token=people.citizen(**own))
     file(api, people, procedure, center, token=people.other_citizen())
-    delegated = people.issuer.mint({**SYNC_CITIZEN, "client_id": "sample-app", "scope": "dossiers:read"})
+    delegated = people.issuer.mint({**own, "client_id": "sample-app", "scope": "dossiers:read"})
     assert [e["node"]["code"] for e in changes(apps, delegated, start)["edges"]] == [mine]
 
 
@@ -128,15 +140,6 @@ def test_a_time_without_offset_or_in_the_future_is_refused(apps, services, cente
         assert r.error_codes == ["BAD_USER_INPUT"], r.body
 
 
-@pytest.fixture(scope="module")
-def narrowed_center(seeded) -> str:
-    """Another Hồ Chí Minh City commune center no other test files at (the removals test's own)."""
-    from portal.store.centers import CenterStore
-
-    ids = [c.id for c in CenterStore().by_province("79", 100, None).items if c.id != "hcc-79-26743"]
-    return ids[-2]
-
-
 def removals(apps, token, since, first=100, after=None):
     r = apps.api.run("DossierRemovals", {"removedSince": since, "first": first, "after": after}, token=token)
     assert r.errors == [], r.body
@@ -151,13 +154,15 @@ def set_procedures(apps, people, client_id, procedures):
 
 
 def test_a_narrowed_procedure_list_removes_exactly_the_dossiers_the_client_held(
-    api, apps, people, services, procedure, narrowed_center, dynamodb_calls
+    api, apps, people, services, procedure, center, dynamodb_calls
 ):
-    app = apps.register(centerId=narrowed_center)
+    app = apps.register(centerId=center)
     token = apps.token(app.client_id, app.secret)
     services.clock.advance(timedelta(days=70))
     start = services.clock.now().isoformat()
-    held = [file(api, people, procedure, narrowed_center), file(api, people, procedure, narrowed_center)]
+    held = [file(api, people, procedure, center)]
+    services.clock.advance(timedelta(seconds=1))  # two changes at one instant have no order of their own
+    held.append(file(api, people, procedure, center))
     assert [e["node"]["code"] for e in changes(apps, token, start)["edges"]] == held
     dynamodb_calls.clear()
     assert removals(apps, token, start)["edges"] == []  # nothing narrowed: not even a read of the dossiers
@@ -169,7 +174,7 @@ def test_a_narrowed_procedure_list_removes_exactly_the_dossiers_the_client_held(
     narrowed_at = services.clock.now()
     set_procedures(apps, people, app.client_id, ["2.000001"])
     services.clock.advance(timedelta(minutes=5))
-    file(api, people, procedure, narrowed_center)  # filed after: never in the client's view
+    file(api, people, procedure, center)  # filed after: never in the client's view
     dynamodb_calls.clear()
     gone = removals(apps, token, start)["edges"]
     assert [e["node"]["code"] for e in gone] == held
