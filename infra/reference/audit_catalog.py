@@ -48,7 +48,7 @@ IMPORTED_KEYS = (
     "official_url",
     "online",
 )
-CHECKED_FIELDS = ("name", "levels", "fees", "legal_basis", "processing_days")
+CHECKED_FIELDS = ("name", "levels", "fees", "legal_basis", "processing_time")
 _LEGAL_NUMBER = re.compile(r"\d{1,4}/(?:\d{4}/)?[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*")
 
 
@@ -177,15 +177,26 @@ class Audit:
                 self.count("checked legal_basis", "no source", label)
             else:
                 self.count("checked legal_basis", "right" if _legal_stated(item, legal[2]) else "differs", label)
-        processing = text_of("processing")
-        if ("processing_days", str(entry["processing_days"])) in decided:
-            self.count("checked processing_days", "editorial")
-        elif processing is None:
-            self.count("checked processing_days", "no source", f"{code}: {entry['processing_days']}")
+        self._checked_time(code, entry.get("processing_time"))
+
+    def _checked_time(self, code: str, time: dict | None) -> None:
+        """The hand-checked entry's processing time: its stored source words, read again by the time reader
+        (infra.reference.processing_times), give its amount and unit; an unknown time is served as unknown."""
+        from infra.reference.processing_times import parse_cell
+
+        if not time or time.get("amount") is None:
+            return  # nothing served: the receiving officer sets the appointment
+        label = f"{code}: {time['amount']} {time.get('unit')}"
+        words = time.get("source_text") or ""
+        if not words:
+            self.count("checked processing_time", "no source", label)
+            return
+        if time.get("unit") == "same_day":
+            read = (time["amount"], "same_day") if "sau 15 giờ" in words or "ngày làm việc tiếp theo" in words else None
         else:
-            times = parse(processing[0], processing[1], "processing", processing[2]) or ()
-            ok = any(t["amount"] == entry["processing_days"] for t in times)
-            self.count("checked processing_days", "right" if ok else "differs", f"{code}: {entry['processing_days']}")
+            read = parse_cell(words)
+        right = read is not None and read[0] == time["amount"] and read[1] in (time.get("unit"), None)
+        self.count("checked processing_time", "right" if right else "differs", label)
 
     def run(self, fields: set[str] | None) -> int:
         self.full = all(root is not None and root.exists() for root in self.copies.values())
