@@ -10,9 +10,7 @@ import pytest
 from infra.template import ROOT, load_template
 
 FUNCTIONS = sorted(
-    name
-    for name, resource in load_template()["Resources"].items()
-    if resource["Type"] == "AWS::Serverless::Function"
+    name for name, resource in load_template()["Resources"].items() if resource["Type"] == "AWS::Serverless::Function"
 )
 
 
@@ -42,6 +40,6 @@ def test_the_deploy_tools_have_a_virtualenv_of_their_own():
     requirements = (ROOT / "infra" / "deploy-requirements.txt").read_text()
     assert not re.search(r"\.venv/bin/(pip|sam)\b", deploy), "aws-sam-cli must not go into (nor run from) .venv"
     assert "bootstrap.sh --deploy" in deploy and "sam=.tools/deploy/bin/sam" in deploy
-    assert "python_bin\" -m venv .tools/deploy" in bootstrap
+    assert 'python_bin" -m venv .tools/deploy' in bootstrap
     assert ".tools/deploy/bin/pip install -q -r infra/deploy-requirements.txt" in bootstrap
     assert re.search(r"^aws-sam-cli==\d+\.\d+\.\d+$", requirements, re.M), "pinned, as checkov is"

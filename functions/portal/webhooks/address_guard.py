@@ -1,8 +1,8 @@
 """Where a webhook may go: an https URL whose host resolves only to public addresses. The address is
 resolved once and pinned (the connection goes to that address, so a DNS answer changed in between - DNS
 rebinding - cannot send it elsewhere). Private, loopback, link-local, multicast and reserved addresses are
-refused, and so is an IPv6 address that embeds one (6to4, Teredo, NAT64); loopback is allowed only where the settings say so (local runs and tests, never prod), and then
-plain http to it too."""
+refused, and so is an IPv6 address that embeds one (6to4, Teredo, NAT64); loopback is allowed only where
+the settings say so (local runs and tests, never prod), and then plain http to it too."""
 
 from __future__ import annotations
 
