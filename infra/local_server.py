@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote
 
+import uvicorn
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -98,6 +99,22 @@ def dev_issuer_routes(issuer: DevIssuer, services: Services | None = None) -> li
         Route(f"{DEV_ISSUER_PATH}/sign-in", sign_in),
         Route(f"{DEV_ISSUER_PATH}/token", token, methods=["POST"]),
     ]
+
+
+def server_config(app: ASGIApp, port: int, log_level: str = "warning") -> uvicorn.Config:
+    """How every local server runs (make dev, the tests' servers): on loopback, and with uvicorn's proxy
+    headers off. uvicorn trusts X-Forwarded-For from 127.0.0.1 by default, so any local client could name
+    its own address and step around the per-address limit and a client's IP allow-list: the socket's peer
+    is the address (CloudFront's viewer address in AWS, api/client_address.py)."""
+    return uvicorn.Config(
+        app,
+        host="127.0.0.1",
+        port=port,
+        log_level=log_level,
+        server_header=False,
+        proxy_headers=False,
+        forwarded_allow_ips="",
+    )
 
 
 MAX_UPLOAD_BODY = 11 * 1024 * 1024  # a 10 MB file and its form fields

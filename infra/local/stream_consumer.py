@@ -5,6 +5,13 @@ that still fails after `max_retries` goes to the dead letters (in memory, and .l
 make dev) and the shard moves on. After each poll it ticks the scheduled jobs' local timer (job_timer.py:
 delivery retries often, the sweeps, the officers' digest and draft reminders once each morning).
 
+A record that fails only because a killed consumer left it in progress (portal.events.consumer's
+RecordInProgress) is retried without counting: it is done once the killed invocation's time is over. A
+dead letter is re-driven by `redrive()`: `make redrive` asks the running poller for it (a request file
+beside the dead letters; a poller that is not running does it when it next starts).
+`python -m infra.local.stream_consumer --data-dir D` runs a poller in a process of its own (the kill test,
+tests/integration/test_stream_kill.py, kills it with SIGKILL in the middle of a backlog).
+
 The tables are created after the stack starts (make dev, tests): until the Dossiers table and its stream
 exist, the poller waits for them (healthy all along: it is running). It is a thread of the process that
 starts it, so it dies with it; where it stopped is kept per shard (a file under .local for make dev), and
@@ -86,6 +93,7 @@ class StreamPoller:
         self.checkpoints: dict[str, str] = {}  # shard id -> last sequence number handled
         self.dead_letters: list[dict[str, Any]] = []
         self.batches = 0
+        self.in_progress_retries = 0  # records retried because a killed consumer left them in progress
         self.consumer: Any = None
         self.services: Any = None
         self._iterators: dict[str, str | None] = {}
@@ -153,9 +161,19 @@ class StreamPoller:
             return None
         return self._dynamodb.describe_table(TableName=self._table)["Table"].get("LatestStreamArn")
 
+    @property
+    def redrive_request(self) -> Path | None:
+        return self.dead_letter_path.with_name("redrive-requested") if self.dead_letter_path else None
+
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
+                if self.redrive_request and self.redrive_request.exists():
+                    self._build()
+                    if self._stream_arn is not None or self._find_stream():
+                        redriven, left = self.redrive()
+                        log.warning("stream consumer: %d dead letters re-driven, %d left", redriven, left)
+                        self.redrive_request.unlink(missing_ok=True)
                 self.poll_once()
                 if self._stream_arn is not None:  # the tables are there
                     self.jobs.tick(self.services, self.consumer.notifier)
@@ -240,18 +258,52 @@ class StreamPoller:
         position = sequence.index(first) if first in sequence else 0
         if position > 0:
             self._checkpoint(shard_id, sequence[position - 1])
+        self._iterators[shard_id] = None  # read again from the checkpoint
+        if first in getattr(self.consumer, "in_progress", ()):
+            # not a failure: a killed consumer's mark, which expires with its invocation's time
+            self.in_progress_retries += 1
+            log.info("stream consumer: %s is in progress (a killed consumer's); retried", first)
+            return
         self._attempts[first] = self._attempts.get(first, 0) + 1
         if self._attempts[first] > self.max_retries:
             self._dead_letter(shard_id, records[position])
             self._attempts.pop(first)
             self._checkpoint(shard_id, first)
-        self._iterators[shard_id] = None  # read again from the checkpoint
 
     def _checkpoint(self, shard_id: str, sequence_number: str) -> None:
         self.checkpoints[shard_id] = sequence_number
         if self.checkpoint_path:
             self.checkpoint_path.parent.mkdir(parents=True, exist_ok=True)
             self.checkpoint_path.write_text(json.dumps(self.checkpoints))
+
+    def redrive(self) -> tuple[int, int]:
+        """Hands each dead letter to the consumer again, one record a batch, as the stream would: those it
+        handles leave the dead letters, the others stay. (re-driven, left). Handling is idempotent per
+        (code, seq): what an earlier attempt did is not done twice."""
+        self._build()
+        letters = self._letters()
+        left = []
+        for letter in letters:
+            record = {
+                "eventName": letter.get("eventName"),
+                "eventSourceARN": self._stream_arn or "local",
+                "dynamodb": {"Keys": letter["keys"], "SequenceNumber": letter["sequenceNumber"]},
+            }
+            answer = self.consumer.handle({"Records": [record]}, LocalContext(self.invocation_timeout))
+            if (answer or {}).get("batchItemFailures"):
+                left.append(letter)
+        self.dead_letters = left
+        if self.dead_letter_path:
+            self.dead_letter_path.parent.mkdir(parents=True, exist_ok=True)
+            self.dead_letter_path.write_text("".join(json.dumps(x, default=str) + "\n" for x in left))
+        return len(letters) - len(left), len(left)
+
+    def _letters(self) -> list[dict[str, Any]]:
+        if self.dead_letter_path is None:
+            return list(self.dead_letters)
+        if not self.dead_letter_path.exists():
+            return []
+        return [json.loads(line) for line in self.dead_letter_path.read_text().splitlines() if line.strip()]
 
     def _dead_letter(self, shard_id: str, record: dict[str, Any]) -> None:
         """What the event source mapping's on-failure destination receives: where the record was."""
@@ -268,3 +320,39 @@ class StreamPoller:
             self.dead_letter_path.parent.mkdir(parents=True, exist_ok=True)
             with self.dead_letter_path.open("a", encoding="utf-8") as f:
                 f.write(json.dumps(letter, default=str) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """A poller in a process of its own, with the environment it inherits (tables, endpoints, SMTP)."""
+    import argparse
+    import contextlib
+    import signal
+
+    parser = argparse.ArgumentParser(description="the local stream consumer, alone in its process")
+    parser.add_argument("--data-dir", type=Path, required=True, help="checkpoints.json and dead-letters.jsonl")
+    parser.add_argument("--invocation-timeout", type=float, default=30.0, help="seconds (Lambda's Timeout)")
+    parser.add_argument("--max-retries", type=int, default=5)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(message)s")
+    poller = StreamPoller(
+        checkpoint_path=args.data_dir / "checkpoints.json",
+        dead_letter_path=args.data_dir / "dead-letters.jsonl",
+        poll_seconds=0.1,
+        max_retries=args.max_retries,
+        invocation_timeout=args.invocation_timeout,
+        retry_job_seconds=3600.0,
+        digest_at_hour=None,
+        sweep_job_seconds=None,
+    )
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    poller.start()
+    print("stream consumer: started", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        stopped.wait()
+    poller.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

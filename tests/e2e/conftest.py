@@ -25,7 +25,7 @@ class LocalServer:
 
 @pytest.fixture(scope="session")
 def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
-    from infra.local_server import create_local_app
+    from infra.local_server import create_local_app, server_config
     from portal.bootstrap import build_services
     from portal.config import settings
 
@@ -39,7 +39,7 @@ def local_server(seeded, tmp_path_factory) -> Iterator[LocalServer]:
     )
     issuer = DevIssuer(config.oidc_issuer, key_dir=tmp_path_factory.mktemp("server-keys"))
     app = create_local_app(issuer, services=build_services(config))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", server_header=False))
+    server = uvicorn.Server(server_config(app, port))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

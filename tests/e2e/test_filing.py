@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, my_dossier_codes, sign_in_url
+from tests.support.uploads import minimal_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -102,7 +103,8 @@ def test_a_citizen_signs_in_files_birth_registration_and_gets_the_receipt(locate
     expect(nearest).to_contain_text("km")
     nearest.locator("input").check()
     page.set_input_files(
-        "#files", files=[{"name": "giay-chung-sinh.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 sample"}]
+        "#files",
+        files=[{"name": "giay-chung-sinh.pdf", "mimeType": "application/pdf", "buffer": minimal_pdf(b"sample")}],
     )
     expect(page.locator("#files-list")).to_contain_text("giay-chung-sinh.pdf")
     expect(page.locator("#files-list li").first).to_have_attribute("data-state", "done")  # uploaded and checked

@@ -60,3 +60,43 @@ def test_the_static_site_and_graphiql_are_served(local_server):
     request = urllib.request.Request(f"{local_server.base_url}/graphql", headers={"accept": "text/html"})
     with urllib.request.urlopen(request, timeout=10) as r:  # noqa: S310
         assert "graphiql" in r.read().decode().lower()
+
+
+def _address_seen(config) -> str:
+    """The client address the app reads (Starlette's request.client) for a request claiming 203.0.113.9."""
+    import threading
+    import time
+
+    import uvicorn
+
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{config.port}/", headers={"x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - local server
+            return response.read().decode()
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_the_local_server_takes_the_sockets_peer_as_the_address_never_x_forwarded_for():
+    import uvicorn
+    from starlette.requests import Request
+    from starlette.responses import PlainTextResponse
+
+    from infra.local.ports import free_port
+    from infra.local_server import server_config
+
+    async def echo(scope, receive, send):
+        await PlainTextResponse(Request(scope).client.host)(scope, receive, send)
+
+    # uvicorn's defaults trust X-Forwarded-For from 127.0.0.1: a local client names its own address
+    assert _address_seen(uvicorn.Config(echo, host="127.0.0.1", port=free_port(), log_level="warning")) == "203.0.113.9"
+    assert _address_seen(server_config(echo, free_port())) == "127.0.0.1"

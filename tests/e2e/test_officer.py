@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, act, file_birth_registration, sign_in_url
+from tests.support.uploads import minimal_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +45,8 @@ def test_an_officer_works_through_the_queue_and_starts_processing(page, local_se
     assert api.run("GetDossier", {"code": first}, token=citizen).data["dossier"]["status"] == "PROCESSING"
 
     page.set_input_files(
-        "#result-file", files=[{"name": "trich-luc.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 result"}]
+        "#result-file",
+        files=[{"name": "trich-luc.pdf", "mimeType": "application/pdf", "buffer": minimal_pdf(b"result")}],
     )
     expect(page.locator("#result-file-list li")).to_have_attribute("data-state", "done")  # uploaded, checked, sealed
     page.click("#do-mark_result_ready")

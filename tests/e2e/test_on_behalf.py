@@ -17,6 +17,7 @@ from tests.e2e.test_filing import (
     fill_birth_registration,
     open_form_signed_in,
 )
+from tests.support.uploads import minimal_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -50,7 +51,8 @@ def test_a_citizen_files_for_someone_else_who_then_follows_the_dossier_as_does_t
     page.click("#continue")  # no authorization attached yet: said, and nothing sent
     expect(page.locator("#problems")).to_contain_text("Giấy ủy quyền")
     page.set_input_files(
-        "#files", files=[{"name": "giay-uy-quyen.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4 uy quyen"}]
+        "#files",
+        files=[{"name": "giay-uy-quyen.pdf", "mimeType": "application/pdf", "buffer": minimal_pdf(b"uy quyen")}],
     )
     expect(page.locator("#files-list li").first).to_have_attribute("data-state", "done")
     page.select_option("#files-doc-0", "Giấy ủy quyền")

@@ -9,7 +9,17 @@ import httpx2
 
 from portal.documents.model import Verdict
 from tests.support.journeys import birth_procedure, submit
-from tests.support.uploads import EXECUTABLE, INFECTED_PDF, JPEG, PDF, PNG, post_file, request_upload, upload
+from tests.support.uploads import (
+    EXECUTABLE,
+    INFECTED_PDF,
+    JPEG,
+    PDF,
+    PNG,
+    minimal_pdf,
+    post_file,
+    request_upload,
+    upload,
+)
 
 CENTER = "hcc-01-00148"  # a commune center no other test counts KPIs of
 BIRTH = "1.001193"
@@ -241,3 +251,70 @@ def test_guardduty_scan_result_events_record_the_verdict(services, api, people):
     assert handle(event(f"documents/{pending['id']}", "NO_THREATS_FOUND"), documents) == "recorded"
     stored = [e["node"]["id"] for e in _store(api, citizen)]
     assert pending["id"] in stored  # clean: in the personal store now
+
+
+def _desk_dossier(api, people, center: str) -> tuple[str, str]:
+    reception = people.officer(center, "reception")
+    applicant = {"idNumber": "001090004322", "fullName": "Người nộp tại quầy (mẫu)"}
+    r = api.run("ReceiveDossier", {"input": {**_submission(centerId=center), "applicant": applicant}}, token=reception)
+    assert "dossier" in r.data["receiveDossier"], r.body
+    return reception, r.data["receiveDossier"]["dossier"]["code"]
+
+
+def _tickets(api, token: str, code: str, n: int) -> list[dict]:
+    """`n` upload policies at once, each declaring 1 byte: the policy sees the dossier before any completes."""
+    slot = birth_procedure().documents[0].name
+    made = [request_upload(api, token, purpose="DESK_SCAN", dossierCode=code, slot=slot, sizeBytes=1) for _ in range(n)]
+    return [r.data["requestDocumentUpload"] for r in made]
+
+
+def _complete(api, token: str, ticket: dict, body: bytes) -> dict:
+    assert post_file(ticket, body) == 204
+    done = api.run("CompleteDocumentUpload", {"documentId": ticket["document"]["id"]}, token=token)
+    assert done.errors == [], done.errors
+    return done.data["completeDocumentUpload"]
+
+
+def test_a_dossiers_file_count_is_checked_again_at_completion(api, people):
+    """Policies asked for all at once pass the count check one by one (issue 25, item 2): completion counts
+    the files really attached, and refuses the one past the limit."""
+    from portal.documents.policy import MAX_FILES_PER_DOSSIER
+
+    reception, code = _desk_dossier(api, people, "hcc-01-00160")
+    room = MAX_FILES_PER_DOSSIER - len(
+        api.run("GetDossier", {"code": code}, token=reception).data["dossier"]["attachments"]
+    )
+    tickets = _tickets(api, reception, code, room + 1)
+    outcomes = [_complete(api, reception, t, PDF + f"scan {i}".encode()) for i, t in enumerate(tickets)]
+    assert [o["__typename"] for o in outcomes[:-1]] == ["DocumentCompleted"] * room
+    assert outcomes[-1]["__typename"] == "InvalidInputError" and "20" in outcomes[-1]["message"], outcomes[-1]
+    dossier = api.run("GetDossier", {"code": code}, token=reception).data["dossier"]
+    assert len(dossier["attachments"]) == MAX_FILES_PER_DOSSIER
+
+
+def test_a_dossiers_total_size_is_the_real_sizes_not_the_declared_ones(api, people):
+    """6 policies declaring 1 byte, each posted 9 MiB and completed: 54 MiB past the 50 MiB of a dossier."""
+    reception, code = _desk_dossier(api, people, "hcc-01-00160")
+    big = 9 * 1024 * 1024
+    outcomes = []
+    for i, ticket in enumerate(_tickets(api, reception, code, 6)):
+        outcomes.append(_complete(api, reception, ticket, minimal_pdf(bytes([48 + i]) * big)))
+    assert [o["__typename"] for o in outcomes[:5]] == ["DocumentCompleted"] * 5
+    assert outcomes[5]["__typename"] == "InvalidInputError" and "50 MB" in outcomes[5]["message"], outcomes[5]
+    dossier = api.run("GetDossier", {"code": code}, token=reception).data["dossier"]
+    assert sum(a["sizeBytes"] for a in dossier["attachments"]) <= 50 * 1024 * 1024
+
+
+def test_a_polyglot_or_a_file_that_does_not_parse_is_rejected_and_downloads_never_render(api, people):
+    """A PDF that is also an HTML page, or that starts as a PDF and is not one, is refused (issue 25, item 7)."""
+    from tests.support.uploads import POLYGLOT_PDF, TRUNCATED_PDF
+
+    citizen = people.citizen()
+    for body in (POLYGLOT_PDF, TRUNCATED_PDF, PNG + b"<html><script>alert(1)</script>"):
+        refused = upload(api, citizen, body, procedureCode=BIRTH)
+        assert refused["__typename"] == "InvalidInputError" and "PDF, JPEG" in refused["message"], refused
+    document = upload(api, citizen, PDF, procedureCode=BIRTH)
+    link = api.run("DocumentDownload", {"documentId": document["id"]}, token=citizen)
+    fetched = httpx2.get(link.data["documentDownload"]["url"], timeout=10)
+    assert fetched.status_code == 200 and fetched.content == PDF
+    assert fetched.headers["content-disposition"].startswith("attachment;")

@@ -97,3 +97,21 @@ def test_through_the_lambda_handler_an_invalid_utf8_body_is_a_400(services):
     response = Mangum(create_app(services=services), lifespan="off")(event, LambdaContext())
     assert response["statusCode"] == 400
     assert json.loads(response["body"])["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+MUTATION = "mutation { markNotificationsRead(input: {}) { __typename } }"
+
+
+@pytest.mark.parametrize(
+    "send",
+    [
+        lambda http: http.get("/graphql", params={"query": "{ procedureFields }"}),  # a query by GET
+        lambda http: http.get(
+            "/graphql", params={"query": "mutation { markNotificationsRead(input: {}) { __typename } }"}
+        ),
+        lambda http: post(http, b'{"query": "query A { procedureFields }", "operationName": "B"}'),  # unknown name
+    ],
+    ids=["query-by-get", "mutation-by-get", "unknown-operation-name"],
+)
+def test_what_graphql_itself_refuses_is_a_typed_error_too_never_plain_text(http, send):
+    typed_error(send(http), 400, "BAD_REQUEST")

@@ -232,3 +232,31 @@ def test_counters_expire_after_their_window_through_ttl(services, people, clock)
     assert int(item.expires_at.timestamp()) == window_start + WINDOW + 60
     ttl = dynamodb_client(settings()).describe_time_to_live(TableName=settings().tables.rate_limits)
     assert ttl["TimeToLiveDescription"] == {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires_at"}
+
+
+COSTLY = "{ procedures(first: 100) { edges { node { code name fees { amountVnd } } } } }"
+
+
+def test_a_costly_query_counts_for_the_work_it_asks_not_as_one_request(services):
+    """8 threads of a valid costly query saturated the local process unlimited (issue 25, item 8): the
+    per-address limit weighs each read by its static cost (policy.weight), so the same budget admits many
+    cheap reads or a few costly ones."""
+    from graphql import parse
+    from portal.api.graphql.query_cost import operation_cost
+    from portal.api.graphql.schema import build_schema
+    from portal.ratelimit.policy import RequestKind, weight
+
+    [costly] = parse(COSTLY).definitions
+    cost = weight(RequestKind.READ, operation_cost(build_schema()._schema, costly, {}, {}))
+    assert cost >= 4, cost
+    budget = 4 * cost
+    cheap = client(services, address="198.51.100.40", ip_reads=budget, client_reads=10_000)
+    for _ in range(budget):
+        assert cheap.query("{ procedureFields }").errors == []
+    assert cheap.query("{ procedureFields }").error_codes == ["RATE_LIMITED"]
+    here = client(services, address="198.51.100.41", ip_reads=budget, client_reads=10_000)
+    for _ in range(4):
+        r = here.query(COSTLY)
+        assert r.errors == [], r.body
+    refused = here.query(COSTLY)
+    assert refused.error_codes == ["RATE_LIMITED"] and refused.status == 429

@@ -119,3 +119,27 @@ def test_a_poison_record_goes_to_the_dead_letters_and_the_stream_moves_on(api, p
     )
     assert all(letter["attempts"] == main.max_retries + 1 for letter in dead if letter["keys"]["pk"]["S"] == orphan)
     wait_for(lambda: smtp(STACK).messages(email), what="the next dossier's e-mail")  # not blocked behind them
+
+
+def test_a_dead_letter_is_redriven_and_its_event_told(api, people):
+    """`make redrive` (StreamPoller.redrive): a dead letter is handed to the consumer again; handled, it
+    leaves the dead letters and its e-mail is sent; a poison one stays (issue 25, item 1)."""
+    main = consumer(STACK)
+    main.stop()
+    email = unique_email()
+    try:
+        code = submit(api, people.citizen(pid=unique_pid()), CENTER, email=email)["code"]
+        orphan = f"ORPHAN-{uuid.uuid4().hex[:8]}"
+        letter = {"shardId": "s", "sequenceNumber": "1", "eventName": "INSERT", "attempts": 6}
+        main.dead_letters = [
+            {**letter, "keys": {"pk": {"S": code}, "sk": {"S": "EVENT#0001"}}},
+            {**letter, "keys": {"pk": {"S": orphan}, "sk": {"S": "EVENT#0001"}}},
+        ]
+        assert main.redrive() == (1, 1)
+        assert [x["keys"]["pk"]["S"] for x in main.dead_letters] == [orphan]
+        assert len(smtp(STACK).messages(email)) == 1  # told by the redrive, before the stream reached it
+    finally:
+        main.dead_letters = []
+        main.start()
+    settle()
+    assert len(smtp(STACK).messages(email)) == 1  # the stream's own record finds it done

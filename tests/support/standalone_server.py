@@ -25,12 +25,13 @@ def main() -> None:
 
     import uvicorn
 
+    from infra.local_server import server_config
     from infra.tables import create_tables
     from portal.api.http.app import create_app
     from portal.config import settings
 
     create_tables(settings())
-    uvicorn.run(create_app(), host="127.0.0.1", port=args.port, log_level="warning", server_header=False)
+    uvicorn.Server(server_config(create_app(), args.port)).run()
 
 
 if __name__ == "__main__":

@@ -235,3 +235,47 @@ def test_stream_records_other_than_event_inserts_are_not_events():
     assert event_key(record("REMOVE", "EVENT#0003")) is None
     with pytest.raises(PoisonRecord):
         event_key(record("INSERT", "EVENT#zz"))
+
+
+class KeyCheckingStore(MemoryStore):
+    """Refuses what DynamoDB refuses: an empty sort key (a ValidationException, INTERNAL_SERVER_ERROR)."""
+
+    def mark_read(self, recipient_key, ids):
+        if any(not i for i in ids):
+            raise RuntimeError("ValidationException: a key attribute cannot contain an empty string value")
+        return 0
+
+
+ENTRY_ID = "2026-03-02T09:00:00+07:00#X01.013.00-260302-010002#0001"
+
+
+@pytest.mark.parametrize("bad", ["", " ", "x", "2026-03-02T09:00:00+07:00#X01#1", "a\x00b", "x" * 201])
+def test_marking_read_refuses_an_empty_or_malformed_id_before_the_store(bad):
+    """issue 25, item 3: markNotificationsRead(ids: [""]) reached DynamoDB."""
+    from portal.errors import InvalidInput
+    from portal.identity.principal import Citizen
+    from portal.notifications.inbox import mark_read
+
+    with pytest.raises(InvalidInput) as refused:
+        mark_read(KeyCheckingStore(), Citizen("sub-1", "001090012345", "An"), [ENTRY_ID, bad])
+    assert refused.value.problems[0].field == "ids"
+
+
+def test_marking_read_takes_the_ids_the_inbox_gives():
+    from portal.identity.principal import Citizen
+    from portal.notifications.inbox import mark_read
+    from portal.notifications.model import InboxEntry
+
+    entry_id = InboxEntry(
+        "citizen:001090012345",
+        "X01.013.00-260302-010002",
+        1,
+        "receive",
+        datetime(2026, 3, 2, 9, tzinfo=VIETNAM),
+        "s",
+        "s",
+        "b",
+        "b",
+        "l",
+    ).id
+    assert mark_read(KeyCheckingStore(), Citizen("sub-1", "001090012345", "An"), [entry_id]) == (0, 0)

@@ -5,7 +5,7 @@ import pytest
 
 from portal.errors import RateLimited
 from portal.identity.principal import Admin, Anonymous, App, Citizen, Officer, OfficerRole, Scope
-from portal.ratelimit.policy import Limits, RequestKind, client_of, counters_for, window_at
+from portal.ratelimit.policy import COST_PER_UNIT, Limits, RequestKind, client_of, counters_for, weight, window_at
 from portal.ratelimit.service import admit
 
 LIMITS = Limits(window_seconds=60, client_reads=3, client_writes=1, ip_reads=10, ip_writes=2)
@@ -17,8 +17,8 @@ class FakeCounters:
         self.values: Tally[str] = Tally()
         self.expiries: dict[str, int] = {}
 
-    def increment(self, key: str, expires_at: int) -> int:
-        self.values[key] += 1
+    def increment(self, key: str, expires_at: int, amount: int = 1) -> int:
+        self.values[key] += amount
         self.expiries[key] = expires_at
         return self.values[key]
 
@@ -79,3 +79,18 @@ def test_writes_are_counted_apart_from_reads():
     with pytest.raises(RateLimited):
         admit(counters, LIMITS, now, RequestKind.WRITE, "sub:a", None)
     admit(counters, LIMITS, now, RequestKind.READ, "sub:a", None)
+
+
+def test_a_read_weighs_its_cost_and_a_write_one():
+    assert weight(RequestKind.READ, 0) == weight(RequestKind.READ, COST_PER_UNIT) == 1
+    assert weight(RequestKind.READ, COST_PER_UNIT + 1) == 2
+    assert weight(RequestKind.READ, 3000) == 3000 // COST_PER_UNIT
+    assert weight(RequestKind.WRITE, 3000) == 1
+
+
+def test_a_heavy_read_uses_up_the_window_sooner():
+    counters = FakeCounters()
+    now = datetime(2026, 3, 2, 2, 0, 0, tzinfo=UTC)
+    admit(counters, LIMITS, now, RequestKind.READ, None, "192.0.2.9", amount=6)  # 6 of the address's 10
+    with pytest.raises(RateLimited):
+        admit(counters, LIMITS, now, RequestKind.READ, None, "192.0.2.9", amount=6)

@@ -69,6 +69,12 @@ def public(host, port):
         ("https://hooks.example.vn/x", []),
         ("http://hooks.example.vn/x", ["93.184.215.14"]),  # not https
         ("https://127.0.0.1/x", []),
+        ("https://[2002:a9fe:a9fe::1]/x", []),  # 6to4 of 169.254.169.254 (the metadata service)
+        ("https://[2002:7f00:1::1]/x", []),  # 6to4 of 127.0.0.1
+        ("https://hooks.example.vn/x", ["2002:c0a8:1::1"]),  # 6to4 of 192.168.0.1, resolved
+        ("https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/x", []),  # Teredo
+        ("https://[64:ff9b::a9fe:a9fe]/x", []),  # NAT64 of 169.254.169.254
+        ("https://[64:ff9b:1::a00:1]/x", []),  # local-use NAT64 of 10.0.0.1
     ],
 )
 def test_a_private_or_insecure_target_is_refused_in_production(url, resolved):
@@ -86,12 +92,18 @@ def test_a_public_target_is_pinned_to_its_resolved_address():
     )
 
 
+def test_an_ipv6_address_embedding_a_public_ipv4_is_accepted():
+    assert resolve("https://[2002:808:808::1]/x").address == "2002:808:808::1"  # 6to4 of 8.8.8.8
+
+
 def test_loopback_only_where_allowed_and_never_another_private_address():
     assert resolve("http://127.0.0.1:9000/hook", allow_loopback=True).address == "127.0.0.1"
     with pytest.raises(InvalidInput):
         resolve("http://127.0.0.1:9000/hook", allow_loopback=False)
     with pytest.raises(InvalidInput):
         resolve("http://10.0.0.1/hook", allow_loopback=True)
+    with pytest.raises(InvalidInput):  # loopback through 6to4 is not loopback: never allowed
+        resolve("http://[2002:7f00:1::1]:9000/hook", allow_loopback=True)
 
 
 def test_every_action_is_an_event_or_said_to_send_nothing():

@@ -12,7 +12,7 @@ import secrets
 from dataclasses import replace
 
 from portal.clock import Clock
-from portal.documents import policy
+from portal.documents import policy, structure
 from portal.documents.model import Document, Purpose, State, UploadRequest, UploadTicket, Verdict
 from portal.documents.policy import rejection_message
 from portal.documents.reading import DOCUMENT_ID, Reading, document_not_found
@@ -139,7 +139,7 @@ class Documents(Reading):
             return self._keep(replace(checked, state=State.REJECTED, reason="empty" if size == 0 else "too_large"))
         body = self.objects.read(incoming, policy.MAX_FILE_BYTES)
         checked = replace(checked, sha256=hashlib.sha256(body).hexdigest(), content_type=policy.sniff(body) or "")
-        if not checked.content_type:
+        if not checked.content_type or not structure.well_formed(checked.content_type, body):  # polyglots too
             self.objects.delete(incoming)
             return self._keep(replace(checked, state=State.REJECTED, reason="type"))
         self.objects.move(incoming, document.key)
@@ -170,6 +170,9 @@ class Documents(Reading):
                 attachment = self._sealed(attachment, dossier)
                 updated, event = files.attach_result(dossier, attachment, now)
             else:
+                # the real size and count, checked again here: the upload policy saw only the declared size,
+                # and the dossier's version makes the check and the attachment one (record is conditional)
+                policy.check_dossier_total([a.size_bytes for a in dossier.attachments] + [document.size_bytes])
                 actor = ActorRole.OFFICER if document.purpose is Purpose.DESK_SCAN else ActorRole.APPLICANT
                 updated, event = files.attach(dossier, attachment, actor, now, self._required(dossier))
             self.dossiers.record(updated, event, kpi=delta(dossier, updated, event))

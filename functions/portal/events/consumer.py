@@ -4,11 +4,20 @@ records that raised (partial batch failures: the event source mapping retries fr
 then sends the batch's description to the DLQ);
 powertools' idempotency (records in the Idempotency table, keyed by code and seq) makes a redelivered
 record, or a retry of a batch that half succeeded, a no-op. Locally infra/local/stream_consumer.py
-polls DynamoDB Local's stream and calls the same `handle`."""
+polls DynamoDB Local's stream and calls the same `handle`.
+
+A consumer killed in the middle of a record (kill -9, out of memory) leaves its idempotency record
+`INPROGRESS` until the killed invocation's time is over (the record's in-progress expiry is the time the
+invocation had left). Only one invocation reads a shard at a time, so such a record is never being worked
+on: the next invocation waits for that expiry within its own time, then handles the record; when it
+cannot wait long enough, the record fails as RecordInProgress, which the local poller retries without
+counting it against the dead letters (and in AWS the next retry finds it expired). See
+docs/operations/stream-consumer.md."""
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +29,13 @@ from portal.notifications.service import Notifier, read_event
 log = logging.getLogger(__name__)
 
 IDEMPOTENCY_SECONDS = 2 * 24 * 3600  # longer than the stream keeps a record (24 h)
+IN_PROGRESS_POLL_SECONDS = 0.5  # how often a record left in progress by a killed invocation is tried again
+TIME_KEPT_SECONDS = 1.0  # of the invocation's own time, never spent waiting (the answer must get out)
+
+
+class RecordInProgress(Exception):
+    """The record's idempotency record is still INPROGRESS (left by a killed invocation) past this
+    invocation's time: not a failure of the record, it is retried until that mark expires."""
 
 
 class StreamConsumer:
@@ -44,6 +60,7 @@ class StreamConsumer:
         self.notifier = notifier
         self.dossiers = dossiers or notifier.dossiers
         self.subscribers = tuple(subscribers)
+        self.in_progress: set[str] = set()  # of the last batch: records failed only as RecordInProgress
         self.processor = BatchProcessor(event_type=EventType.DynamoDBStreams, raise_on_entire_batch_failure=False)
         self.config = IdempotencyConfig(expires_after_seconds=IDEMPOTENCY_SECONDS)
         persistence = DynamoDBPersistenceLayer(table_name=idempotency_table, boto3_client=dynamodb_client)
@@ -59,15 +76,31 @@ class StreamConsumer:
         return {"delivered": report.delivered, "retrying": report.retrying, "failed": report.failed}
 
     def _record(self, record: Any) -> None:
+        from aws_lambda_powertools.utilities.idempotency.exceptions import IdempotencyAlreadyInProgressError
+
         key = event_key(record.raw_event)
         if key is None:
             return  # not an event insert
-        self._handle_once(event=key.as_dict())
+        while True:
+            try:
+                self._handle_once(event=key.as_dict())
+                return
+            except IdempotencyAlreadyInProgressError as error:
+                if self._seconds_left() < IN_PROGRESS_POLL_SECONDS + TIME_KEPT_SECONDS:
+                    self.in_progress.add(record.dynamodb.sequence_number)
+                    raise RecordInProgress(f"{key.code} #{key.seq} is still in progress") from error
+                time.sleep(IN_PROGRESS_POLL_SECONDS)  # its mark expires with the killed invocation's time
+
+    def _seconds_left(self) -> float:
+        context = self.config.lambda_context
+        return context.get_remaining_time_in_millis() / 1000 if context is not None else 0.0
 
     def handle(self, event: dict[str, Any], context: Any) -> dict[str, Any]:
-        """The Lambda handler's body: {"batchItemFailures": [...]} for the records to retry."""
+        """The Lambda handler's body: {"batchItemFailures": [...]} for the records to retry. Afterwards
+        `in_progress` holds the sequence numbers of those that failed only as RecordInProgress."""
         from aws_lambda_powertools.utilities.batch import process_partial_response
 
+        self.in_progress = set()
         self.config.register_lambda_context(context)  # an in-progress record expires with this invocation
         return process_partial_response(
             event=event, record_handler=self._record, processor=self.processor, context=context

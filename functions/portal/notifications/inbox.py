@@ -3,6 +3,8 @@ who asks first (identity/access.py)."""
 
 from __future__ import annotations
 
+import re
+
 from portal.errors import InvalidInput
 from portal.identity.access import notification_recipient, require_applicant
 from portal.identity.principal import Principal, Scope
@@ -12,6 +14,8 @@ from portal.pagination import Page
 
 MAX_IDS = 100
 MAX_ID_LENGTH = 200
+# An inbox entry's id (InboxEntry.id): "<when, ISO 8601>#<dossier code>#<event number>"
+ENTRY_ID = re.compile(r"^\d{4}-\d{2}-\d{2}T[0-9:.+-]+#[A-Za-z0-9._-]+#\d{4,}$")
 
 
 def my_notifications(
@@ -24,9 +28,13 @@ def my_notifications(
 def mark_read(store: NotificationRepository, principal: Principal, ids: list[str]) -> tuple[int, int]:
     """Marks the given notifications read (all of them when `ids` is empty): (how many changed, unread left)."""
     recipient = notification_recipient(principal, Scope.DOSSIERS_WRITE)
-    if len(ids) > MAX_IDS or any(len(i) > MAX_ID_LENGTH for i in ids):
+    if len(ids) > MAX_IDS:
         raise InvalidInput.for_field(
             "ids", f"Tối đa {MAX_IDS} thông báo mỗi lần.", f"At most {MAX_IDS} notifications at a time."
+        )
+    if any(len(i) > MAX_ID_LENGTH or not ENTRY_ID.match(i) for i in ids):  # "" never reaches the store
+        raise InvalidInput.for_field(
+            "ids", "Mã thông báo không hợp lệ.", "A notification id is not valid (as myNotifications gives it)."
         )
     changed = store.mark_read(recipient, ids)
     return changed, store.unread_count(recipient)

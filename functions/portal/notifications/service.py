@@ -37,6 +37,11 @@ def read_event(dossiers: DossierRepository, code: str, seq: int) -> tuple[Dossie
     return dossier, event
 
 
+# An event is handled again only when its earlier handling did not finish (the consumer was killed, or it
+# raised): a delivery it left created or `sending` was not sent, or its sending died with it. Taken over now
+# rather than by the retry job minutes later (SENDING_TIMEOUT); the conditional save still lets one sender win.
+LEFT_BY_A_DEAD_ATTEMPT = frozenset({DeliveryState.CREATED, DeliveryState.SENDING})
+
 CENTER_CHANNELS = (Channel.INBOX,)  # officers get e-mail in the morning digest, not per event
 
 
@@ -68,7 +73,7 @@ class Notifier:
                     to_send.append(delivery)
                 else:  # a redelivered event: send only what an earlier attempt left unsent
                     existing = self.store.get_delivery(delivery.key)
-                    if existing is not None and existing.state is DeliveryState.CREATED:
+                    if existing is not None and existing.state in LEFT_BY_A_DEAD_ATTEMPT:
                         to_send.append(existing)
         return self.worker.send(to_send)
 

@@ -1,7 +1,7 @@
 """Fixed-window request limits, per client (the token's subject or the app's client id) and per address.
 
-Pure rules: which counters a request increments and what each one allows. Mutations have their own,
-lower limits than reads. A limit of 0 turns that counter off.
+Pure rules: which counters a request increments, by how much (a read by its cost), and what each one
+allows. Mutations have their own, lower limits than reads. A limit of 0 turns that counter off.
 """
 
 from __future__ import annotations
@@ -49,6 +49,18 @@ class Window:
 class Counter:
     key: str
     limit: int
+
+
+# A read weighs its static cost (api/query_cost.py) in units of this much: a request of ordinary size counts
+# 1, the costliest a query may be (3000) counts 60, so a client sending costly queries in a loop is limited
+# by the work it asks for, not by how many requests carry it. A write counts 1 (its own, lower limit).
+COST_PER_UNIT = 50
+
+
+def weight(kind: RequestKind, cost: int) -> int:
+    if kind is RequestKind.WRITE:
+        return 1
+    return max(1, -(-cost // COST_PER_UNIT))
 
 
 def window_at(epoch_seconds: float, window_seconds: int) -> Window:

@@ -18,8 +18,8 @@ MESSAGE_EN = "Too many requests. Please try again shortly."
 
 
 class CounterStore(Protocol):
-    def increment(self, key: str, expires_at: int) -> int:
-        """Add one to the counter `key` (made on first use) and return its new value."""
+    def increment(self, key: str, expires_at: int, amount: int = 1) -> int:
+        """Add `amount` to the counter `key` (made on first use) and return its new value."""
         ...
 
 
@@ -66,8 +66,10 @@ def admit(
     client: str | None,
     ip: str | None,
     refusals: RecentRefusals | None = None,
+    amount: int = 1,
 ) -> None:
-    """Count this request; raise RateLimited when its client or its address is over the window's limit.
+    """Count this request (`amount`: its weight, policy.weight); raise RateLimited when its client or its
+    address is over the window's limit.
 
     The counters (a client's, an address's) are independent items: they are incremented at the same time.
     """
@@ -76,9 +78,11 @@ def admit(
     wanted = counters_for(limits, kind, client, ip, window)
     if len(wanted) > 1:
         with ThreadPoolExecutor(max_workers=len(wanted)) as pool:
-            values = list(pool.map(lambda c: counters.increment(c.key, window.end + EXPIRY_GRACE_SECONDS), wanted))
+            values = list(
+                pool.map(lambda c: counters.increment(c.key, window.end + EXPIRY_GRACE_SECONDS, amount), wanted)
+            )
     else:
-        values = [counters.increment(c.key, window.end + EXPIRY_GRACE_SECONDS) for c in wanted]
+        values = [counters.increment(c.key, window.end + EXPIRY_GRACE_SECONDS, amount) for c in wanted]
     over = [counter.key for value, counter in zip(values, wanted, strict=True) if value > counter.limit]
     if over:
         if refusals is not None:

@@ -8,11 +8,11 @@ from portal.store.rate_limit_items import RateLimitItem
 
 
 class RateLimitStore:
-    def increment(self, key: str, expires_at: int) -> int:
+    def increment(self, key: str, expires_at: int, amount: int = 1) -> int:
         item = RateLimitItem(key)
         item.update(
             actions=[
-                RateLimitItem.count.add(1),
+                RateLimitItem.count.add(amount),
                 RateLimitItem.expires_at.set(datetime.fromtimestamp(expires_at, UTC)),
             ]
         )

@@ -179,6 +179,16 @@ class DeliveryStore:
             raise
         return replace(delivery, cursor=_cursor(marker.pk, sk))
 
+    def for_event(self, subscription_id: str, code: str, seq: int) -> Delivery | None:
+        """The delivery this subscription recorded for (code, seq), through its marker."""
+        pk = _deliveries_pk(subscription_id)
+        try:
+            marker = DeliveryMarkerItem.get(pk, f"EVENT#{code}#{seq:04d}", consistent_read=True)
+            item = DeliveryItem.get(pk, marker.log_sk, consistent_read=True)
+        except (DeliveryMarkerItem.DoesNotExist, DeliveryItem.DoesNotExist):
+            return None
+        return _delivery(item)
+
     def get(self, subscription_id: str, cursor: str) -> Delivery | None:
         try:
             item = DeliveryItem.get(_deliveries_pk(subscription_id), _sk(subscription_id, cursor), consistent_read=True)

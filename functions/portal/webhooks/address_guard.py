@@ -1,8 +1,8 @@
 """Where a webhook may go: an https URL whose host resolves only to public addresses. The address is
 resolved once and pinned (the connection goes to that address, so a DNS answer changed in between - DNS
 rebinding - cannot send it elsewhere). Private, loopback, link-local, multicast and reserved addresses are
-refused; loopback is allowed only where the settings say so (local runs and tests, never prod), and then
-plain http to it too."""
+refused, and so is an IPv6 address that embeds one (6to4, Teredo, NAT64); loopback is allowed only where
+the settings say so (local runs and tests, never prod), and then plain http to it too."""
 
 from __future__ import annotations
 
@@ -39,9 +39,27 @@ def _refused(why: str, why_en: str) -> RefusedAddress:
     return RefusedAddress.for_field("url", why, why_en)
 
 
+NAT64_PREFIXES = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries to a gateway: mapped (::ffff:a.b.c.d), 6to4 (2002::/16,
+    which Python's is_global calls public), Teredo (2001::/32: server and client) and NAT64 (RFC 6052)."""
+    embedded = [a for a in (ip.ipv4_mapped, ip.sixtofour) if a is not None]
+    if ip.teredo is not None:
+        embedded.extend(ip.teredo)
+    if any(ip in prefix for prefix in NAT64_PREFIXES):
+        embedded.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return embedded
+
+
 def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        embedded = _embedded_ipv4(ip)
+        if ip.ipv4_mapped is not None:
+            return _is_public(ip.ipv4_mapped)
+        if any(not _is_public(inner) for inner in embedded):
+            return False  # a gateway would carry it to a private address
     return ip.is_global and not (ip.is_multicast or ip.is_reserved or ip.is_link_local or ip.is_private)
 
 

@@ -43,6 +43,7 @@ class DeliveryRepository(Protocol):
         (with its log cursor) or None."""
         ...
 
+    def for_event(self, subscription_id: str, code: str, seq: int) -> Delivery | None: ...
     def get(self, subscription_id: str, cursor: str) -> Delivery | None: ...
     def save(self, delivery: Delivery) -> None: ...
     def log(self, subscription_id: str, first: int | None, after: str | None) -> Page[Delivery]: ...
@@ -172,4 +173,14 @@ class Webhooks:
                 if recorded is not None:
                     self.stores.queue.enqueue(recorded, now)
                     made.append(recorded)
+                else:  # the event handled again
+                    self._queue_if_never_attempted(subscription.subscription_id, event)
         return made
+
+    def _queue_if_never_attempted(self, subscription_id: str, event: DossierEvent) -> None:
+        """A delivery recorded by an attempt that died before queueing it (kill -9, out of memory) is pending
+        with no attempt: queued again, at its first due time (the local queue's key then is the one it would
+        have had: never two entries; SQS may carry two, and receivers deduplicate on webhook-id)."""
+        existing = self.stores.deliveries.for_event(subscription_id, event.code, event.seq)
+        if existing is not None and existing.state is DeliveryState.PENDING and not existing.attempts:
+            self.stores.queue.enqueue(existing, existing.next_attempt_at or existing.created_at)

@@ -60,6 +60,7 @@ class PortalContext:
     authorization: str | None = None
     client_address: str | None = None  # for per-address rate limits (see api/http/client_address.py)
     response: Response | None = None  # strawberry's sub-response: status and headers of this answer
+    query_cost: int = 0  # the operation's static cost (api/limits.py's QueryCost): what the rate limit weighs
     loaders: Loaders = field(init=False)
     _principal: Principal | None = field(init=False, default=None)
     _refusal: PortalError | None = field(init=False, default=None)

@@ -135,6 +135,8 @@ class QueryCost(SchemaExtension):
                 if not isinstance(operation, OperationDefinitionNode):
                     continue
                 cost = operation_cost(context.schema._schema, operation, fragments, variables)
+                if context.context is not None and hasattr(context.context, "query_cost"):
+                    context.context.query_cost = max(context.context.query_cost, cost)  # the rate limit's weight
                 if cost > self._max_cost:
                     # a result set here is returned as is: nothing executes, no resolver, no DynamoDB call
                     context.result = ExecutionResult(data=None, errors=[cost_error(cost, self._max_cost, operation)])

@@ -1,5 +1,6 @@
 """The API's own rate limit: a schema extension that counts each request that passed validation in the
-RateLimits table and answers RATE_LIMITED (HTTP 429, Retry-After) past the limit.
+RateLimits table, a query by its cost (ratelimit/policy.py's weight: a costly query counts for more),
+and answers RATE_LIMITED (HTTP 429, Retry-After) past the limit.
 
 It runs after validation on purpose: a refused query (too deep, too costly...) costs no DynamoDB write.
 A mutation is counted before it runs: past the limit it never runs. A query changes nothing, so it runs
@@ -23,7 +24,7 @@ from strawberry.types.graphql import OperationType
 from graphql import ExecutionResult, GraphQLError
 from portal.errors import RateLimited
 from portal.observability import emit, logger
-from portal.ratelimit.policy import RequestKind, client_of
+from portal.ratelimit.policy import RequestKind, client_of, weight
 from portal.ratelimit.service import admit, already_refused
 from portal.store.availability import engine_unavailable
 
@@ -47,10 +48,19 @@ class RateLimiting(SchemaExtension):
             return
         # In a worker thread, submitted now: the query's resolvers are synchronous and would not let a
         # coroutine start until they are done (the event loop only regains control after execution).
+        amount = weight(kind, getattr(context, "query_cost", 0))  # a costly query counts for the work it asks
         counting = asyncio.get_running_loop().run_in_executor(
             None,
             functools.partial(
-                admit, services.rate_counters, services.rate_limits, now, kind, client, address, services.rate_refusals
+                admit,
+                services.rate_counters,
+                services.rate_limits,
+                now,
+                kind,
+                client,
+                address,
+                services.rate_refusals,
+                amount,
             ),
         )
         if kind is RequestKind.WRITE:

@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
@@ -16,13 +17,15 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types.unset import UNSET
 
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.limits import QueryLimits
 from portal.api.graphql.schema import build_schema
 from portal.api.http.client_address import client_address
-from portal.api.http.protection.body import BodyGuard
+from portal.api.http.protection.body import BAD_REQUEST, BodyGuard
 from portal.api.http.protection.origin import OriginGuard, passed_cloudfront
+from portal.api.http.protection.responses import error_body
 from portal.api.http.security_headers import CSP, SecurityHeadersMiddleware, graphiql_csp, on_response_start
 from portal.bootstrap import Services, default_services, payment_service
 from portal.config import settings
@@ -58,6 +61,19 @@ class PortalGraphQL(GraphQL):
             await context.authenticate()
         return context
 
+    async def run(self, request, context=UNSET, root_value=UNSET):  # type: ignore[override]
+        """strawberry refuses some requests as plain text (a query sent by GET, an unknown operationName, no
+        query): they get the GraphQL error shape every other refusal has."""
+        try:
+            return await super().run(request, context, root_value)
+        except HTTPException as refusal:
+            return Response(
+                error_body(BAD_REQUEST if refusal.status_code == 400 else "REQUEST_REFUSED", *_why(refusal)),
+                status_code=refusal.status_code,
+                media_type="application/json",
+                headers={"allow": "POST"} if refusal.status_code == 405 else None,
+            )
+
     async def render_graphql_ide(self, request: Request) -> HTMLResponse:
         """GraphiQL needs its CDN and its inline script: its page carries its own, looser policy."""
         html = self.graphql_ide_html
@@ -66,6 +82,16 @@ class PortalGraphQL(GraphQL):
     def encode_json(self, data: object) -> str:
         """UTF-8 as is: Vietnamese text escaped as \\uXXXX would be two to three times larger on the wire."""
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _why(refusal: HTTPException) -> tuple[str, str]:
+    """The refusal's reason in Vietnamese and English (strawberry's own words kept in English)."""
+    reason = str(refusal.reason)
+    if "not allowed when using GET" in reason or "only supports GET and POST" in reason:
+        return "Chỉ nhận truy vấn gửi bằng POST.", "Queries are accepted by POST only."
+    if "operation" in reason.lower():
+        return f"Không tìm thấy thao tác được yêu cầu (operationName): {reason}", reason
+    return f"Yêu cầu không hợp lệ: {reason}", reason
 
 
 def _request_id(scope: Scope) -> str:
