@@ -183,7 +183,7 @@ class DeliveryStore:
         """The delivery this subscription recorded for (code, seq), through its marker."""
         pk = _deliveries_pk(subscription_id)
         try:
-            marker = DeliveryMarkerItem.get(pk, f"EVENT#{code}#{seq:04d}", consistent_read=True)
+            marker = DeliveryMarkerItem.get(pk, keys.sk(keys.DELIVERY_MARKER, code, f"{seq:04d}"), consistent_read=True)
             item = DeliveryItem.get(pk, marker.log_sk, consistent_read=True)
         except (DeliveryMarkerItem.DoesNotExist, DeliveryItem.DoesNotExist):
             return None

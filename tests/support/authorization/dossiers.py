@@ -86,6 +86,21 @@ RULES = [
             **APPS_NOT_READING,
         ),
     ),
+    # Setting the appointment of a dossier received without one: the receiving center's reception and lead (this
+    # dossier's procedure has a time of its own: CONFLICT, past the guard).
+    Rule(
+        "Mutation.setDossierAppointment",
+        "SetDossierAppointment",
+        lambda w: {"input": {"code": w.code, "dueDate": "2026-12-31", "basis": "Thời hạn theo quy định (mẫu)"}},
+        frozenset({"an officer of the receiving center", "the lead of the receiving center"}),
+        refused_all_but(
+            frozenset({"an officer of the receiving center", "the lead of the receiving center"}),
+            "FORBIDDEN",
+            anonymous="UNAUTHENTICATED",
+            **NOT_THEIRS,
+            **APPS_NOT_READING,
+        ),
+    ),
     Rule(
         "Mutation.rateDossier",
         "RateDossier",
