@@ -18,6 +18,7 @@ from portal.clock import Clock
 from portal.dossiers import fee_exemptions as exemptions
 from portal.dossiers import fee_rules
 from portal.dossiers.access import can_read_dossier
+from portal.dossiers.attachment_rules import MAX_ATTACHMENTS, check_attachment_lengths, check_attachments
 from portal.dossiers.counters import delta
 from portal.dossiers.model import (
     Applicant,
@@ -36,7 +37,7 @@ from portal.dossiers.on_behalf import (
 )
 from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
-from portal.errors import Conflict, FieldProblem, Forbidden, InvalidInput, NotFound
+from portal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
 from portal.procedures.catalog import Catalog
@@ -47,9 +48,6 @@ from portal.procedures.required_documents import check_required_documents
 from portal.procedures.service import get_procedure
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-MAX_ATTACHMENTS = 20
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-ATTACHMENT_TYPES = frozenset({"application/pdf", "image/jpeg", "image/png"})
 
 
 @dataclass(frozen=True)
@@ -82,12 +80,6 @@ class Submission:
     duplicate: bool  # True when this request had already made the dossier (a retry)
 
 
-def check_attachment_lengths(field: str, attachment: Attachment) -> None:
-    check_length(f"{field}.name", attachment.name, "attachmentName")
-    check_length(f"{field}.contentType", attachment.content_type, "contentType")
-    check_length(f"{field}.document", attachment.document, "documentName")
-
-
 def _check_lengths(request: SubmitRequest) -> None:
     """Before anything is read or stored: DynamoDB's items hold 400 KB, and receipts are public."""
     check_length("phone", request.phone, "phone")
@@ -98,21 +90,6 @@ def _check_lengths(request: SubmitRequest) -> None:
         )
     for i, attachment in enumerate(request.attachments):
         check_attachment_lengths(f"attachments.{i}", attachment)
-
-
-def _check_attachments(attachments: tuple[Attachment, ...]) -> None:
-    problems = []
-    for i, a in enumerate(attachments):
-        if a.content_type not in ATTACHMENT_TYPES:
-            problems.append(
-                FieldProblem(f"attachments.{i}", "Chỉ nhận tệp PDF, JPEG hoặc PNG.", "Only PDF, JPEG or PNG files.")
-            )
-        if not 0 < a.size_bytes <= MAX_ATTACHMENT_BYTES:
-            problems.append(
-                FieldProblem(f"attachments.{i}", "Tệp phải nhỏ hơn 20 MB.", "Each file must be under 20 MB.")
-            )
-    if problems:
-        raise InvalidInput("Tệp đính kèm chưa hợp lệ.", "Some attachments are not valid.", tuple(problems))
 
 
 def _open(
@@ -157,7 +134,7 @@ def _open(
     now = clock.now()
     form_data = check_form(procedure.form_fields, request.form_data)
     form_data = check_answers(procedure.form_fields, form_data, applicant.id_number, now.date())
-    _check_attachments(request.attachments)
+    check_attachments(request.attachments)
     if channel is Channel.ONLINE:  # at the desk, the officer sees the papers themselves
         check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
     if filer is not None:

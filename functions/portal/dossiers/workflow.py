@@ -9,9 +9,9 @@ from datetime import date
 from portal.clock import Clock
 from portal.dossiers import lifecycle
 from portal.dossiers.access import check_can_act, check_can_extend, check_can_rate, check_can_set_appointment
+from portal.dossiers.attachment_rules import check_attachment_lengths
 from portal.dossiers.counters import delta
 from portal.dossiers.following import get_dossier
-from portal.dossiers.intake import check_attachment_lengths
 from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository

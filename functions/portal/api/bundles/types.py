@@ -8,7 +8,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.dossiers.types import Dossier
-from portal.api.procedures.types import FormField, RequiredDocument, TimeLimit
+from portal.api.procedures.details import FormField, RequiredDocument, TimeLimit
 from portal.bundles import model
 from portal.bundles.definitions import BundleDefinition as DefinitionModel
 from portal.bundles.service import BundleView

@@ -13,7 +13,8 @@ from strawberry.types import Info
 from portal.api.centers.types import Center
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.pagination import PageInfo
-from portal.api.procedures.types import Procedure, TimeLimit
+from portal.api.procedures.details import TimeLimit
+from portal.api.procedures.types import Procedure
 from portal.dossiers import lifecycle, model
 from portal.dossiers.messages import thread
 from portal.dossiers.model import Action, dossier_subject
