@@ -8,6 +8,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
+import pytest
+
 from portal.channels.sms import OutboxSms
 from portal.clock import VIETNAM, FixedClock
 from portal.identity.principal import Citizen
@@ -35,7 +37,23 @@ def _run(at: datetime, sms: OutboxSms):
     return services, draft_reminders(services, build_notifier(services, sms=sms))
 
 
-def test_a_citizen_is_reminded_three_days_before_a_draft_is_deleted_once_by_each_chosen_channel(jwks_server, seeded):
+@pytest.fixture
+def no_background_retries():
+    """The session's stream consumer retries due deliveries every 0.5 s on the real clock: to it, a delivery
+    stamped with this test's February clock looks long overdue, and it would send the SMS through its own
+    outbox instead of the test's. Its retry job waits while this test runs."""
+    from infra.local.stream_consumer import StreamPoller
+
+    poller = next(e for e in STACK.engines if isinstance(e, StreamPoller))
+    kept = poller.jobs.retry_seconds
+    poller.jobs.retry_seconds = float("inf")
+    yield
+    poller.jobs.retry_seconds = kept
+
+
+def test_a_citizen_is_reminded_three_days_before_a_draft_is_deleted_once_by_each_chosen_channel(
+    jwks_server, seeded, no_background_retries
+):
     from portal.bootstrap import build_services
 
     services = build_services(clock=FixedClock(SAVED_AT))
