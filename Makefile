@@ -28,7 +28,7 @@ bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--qui
 	@./infra/bootstrap.sh --bench
 	@$(PY) -m tests.bench $(ARGS)
 
-eval: ## search evaluation: top-1, top-3 and MRR on tests/search_eval/needs.tsv (ARGS="--misses")
+eval: ## search evaluation: top-1, top-3, MRR per set and kind (ARGS="--set dev --misses")
 	@$(PY) -m tests.search_eval $(ARGS)
 
 audit-catalog: ## every served catalog detail against its cited source text (CHATBOT=dir PIPELINE=dir: the crawl copies)

@@ -92,6 +92,9 @@ class Settings:
     app_user_pool_id: str = ""
     app_token_issuer: str = ""
     app_scope_prefix: str = "portal"  # the user pool's resource server identifier
+    # Search reads meaning as well as words (portal/procedures/hybrid.py) with the shipped embedding model;
+    # off: the lexical ranking alone (SEMANTIC_SEARCH=off).
+    semantic_search: bool = True
 
     @property
     def is_local(self) -> bool:
@@ -167,6 +170,7 @@ def settings() -> Settings:
         catalog_refresh_seconds=int(env.get("CATALOG_REFRESH_SECONDS", "300")),
         reference_cache_seconds=int(env.get("REFERENCE_CACHE_SECONDS", "300")),
         introspection=_flag("GRAPHQL_INTROSPECTION", default=True),
+        semantic_search=_flag("SEMANTIC_SEARCH", default=True),
         oidc_issuer=env.get("OIDC_ISSUER", ""),
         oidc_audience=env.get("OIDC_AUDIENCE", "portal"),
         oidc_jwks_url=env.get("OIDC_JWKS_URL", ""),

@@ -18,6 +18,7 @@ from infra.reference.catalog_provenance import (
     imported_provenance,
     read_editorial,  # noqa: F401 - the audit and the tests read it from here too
 )
+from infra.reference.search_aids import with_search_aids
 from portal.procedures.model import (
     DetailLevel,
     Fee,
@@ -38,9 +39,6 @@ CATALOG_FILE = Path(__file__).parent / "procedures" / "catalog.json"
 IMPORTED_FILE = Path(__file__).parent / "procedures" / "imported.jsonl"
 # The exemptions the fee lines name, one structured entry per group the text lists (see its header).
 EXEMPTIONS_FILE = Path(__file__).parent / "procedures" / "fee_exemptions.json"
-# Among equals, the more used first. No usage counts are published per procedure yet, so this is an
-# editorial proxy: the hand-checked entries are the everyday procedures of the launch set.
-POPULARITY = {DetailLevel.CHECKED: 2, DetailLevel.DETAILED: 1, DetailLevel.LISTED: 0}
 
 
 def _amount(value: int | None) -> int | None:
@@ -93,7 +91,6 @@ def _procedure(entry: dict[str, Any]) -> Procedure:
         ),
         is_sample=entry["verification"] != "checked",
         source_ref=entry.get("source_ref", ""),
-        popularity=POPULARITY[DetailLevel.CHECKED],
         processing_time=time,
     )
 
@@ -164,7 +161,6 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
         conditions=entry.get("conditions"),
         results=tuple(entry.get("results") or ()),
         decision=entry.get("decision") or "",
-        popularity=POPULARITY[detail],
         document_notes=tuple(entry.get("document_notes") or ()),
         notes=tuple(entry.get("stale_notes") or ()),
         provenance=imported_provenance(entry),
@@ -263,4 +259,4 @@ def load_catalog(path: Path = CATALOG_FILE, imported: Path = IMPORTED_FILE) -> t
         replace(p, provenance=checked_provenance(p.code, None)) for p in by_code.values()
     )
     exemptions = read_exemptions()
-    return header, sorted((_with_exemptions(p, exemptions) for p in catalog), key=lambda p: p.code)
+    return header, sorted(with_search_aids(_with_exemptions(p, exemptions) for p in catalog), key=lambda p: p.code)

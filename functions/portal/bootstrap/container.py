@@ -24,7 +24,8 @@ from portal.config import NotifySettings, Settings, settings
 from portal.identity.tokens import TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.payments.repository import PaymentProvider
-from portal.procedures.catalog import Catalog, shipped_index
+from portal.embedding import embed_query
+from portal.procedures.catalog import Catalog, shipped_hybrid_index, shipped_index
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
@@ -169,7 +170,9 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     stats = StatsStore()
     units = shared_units()
     index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
-    catalog = Catalog(shipped_index, procedures)
+    catalog = Catalog(
+        (lambda: shipped_hybrid_index(embed_query)) if config.semantic_search else shipped_index, procedures
+    )
     dossiers = DossierStore()
     return Services(
         catalog=catalog,

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from portal.embedding import EmbedQuery
 from portal.procedures.model import Procedure
 from portal.procedures.search import SearchIndex
+
+if TYPE_CHECKING:
+    from portal.procedures.hybrid import FusionWeights, HybridIndex
 
 
 class DetailSource(Protocol):
@@ -21,13 +25,13 @@ class DetailSource(Protocol):
 
 
 class Catalog:
-    def __init__(self, load_index: Callable[[], SearchIndex], details: DetailSource) -> None:
+    def __init__(self, load_index: Callable[[], SearchIndex | HybridIndex], details: DetailSource) -> None:
         self._load_index = load_index
         self._details = details
-        self._index: SearchIndex | None = None
+        self._index: SearchIndex | HybridIndex | None = None
         self._lock = threading.Lock()
 
-    def index(self) -> SearchIndex:
+    def index(self) -> SearchIndex | HybridIndex:
         if self._index is None:
             with self._lock:
                 if self._index is None:
@@ -46,3 +50,11 @@ def shipped_index() -> SearchIndex:
 
     summaries, terms = index_file.load()
     return SearchIndex(summaries, terms)
+
+
+def shipped_hybrid_index(embed: EmbedQuery, weights: FusionWeights | None = None) -> HybridIndex:
+    """The shipped index with the catalog's vectors (procedures/semantic.py), fused (procedures/hybrid.py)."""
+    from portal.procedures.hybrid import FusionWeights, HybridIndex
+    from portal.procedures.semantic import CatalogVectors
+
+    return HybridIndex(shipped_index(), CatalogVectors.load(), embed, weights or FusionWeights())

@@ -159,6 +159,10 @@ class ProcedureSummary:
     province_code: str | None = None  # a province's own procedure: served for that province only
     official_url: str = ""
     popularity: int = 0  # among equals, the more used first (see procedures/ranking.py)
+    # What people call it (editorial, infra/reference/procedures/everyday_names.jsonl): indexed for search
+    # only, never shown as the procedure's name, never charging, routing or dating anything.
+    everyday_names: str = ""
+    everyday_names_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,8 @@ class Procedure:
     results: tuple[str, ...] = ()
     decision: str = ""  # the act that published it (số quyết định công bố)
     popularity: int = 0
+    everyday_names: str = ""  # see ProcedureSummary
+    everyday_names_en: str = ""
     exemptions: tuple[FeeExemption, ...] = ()  # read from the fee lines (infra/reference/.../fee_exemptions.json)
     document_notes: tuple[str, ...] = ()  # notes and headings of the documents table ("Lưu ý: ..."): not documents
     notes: tuple[str, ...] = ()  # what the reader should know of the data (district bodies named since 1/7/2025)
@@ -231,6 +237,8 @@ class Procedure:
             province_code=self.province_code,
             official_url=self.official_url,
             popularity=self.popularity,
+            everyday_names=self.everyday_names,
+            everyday_names_en=self.everyday_names_en,
         )
 
 

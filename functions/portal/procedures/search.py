@@ -24,7 +24,14 @@ from portal.procedures.synonyms import expand_abbreviations, rewrite
 from portal.text import fold
 
 # How much a word found in each part of a procedure counts.
-FIELD_WEIGHTS = {"name": 3.0, "name_en": 1.0, "field": 1.0, "agency": 0.5}
+FIELD_WEIGHTS = {
+    "name": 3.0,
+    "name_en": 1.0,
+    "field": 1.0,
+    "agency": 0.5,
+    "everyday_names": 1.5,  # what people call it (infra/reference/search_aids.py): indexed, never shown
+    "everyday_names_en": 1.0,
+}
 EXACT, PREFIX, ONE_EDIT = 1.0, 0.7, 0.6
 CODE_MATCH_SCORE = 1000.0  # a query that is a procedure code finds that procedure only
 MIN_FUZZY_LENGTH = 4  # shorter words have too many one-letter neighbours to guess at
