@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 from portal.procedures.model import Procedure
 from portal.procedures.search import SearchIndex
+
+View = TypeVar("View")
 
 
 class DetailSource(Protocol):
@@ -25,6 +27,7 @@ class Catalog:
         self._load_index = load_index
         self._details = details
         self._index: SearchIndex | None = None
+        self._views: dict[Callable[[SearchIndex], Any], Any] = {}
         self._lock = threading.Lock()
 
     def index(self) -> SearchIndex:
@@ -33,6 +36,18 @@ class Catalog:
                 if self._index is None:
                     self._index = self._load_index()
         return self._index
+
+    def view(self, build: Callable[[SearchIndex], View]) -> View:
+        """What `build` makes of the index (an ordering, counts, families), made once per container with the
+        first request that needs it."""
+        found = self._views.get(build)
+        if found is None:
+            index = self.index()
+            with self._lock:
+                found = self._views.get(build)
+                if found is None:
+                    found = self._views[build] = build(index)
+        return found
 
     def details(self, code: str) -> Procedure | None:
         return self._details.get_many([code]).get(code)
