@@ -134,3 +134,56 @@ def test_graphiqls_inline_script_runs_under_its_policy_and_the_sites_policy_woul
     assert refused == [] and any("is not defined" in e for e in errors), (errors, refused)
     errors, refused = open_graphiql(strict=True)
     assert errors == [] and any("script-src" in r for r in refused), (errors, refused)
+
+
+def test_the_home_page_lists_the_most_filed_first_then_browsing_by_event_field_and_agency(page, local_server):
+    from tests.e2e.test_accessibility import axe_problems
+
+    page.goto(f"{local_server.base_url}/")
+    cards = page.locator("#results li")
+    expect(cards.first).to_be_visible()
+    expect(page.locator("#most-filed-title")).to_have_text("Thủ tục được nộp nhiều nhất")
+    fields = cards.locator(".meta").all_inner_texts()
+    everyday = [
+        i
+        for i, m in enumerate(fields)
+        if any(f in m for f in ("Hộ tịch", "Đăng ký, quản lý cư trú", "Cấp, quản lý căn cước"))
+    ]
+    customs = [i for i, m in enumerate(fields) if "Hải quan" in m]
+    assert everyday and (not customs or everyday[0] < customs[0]), fields
+    # browsing follows the list, in this order, and every part of the page passes axe on a phone
+    sections = page.locator("#browse > section > h2").all_inner_texts()
+    assert sections == ["Theo sự kiện trong đời", "Theo lĩnh vực", "Theo cơ quan giải quyết"], sections
+    assert axe_problems(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling on a phone"
+
+    page.click("#browse-fields > summary")
+    civil_status = page.locator("#browse-fields a", has_text="Hộ tịch").first
+    count = int(re.search(r"\((\d+)\)", civil_status.inner_text()).group(1))
+    civil_status.click()
+    expect(page.locator("#summary")).to_have_text(f"Tìm thấy {count} thủ tục")
+    expect(page.locator("#f-field")).to_have_value("Hộ tịch")
+    metas = page.locator("#results li .meta").all_inner_texts()
+    assert metas and all("Hộ tịch" in m for m in metas), metas
+    expect(page.locator("#browse")).to_be_hidden()
+
+
+def test_an_agency_link_lists_its_procedures_and_the_filter_can_be_removed(page, local_server):
+    page.goto(f"{local_server.base_url}/")
+    expect(page.locator("#results li").first).to_be_visible()
+    page.click("#browse-agencies > summary")
+    page.locator("#browse-agencies a", has_text="Ủy ban nhân dân cấp xã").first.click()
+    expect(page.locator("#agency-filter")).to_contain_text("Ủy ban nhân dân cấp xã")
+    expect(page.locator("#summary")).to_have_text(re.compile(r"^Tìm thấy \d+ thủ tục"))
+    assert "agency=" in page.url
+    page.click("#agency-filter a")
+    expect(page.locator("#most-filed-title")).to_be_visible()
+
+
+def test_each_search_result_says_which_variant_it_is(page, local_server):
+    page.goto(f"{local_server.base_url}/#/?q=dang+ky+khai+sinh")
+    card = page.locator("#results li", has_text="2.000528")
+    expect(card.locator(".variant-note")).to_have_text("Có yếu tố nước ngoài")
+    expect(page.locator("#results li").first.locator(".variant-note")).to_have_text("Không có yếu tố nước ngoài")
+    page.click("#lang")
+    expect(card.locator(".variant-note")).to_have_text("With a foreign element")

@@ -166,3 +166,36 @@ def test_a_detail_cites_its_source_text_and_a_fee_its_currency(api):
     assert any(s["field"] == "online_level" and s["editorial"] and not s["file"] for s in death["provenance"])
     superseded = api.run("GetProcedure", {"code": "1.010385"})  # a district variant, superseded on 1 July 2025
     assert superseded.error_codes == ["NOT_FOUND"]
+
+
+def test_with_nothing_typed_the_most_filed_procedures_come_first_not_customs(api):
+    nodes = [e["node"] for e in api.run("SearchProcedures", {"first": 20}).data["procedures"]["edges"]]
+    codes = [n["code"] for n in nodes]
+    assert {"1.001193", "1.000656"} <= set(codes)  # birth and death registration
+    assert not any(n["field"] == "Hải quan" for n in nodes)
+
+
+def test_fields_and_agencies_are_browsed_with_the_counts_their_filters_list(api):
+    data = api.run("BrowseCatalog").data
+    fields = {g["name"]: g for g in data["procedureFieldCounts"]}
+    agencies = {g["name"]: g for g in data["procedureAgencyCounts"]}
+    counts = [g["count"] for g in data["procedureFieldCounts"]]
+    assert counts == sorted(counts, reverse=True), "the largest first"
+    civil_status = fields["Hộ tịch"]
+    listed = api.run("SearchProcedures", {"filter": {"field": "Hộ tịch"}, "first": 1}).data["procedures"]
+    assert listed["totalCount"] == civil_status["count"] > 20
+    commune = agencies["Ủy ban nhân dân cấp xã"]
+    assert commune["nameEn"] == "Commune People's Committee"
+    listed = api.run("SearchProcedures", {"filter": {"agency": commune["name"]}, "first": 1}).data["procedures"]
+    assert listed["totalCount"] == commune["count"]
+
+
+def test_each_result_says_which_variant_it_is(api):
+    r = api.run("SearchProcedures", {"search": "dang ky khai sinh", "first": 10})
+    notes = {
+        e["node"]["code"]: (e["node"]["variantNote"], e["node"]["variantNoteEn"]) for e in r.data["procedures"]["edges"]
+    }
+    assert notes["2.000528"] == ("Có yếu tố nước ngoài", "With a foreign element")
+    assert notes["1.001193"] == ("Không có yếu tố nước ngoài", "No foreign element")
+    r = api.run("SearchProcedures", {"search": "dang ky thanh lap ho kinh doanh", "first": 1})
+    assert r.data["procedures"]["edges"][0]["node"]["variantNote"] is None  # no other shares its name

@@ -1,6 +1,9 @@
 // Finding a procedure: results as you type (accents and case do not matter to the server), filters by
-// field, level and online level; the query lives in the address so Back and reload keep it.
+// field, level, online level and agency; the query lives in the address so Back and reload keep it. With
+// nothing typed (the home page) the list is the most filed procedures, then browsing by life event, field
+// and agency (components/browse.js).
 import { run } from "../api.js";
+import { browseSections } from "../components/browse.js";
 import { onlineTag } from "../components/online-tag.js";
 import { el, heading, options, select } from "../dom.js";
 import { addText, errorText, formatTime, pick, t } from "../i18n.js";
@@ -10,8 +13,8 @@ import * as catalogText from "../text/catalog.js";
 addText(catalogText);
 
 const DEBOUNCE_MS = 250;
-// The most used services (the paired services of dispatch 111/CD-TTg among them), offered before typing
-// and when nothing is found.
+// The most used services (the paired services of dispatch 111/CD-TTg among them), offered when nothing
+// is found.
 const POPULAR = [
   ["1.001193", "Đăng ký khai sinh", "Birth registration"],
   ["2.000986", "Liên thông khai sinh, thường trú, thẻ BHYT trẻ dưới 6 tuổi", "Birth, residence and health card for a child under 6"],
@@ -26,6 +29,7 @@ let fieldsCache = null; // the catalog's fields, asked once per visit
 export function procedureCard(node) {
   return el("li", { class: "card tappable" },
     el("h2", { class: "card-title" }, el("a", { href: `#/thu-tuc/${node.code}` }, pick(node, "name"))),
+    node.variantNote ? el("p", { class: "variant-note" }, pick(node, "variantNote")) : null,
     el("div", { class: "meta" },
       el("span", {}, node.code),
       el("span", {}, pick(node, "field")),
@@ -48,6 +52,7 @@ export async function searchPage(view) {
     autocomplete: "off", enterkeyhint: "search", "aria-describedby": "summary",
   });
   const chosenField = params.get("field");
+  const agency = params.get("agency") || ""; // from a link of "by agency": shown, and removable
   const fieldOptions = (names) => [["", t("allFields")], ...names.map((f) => [f, f])];
   const field = select({ id: "f-field", name: "field" }, fieldOptions(chosenField ? [chosenField] : []), chosenField);
   const level = select({ id: "f-level", name: "level" },
@@ -68,6 +73,7 @@ export async function searchPage(view) {
     if (field.value) p.set("field", field.value);
     if (level.value) p.set("level", level.value);
     if (online.value) p.set("online", online.value);
+    if (agency) p.set("agency", agency);
     const query = p.toString();
     history.replaceState(null, "", `#/${query ? `?${query}` : ""}`);
   }
@@ -78,11 +84,11 @@ export async function searchPage(view) {
     const request = ++latest;
     if (reset) { cursor = null; remember(); }
     list.setAttribute("aria-busy", "true");
-    const filter = { field: field.value || null, level: level.value || null, onlineLevel: online.value || null };
+    const filter = { field: field.value || null, level: level.value || null, onlineLevel: online.value || null, agency: agency || null };
     try {
       const data = await run("SearchProcedures", {
         search: input.value.trim() || null,
-        filter: filter.field || filter.level || filter.onlineLevel ? filter : null,
+        filter: Object.values(filter).some(Boolean) ? filter : null,
         first: PAGE,
         after: cursor,
       });
@@ -93,7 +99,8 @@ export async function searchPage(view) {
       summary.className = "muted";
       summary.textContent = c.totalCount ? t("found", c.totalCount) : t("noneHelp");
       help.hidden = c.totalCount > 0;
-      suggestions.hidden = Boolean(input.value.trim() || field.value || level.value || online.value) && c.totalCount > 0;
+      suggestions.hidden = c.totalCount > 0;
+      showHome();
       cursor = c.pageInfo.endCursor;
       more.hidden = !c.pageInfo.hasNextPage;
     } catch (error) {
@@ -129,27 +136,35 @@ export async function searchPage(view) {
   const help = el("p", { class: "hint", id: "none-help", hidden: true }, t("hotlineHelp"));
   const suggestions = popular();
 
-  // Browsing by life event, while nothing is typed: each event opens onto its procedures.
-  const events = el("section", { class: "life-events", "aria-labelledby": "life-events-title" });
-  const showEvents = () => { events.hidden = Boolean(input.value.trim()); };
-  input.addEventListener("input", showEvents);
-  showEvents();
-
-  // The life events arrive before the first draw (one small query on the in-memory catalog): drawing
-  // them later would push the page down (layout shift). Browsing is extra: searching works without it.
-  try {
-    const data = await run("LifeEvents");
-    events.replaceChildren(el("h2", { id: "life-events-title" }, t("lifeEvents")),
-      ...data.lifeEvents.map((e) => el("details", { class: "life-event" },
-        el("summary", {}, pick(e, "name")),
-        el("ul", { class: "results" }, e.procedures.map((p) => procedureCard(p))))));
-  } catch {
-    events.replaceChildren();
+  // The home page (nothing typed, no filter): the list is the most filed procedures, under its own
+  // heading, and browsing follows it.
+  const popularTitle = el("h2", { id: "most-filed-title", class: "list-title" }, t("mostFiled"));
+  let browse = null;
+  function showHome() {
+    const home = !input.value.trim() && !field.value && !level.value && !online.value && !agency;
+    popularTitle.hidden = !home;
+    if (browse) browse.hidden = !home;
   }
-  if (!view.alive) return;
-  view.show(heading(t("searchTitle")), form, events, summary, help, suggestions, list, more);
+  const agencyFilter = agency
+    ? el("p", { class: "active-filter", id: "agency-filter" }, `${t("agency")}: `, el("strong", {}, agency), " ",
+      el("a", { href: "#/", class: "remove-filter" }, t("removeFilter")))
+    : null;
 
+  // Everything arrives before the first draw (small queries on the in-memory catalog): drawing the browse
+  // lists or the results later would push the page down (layout shift). Browsing is extra: searching
+  // works without it.
   const first = load(true);
+  const [events, groups] = await Promise.all([
+    run("LifeEvents").then((d) => d.lifeEvents, () => null),
+    run("BrowseCatalog").then((d) => d, () => null),
+  ]);
+  await first;
+  if (!view.alive) return;
+  browse = browseSections(events, groups, procedureCard);
+  input.addEventListener("input", showHome);
+  showHome();
+  view.show(heading(t("searchTitle")), form, agencyFilter, popularTitle, summary, help, suggestions, list, more, browse);
+
   try {
     fieldsCache ??= (await run("ProcedureFields")).procedureFields;
     if (!view.alive) return;
@@ -158,5 +173,4 @@ export async function searchPage(view) {
   } catch {
     // The filter stays at "all fields"; searching still works.
   }
-  await first;
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from portal.embedding import EmbedQuery
 from portal.procedures.model import Procedure
@@ -18,6 +18,8 @@ from portal.procedures.search import SearchIndex
 
 if TYPE_CHECKING:
     from portal.procedures.hybrid import FusionWeights, HybridIndex
+
+View = TypeVar("View")
 
 
 class DetailSource(Protocol):
@@ -29,6 +31,7 @@ class Catalog:
         self._load_index = load_index
         self._details = details
         self._index: SearchIndex | HybridIndex | None = None
+        self._views: dict[Callable[[SearchIndex | HybridIndex], Any], Any] = {}
         self._lock = threading.Lock()
 
     def index(self) -> SearchIndex | HybridIndex:
@@ -37,6 +40,18 @@ class Catalog:
                 if self._index is None:
                     self._index = self._load_index()
         return self._index
+
+    def view(self, build: Callable[[SearchIndex | HybridIndex], View]) -> View:
+        """What `build` makes of the index (an ordering, counts, families), made once per container with the
+        first request that needs it."""
+        found = self._views.get(build)
+        if found is None:
+            index = self.index()
+            with self._lock:
+                found = self._views.get(build)
+                if found is None:
+                    found = self._views[build] = build(index)
+        return found
 
     def details(self, code: str) -> Procedure | None:
         return self._details.get_many([code]).get(code)

@@ -11,11 +11,14 @@ from portal.identity.access import require_public_read
 from portal.identity.principal import Principal
 from portal.input_limits import check_length
 from portal.pagination import Page, page_of_list
+from portal.procedures.browsing import CatalogGroup, agencies_with_counts, fields_with_counts, popular_first
 from portal.procedures.catalog import Catalog
 from portal.procedures.life_events import LIFE_EVENTS, LifeEvent
 from portal.procedures.model import Level, OnlineLevel, Procedure, ProcedureSummary, check_procedure_code
 from portal.procedures.ranking import Hit
+from portal.procedures.search import SearchIndex
 from portal.procedures.search_limits import check_search_text
+from portal.procedures.variants import VariantFamilies, VariantNote
 from portal.text import fold
 
 PROVINCE_CODE = re.compile(r"^\d{2}$")
@@ -49,8 +52,30 @@ def search_procedures(
         raise InvalidInput.for_field(
             "filter.provinceCode", "Mã tỉnh gồm 2 chữ số (ví dụ 01).", "A province code is 2 digits (e.g. 01)."
         )
-    hits = catalog.index().search(query or "")
+    # Nothing asked: the home page's list, the most filed first (the index itself lists by code).
+    hits = catalog.index().search(query) if query and fold(query) else catalog.view(_popular_hits)
     return page_of_list([h for h in hits if filters.accepts(h.procedure)], first, after)
+
+
+def _popular_hits(index: SearchIndex) -> list[Hit]:
+    return [Hit(p, 0.0) for p in popular_first(index.procedures)]
+
+
+def _fields(index: SearchIndex) -> list[CatalogGroup]:
+    return fields_with_counts(index.procedures)
+
+
+def _agencies(index: SearchIndex) -> list[CatalogGroup]:
+    return agencies_with_counts(index.procedures)
+
+
+def _families(index: SearchIndex) -> VariantFamilies:
+    return VariantFamilies(index.procedures)
+
+
+def variant_note(catalog: Catalog, summary: ProcedureSummary) -> VariantNote | None:
+    """Which of the procedures sharing its name this one is (procedures/variants.py)."""
+    return catalog.view(_families).note(summary)
 
 
 def get_summary(catalog: Catalog, code: str) -> ProcedureSummary:
@@ -119,6 +144,18 @@ class PublicCatalog:
     def fields(self, principal: Principal) -> list[str]:
         require_public_read(principal)
         return list_fields(self.catalog)
+
+    def fields_with_counts(self, principal: Principal) -> list[CatalogGroup]:
+        require_public_read(principal)
+        return self.catalog.view(_fields)
+
+    def agencies_with_counts(self, principal: Principal) -> list[CatalogGroup]:
+        require_public_read(principal)
+        return self.catalog.view(_agencies)
+
+    def variant_note(self, summary: ProcedureSummary) -> VariantNote | None:
+        """No check: it describes a procedure the reader already holds (a search result, a dossier's)."""
+        return variant_note(self.catalog, summary)
 
     def life_events(self, principal: Principal) -> list[tuple[LifeEvent, list[ProcedureSummary]]]:
         require_public_read(principal)

@@ -12,6 +12,8 @@ RULES = [
     public("Query.procedure", "GetProcedure", lambda w: {"code": "1.001193"}),
     public("Query.procedureFields", "ProcedureFields", lambda w: {}),
     public("Query.lifeEvents", "LifeEvents", lambda w: {}),
+    public("Query.procedureFieldCounts", "BrowseCatalog", lambda w: {}),
+    public("Query.procedureAgencyCounts", "BrowseCatalog", lambda w: {}),
     public("Query.centers", "Centers", lambda w: {"provinceCode": "01", "first": 1}),
     public("Query.center", "GetCenter", lambda w: {"id": ELSEWHERE}),
     public("Query.trackDossier", "TrackDossier", lambda w: {"code": w.code, "trackingSecret": w.tracking_secret}),

@@ -9,8 +9,8 @@ from strawberry.types import Info
 
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.pagination import PageInfo
+from portal.api.procedures.browsing import CatalogGroup, LifeEvent
 from portal.api.procedures.types import (
-    LifeEvent,
     Procedure,
     ProcedureConnection,
     ProcedureEdge,
@@ -66,6 +66,22 @@ class ProcedureQueries:
     @strawberry.field(description="The fields (lĩnh vực) of the catalog, for filters.")
     def procedure_fields(self, info: Info[PortalContext, None]) -> list[str]:
         return info.context.services.public_catalog.fields(info.context.principal)
+
+    @strawberry.field(
+        description="The fields of the national catalog with how many procedures each lists, the largest first: "
+        "browsing by field (filter.field takes the name)."
+    )
+    def procedure_field_counts(self, info: Info[PortalContext, None]) -> list[CatalogGroup]:
+        groups = info.context.services.public_catalog.fields_with_counts(info.context.principal)
+        return [CatalogGroup.from_domain(g) for g in groups]
+
+    @strawberry.field(
+        description="The agencies of the national catalog that name one body, with how many procedures name it "
+        "(alone or in a list), the largest first: browsing by agency (filter.agency takes the name)."
+    )
+    def procedure_agency_counts(self, info: Info[PortalContext, None]) -> list[CatalogGroup]:
+        groups = info.context.services.public_catalog.agencies_with_counts(info.context.principal)
+        return [CatalogGroup.from_domain(g) for g in groups]
 
     @strawberry.field(description="Browse by life event: a child is born, someone died, building a house, ...")
     def life_events(self, info: Info[PortalContext, None]) -> list[LifeEvent]:

@@ -51,6 +51,7 @@ class Procedure:
     )
     official_url: str = strawberry.field(description="The procedure's page on dichvucong.gov.vn.")
     preloaded: strawberry.Private[model.Procedure | None] = None
+    summary: strawberry.Private[model.ProcedureSummary | None] = None
 
     @classmethod
     def from_domain(cls, p: model.Procedure) -> Procedure:
@@ -78,7 +79,24 @@ class Procedure:
             province_code=s.province_code,
             official_url=s.official_url,
             preloaded=details,
+            summary=s,
         )
+
+    @strawberry.field(
+        description="Which of the procedures sharing its name this one is, in one line of the catalog's words "
+        "(e.g. «Đăng ký lại · Có yếu tố nước ngoài», «Cấp lại · Cấp tỉnh»); null when no other procedure shares "
+        "its name, or nothing the catalog says tells them apart."
+    )
+    def variant_note(self, info: Info[PortalContext, None]) -> str | None:
+        note = self.summary and info.context.services.public_catalog.variant_note(self.summary)
+        return note.vi if note else None
+
+    @strawberry.field(
+        description="variantNote in English (agencies the catalog gives no English for stay in Vietnamese)."
+    )
+    def variant_note_en(self, info: Info[PortalContext, None]) -> str | None:
+        note = self.summary and info.context.services.public_catalog.variant_note(self.summary)
+        return note.en if note else None
 
     async def _details(self, info: Info[PortalContext, None]) -> model.Procedure | None:
         if self.preloaded is not None:
@@ -257,11 +275,3 @@ class ProcedureFilterInput:
     province_code: str | None = strawberry.field(
         default=None, description="Adds that province's own procedures (2 digits) to the national ones."
     )
-
-
-@strawberry.type(description="Something that happens in a life, and the procedures it calls for.")
-class LifeEvent:
-    id: str
-    name: str
-    name_en: str
-    procedures: list[Procedure] = strawberry.field(description="In the order a citizen usually needs them.")
