@@ -50,7 +50,7 @@ def _embedded(texts: list[str], language: str, embed: Callable[[Sequence[str]], 
 
 
 def _hash(text: str) -> str:
-    return hashlib.sha1(text.encode()).hexdigest()[:16]  # which passages changed, not a secret
+    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()[:16]  # which passages changed
 
 
 def main() -> None:

@@ -32,7 +32,8 @@ def main() -> None:
         if args.misses:
             for r in results:
                 if r.rank is None or r.rank > 3:
-                    print(f"    {r.rank or '-':>2}  {r.need.query!r}  expected {sorted(r.need.codes)}  got {search(r.need.query)[:3]}")
+                    found = search(r.need.query)[:3]
+                    print(f"    {r.rank or '-':>2}  {r.need.query!r}  expected {sorted(r.need.codes)}  got {found}")
 
 
 if __name__ == "__main__":

@@ -21,10 +21,10 @@ from portal.bootstrap.webhooks import build_webhook_worker, webhook_stores
 from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, settings
+from portal.embedding import embed_query
 from portal.identity.tokens import TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.payments.repository import PaymentProvider
-from portal.embedding import embed_query
 from portal.procedures.catalog import Catalog, shipped_hybrid_index, shipped_index
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals

@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 
 # A Vietnamese syllable typed without its marks: onset, vowels, coda. English words rarely fit ("birth",
 # "register", "card" do not); the model was not trained on Vietnamese without its marks and reads it badly.
-_BARE_SYLLABLE = re.compile(r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$")
+_BARE_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
+)
 UNMARKED_SHARE = 0.8  # of a query's words, for it to read as Vietnamese typed without marks
 
 
@@ -60,7 +62,9 @@ class HybridIndex:
     ) -> None:
         codes = [p.code for p in lexical.procedures]
         if codes != vectors.codes:
-            raise ValueError("the catalog's vectors are not those of its index: python -m infra.reference.catalog_vectors")
+            raise ValueError(
+                "the catalog's vectors are not those of its index: python -m infra.reference.catalog_vectors"
+            )
         self._lexical = lexical
         self._vectors = vectors
         self._embed = embed
@@ -94,7 +98,8 @@ class HybridIndex:
         nearest = float(similarities.max())
         best_lexical = hits[0].score if hits else 0.0
         lexical = {self._position[h.procedure.code]: h.score / best_lexical for h in hits if best_lexical > 0}
-        near = np.argpartition(-similarities, w.semantic_candidates)[: w.semantic_candidates]
+        k = min(w.semantic_candidates, len(similarities) - 1)
+        near = np.argpartition(-similarities, k)[: k + 1]
         candidates = set(lexical) | {int(i) for i in near if similarities[i] >= nearest - w.margin}
         docs = self._lexical.procedures
         scored = [
