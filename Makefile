@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog vectors
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -42,6 +42,10 @@ schema: ## re-export graphql/schema.graphql, the frontend's operations and its p
 	@$(PY) -m infra.schema_versions check
 	@$(PY) -m infra.reference.catalog_index
 	@$(PY) -m infra.export_form_lists
+
+vectors: ## re-embed the catalog for semantic search after it changed (only changed passages; minutes)
+	@./infra/bootstrap.sh
+	@$(PY) -m infra.reference.catalog_vectors
 
 token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
 	@$(PY) -m infra.token $(ROLE) --center $(CENTER)

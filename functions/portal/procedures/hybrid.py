@@ -24,6 +24,8 @@ from portal.procedures.model import CODE_PATTERN, ProcedureSummary
 from portal.procedures.ranking import MAX_HITS, Hit
 from portal.procedures.search import SearchIndex
 from portal.procedures.semantic import CatalogVectors
+from portal.procedures.variant_choice import asks_central, asks_foreign, asks_reissue, nudge
+from portal.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class FusionWeights:
     margin: float = 0.04  # semantic candidates: within this of the nearest procedure's cosine
     semantic_candidates: int = 30
     unmarked_temperature: float = 0.2  # Vietnamese without its marks: the model's reading counts less
+    variant: float = 0.2  # a variant the question asks for (or does not): procedures/variant_choice.py
 
 
 class HybridIndex:
@@ -88,13 +91,15 @@ class HybridIndex:
             logger.exception("semantic search failed; lexical ranking only")
             return hits
         unmarked = reads_as_unmarked_vietnamese(query)
-        return self._fused(hits, similarities, self._weights.unmarked_temperature if unmarked else None)
+        return self._fused(query, hits, similarities, self._weights.unmarked_temperature if unmarked else None)
 
-    def _fused(self, hits: list[Hit], similarities, temperature: float | None) -> list[Hit]:  # noqa: ANN001
+    def _fused(self, query: str, hits: list[Hit], similarities, temperature: float | None) -> list[Hit]:  # noqa: ANN001
         import numpy as np
 
         w = self._weights
         temperature = temperature or w.temperature
+        folded = fold(query)
+        foreign, reissue, central = asks_foreign(folded), asks_reissue(folded), asks_central(folded)
         nearest = float(similarities.max())
         best_lexical = hits[0].score if hits else 0.0
         lexical = {self._position[h.procedure.code]: h.score / best_lexical for h in hits if best_lexical > 0}
@@ -107,7 +112,8 @@ class HybridIndex:
                 docs[i],
                 w.lexical * lexical.get(i, 0.0)
                 + (float(similarities[i]) - nearest) / temperature
-                + w.popularity * docs[i].popularity,
+                + w.popularity * docs[i].popularity
+                + nudge(self._lexical.folded_name(i), foreign, reissue, w.variant, central),
             )
             for i in candidates
         ]
