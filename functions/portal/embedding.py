@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 EmbedQuery = Callable[[str], Any]  # a text -> its unit vector (numpy float32, 384 values)
@@ -33,6 +34,7 @@ def _shipped_model() -> Any:
     return _model
 
 
+@lru_cache(maxsize=4096)  # the same searches come again and again at national peak ("khai sinh", "sổ đỏ")
 def embed_query(text: str) -> Any:
     return _shipped_model().query(text)
 

@@ -20,10 +20,10 @@ def test_the_frozen_test_set_is_the_one_written_before_tuning():
 
 
 def test_the_test_set_figure_holds():
-    """Measured 88.9% top-3 and 77.6% top-1 when the weights were chosen on the development set; the issue
-    asks 90%: the test fails if search falls back from what it reached (docs/search.md)."""
+    """90.3% top-3 and 77.1% top-1 when measured (the weights chosen on the development set): the issue's
+    floor is 90% top-3 (docs/capabilities/procedures-and-search.md#evaluation)."""
     f = figures(evaluate(portal_search(), read_needs(SETS["test"])))
-    assert f["top3"] >= 0.88 and f["top1"] >= 0.75, f
+    assert f["top3"] >= 0.90 and f["top1"] >= 0.75, f
 
 
 def test_the_three_searches_of_the_issue_find_their_procedure_first():
