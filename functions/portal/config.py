@@ -92,9 +92,10 @@ class Settings:
     app_user_pool_id: str = ""
     app_token_issuer: str = ""
     app_scope_prefix: str = "portal"  # the user pool's resource server identifier
-    # Search reads meaning as well as words (portal/procedures/hybrid.py) with the shipped embedding model;
-    # off: the lexical ranking alone (SEMANTIC_SEARCH=off).
+    # Search reads meaning as well as words (portal/procedures/hybrid.py): the semantic search function in
+    # AWS (SEMANTIC_SEARCH_FUNCTION), the model in process locally; SEMANTIC_SEARCH=off: the words alone.
     semantic_search: bool = True
+    semantic_search_function: str = ""
 
     @property
     def is_local(self) -> bool:
@@ -171,6 +172,7 @@ def settings() -> Settings:
         reference_cache_seconds=int(env.get("REFERENCE_CACHE_SECONDS", "300")),
         introspection=_flag("GRAPHQL_INTROSPECTION", default=True),
         semantic_search=_flag("SEMANTIC_SEARCH", default=True),
+        semantic_search_function=env.get("SEMANTIC_SEARCH_FUNCTION", ""),
         oidc_issuer=env.get("OIDC_ISSUER", ""),
         oidc_audience=env.get("OIDC_AUDIENCE", "portal"),
         oidc_jwks_url=env.get("OIDC_JWKS_URL", ""),

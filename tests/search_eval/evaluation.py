@@ -82,16 +82,16 @@ def by_kind(results: Sequence[Result]) -> dict[str, dict[str, float]]:
 def portal_search(engine: str = "hybrid") -> Search:
     """The portal's own search, as `procedures(search:)` runs it (national procedures only): "hybrid" (what
     the portal serves), "lexical" (the words alone) or "semantic" (the meaning alone)."""
-    from portal.embedding import embed_query
     from portal.procedures.catalog import shipped_hybrid_index, shipped_index
     from portal.procedures.hybrid import FusionWeights
+    from portal.procedures.semantic import in_process_cosines
     from portal.procedures.service import ProcedureFilter
 
     if engine == "lexical":
         index = shipped_index()
     elif engine == "semantic":
-        index = shipped_hybrid_index(embed_query, FusionWeights(lexical=0.0, popularity=0.0))
+        index = shipped_hybrid_index(in_process_cosines(), FusionWeights(lexical=0.0, popularity=0.0, variant=0.0))
     else:
-        index = shipped_hybrid_index(embed_query)
+        index = shipped_hybrid_index(in_process_cosines())
     national = ProcedureFilter()
     return lambda q: [h.procedure.code for h in index.search(q) if national.accepts(h.procedure)][:10]

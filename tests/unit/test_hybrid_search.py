@@ -1,12 +1,11 @@
 """Search by words and meaning (procedures/hybrid.py), on a small catalog with a stand-in model."""
 
-import numpy as np
 import pytest
 
 from portal.procedures.hybrid import HybridIndex, reads_as_unmarked_vietnamese
 from portal.procedures.model import Level, ProcedureSummary
 from portal.procedures.search import SearchIndex
-from portal.procedures.semantic import CatalogVectors, quantize
+from portal.procedures.semantic import Cosines, codes_fingerprint, decode, encode
 
 
 def _procedure(code: str, name: str, popularity: int = 0) -> ProcedureSummary:
@@ -21,20 +20,17 @@ PROCEDURES = [
     _procedure("1.000002", "Đăng ký thành lập hộ kinh doanh", popularity=2),
     _procedure("1.000003", "Cấp giấy phép khai thác khoáng sản"),
 ]
-# A stand-in model: each procedure is one axis; a query "means" what its table says.
-AXES = np.eye(3, dtype=np.float32)
-MEANINGS = {"mở quán tạp hóa": [0.1, 0.99, 0.1], "khai sinh": [0.9, 0.1, 0.3], "đăng ký": [0.5, 0.5, 0.5]}
+FINGERPRINT = codes_fingerprint([p.code for p in PROCEDURES])
+# A stand-in model: what each question "means", as its cosine with each procedure.
+MEANINGS = {"mở quán tạp hóa": [0.80, 0.91, 0.78], "khai sinh": [0.92, 0.80, 0.81]}
 
 
-def _embed(text: str) -> np.ndarray:
-    vector = np.array(MEANINGS.get(text, [0.3, 0.3, 0.9]), dtype=np.float32)
-    return vector / np.linalg.norm(vector)
+def _cosines(text: str) -> Cosines:
+    return Cosines(FINGERPRINT, MEANINGS.get(text, [0.8, 0.8, 0.9]))
 
 
-def _index(embed=_embed) -> HybridIndex:
-    rows, scale = quantize(AXES)
-    vectors = rows.astype(np.float32) * scale[:, None]
-    return HybridIndex(SearchIndex(PROCEDURES), CatalogVectors([p.code for p in PROCEDURES], vectors, vectors), embed)
+def _index(cosines=_cosines) -> HybridIndex:
+    return HybridIndex(SearchIndex(PROCEDURES), cosines)
 
 
 def test_a_need_sharing_no_word_with_the_name_is_found_by_its_meaning():
@@ -51,17 +47,25 @@ def test_a_code_and_an_empty_query_are_the_lexical_index_alone():
 
 
 def test_a_failing_model_leaves_the_lexical_ranking_whole():
-    def broken(text: str) -> np.ndarray:
+    def broken(text: str) -> Cosines:
         raise RuntimeError("model unavailable")
 
     lexical = [h.procedure.code for h in SearchIndex(PROCEDURES).search("khai sinh")]
     assert [h.procedure.code for h in _index(broken).search("khai sinh")] == lexical
 
 
-def test_vectors_of_another_catalog_are_refused():
-    vectors = CatalogVectors(["9.999999"] * 3, AXES, AXES)
-    with pytest.raises(ValueError, match="catalog_vectors"):
-        HybridIndex(SearchIndex(PROCEDURES), vectors, _embed)
+def test_cosines_of_another_catalog_are_not_used():
+    def other_catalog(text: str) -> Cosines:
+        return Cosines("another", [0.1, 0.9, 0.1])
+
+    lexical = [h.procedure.code for h in SearchIndex(PROCEDURES).search("mở quán tạp hóa")]
+    assert [h.procedure.code for h in _index(other_catalog).search("mở quán tạp hóa")] == lexical
+
+
+def test_cosines_travel_as_16_bit_integers_within_a_hair():
+    answer = decode(encode("abc", [0.8731, -0.25, 1.0]))
+    assert answer.fingerprint == "abc"
+    assert answer.values == pytest.approx([0.8731, -0.25, 1.0], abs=1e-4)
 
 
 @pytest.mark.parametrize(
@@ -76,3 +80,41 @@ def test_vectors_of_another_catalog_are_refused():
 )
 def test_vietnamese_typed_without_marks_is_told_from_english(query, unmarked):
     assert reads_as_unmarked_vietnamese(query) is unmarked
+
+
+class _FakeLambda:
+    def __init__(self, answer: dict, error: str | None = None) -> None:
+        self.answer, self.error, self.asked = answer, error, []
+
+    def invoke(self, FunctionName: str, Payload: bytes) -> dict:  # noqa: N803 - boto3's names
+        import io
+        import json
+
+        self.asked.append((FunctionName, json.loads(Payload)))
+        answer = {"Payload": io.BytesIO(json.dumps(self.answer).encode())}
+        return {**answer, "FunctionError": self.error} if self.error else answer
+
+
+def test_in_aws_the_api_asks_the_semantic_search_function(monkeypatch):
+    import boto3
+
+    from portal import semantic_search
+
+    fake = _FakeLambda(encode(FINGERPRINT, [0.80, 0.91, 0.78]))
+    monkeypatch.setattr(boto3, "client", lambda service, region_name: fake)
+    ask = semantic_search.function("portal-semantic", "ap-southeast-1")
+    index = _index(ask)
+    assert index.search("mở quán tạp hóa")[0].procedure.code == "1.000002"
+    assert fake.asked == [("portal-semantic", {"query": "mở quán tạp hóa"})]
+
+
+def test_a_failed_semantic_search_function_leaves_the_words(monkeypatch):
+    import boto3
+
+    from portal import semantic_search
+
+    fake = _FakeLambda({"errorMessage": "boom"}, error="Unhandled")
+    monkeypatch.setattr(boto3, "client", lambda service, region_name: fake)
+    lexical = [h.procedure.code for h in SearchIndex(PROCEDURES).search("khai sinh")]
+    index = _index(semantic_search.function("portal-semantic", "ap-southeast-1"))
+    assert [h.procedure.code for h in index.search("khai sinh")] == lexical

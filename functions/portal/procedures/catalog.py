@@ -12,9 +12,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from portal.embedding import EmbedQuery
 from portal.procedures.model import Procedure
 from portal.procedures.search import SearchIndex
+from portal.procedures.semantic import AskCosines
 
 if TYPE_CHECKING:
     from portal.procedures.hybrid import FusionWeights, HybridIndex
@@ -67,9 +67,8 @@ def shipped_index() -> SearchIndex:
     return SearchIndex(summaries, terms)
 
 
-def shipped_hybrid_index(embed: EmbedQuery, weights: FusionWeights | None = None) -> HybridIndex:
-    """The shipped index with the catalog's vectors (procedures/semantic.py), fused (procedures/hybrid.py)."""
+def shipped_hybrid_index(cosines: AskCosines, weights: FusionWeights | None = None) -> HybridIndex:
+    """The shipped index fused with the question's nearness to each procedure (procedures/hybrid.py)."""
     from portal.procedures.hybrid import FusionWeights, HybridIndex
-    from portal.procedures.semantic import CatalogVectors
 
-    return HybridIndex(shipped_index(), CatalogVectors.load(), embed, weights or FusionWeights())
+    return HybridIndex(shipped_index(), cosines, weights or FusionWeights())

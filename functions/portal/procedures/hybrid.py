@@ -14,16 +14,16 @@ The weights were chosen on the development set (tests/search_eval/dev_needs.tsv)
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from portal.embedding import EmbedQuery
 from portal.procedures.model import CODE_PATTERN, ProcedureSummary
 from portal.procedures.ranking import MAX_HITS, Hit
 from portal.procedures.search import SearchIndex
-from portal.procedures.semantic import CatalogVectors
+from portal.procedures.semantic import AskCosines, codes_fingerprint
 from portal.procedures.variant_choice import asks_central, asks_foreign, asks_reissue, nudge
 from portal.text import fold
 
@@ -56,22 +56,12 @@ class FusionWeights:
 
 
 class HybridIndex:
-    def __init__(
-        self,
-        lexical: SearchIndex,
-        vectors: CatalogVectors,
-        embed: EmbedQuery,
-        weights: FusionWeights = FusionWeights(),
-    ) -> None:
-        codes = [p.code for p in lexical.procedures]
-        if codes != vectors.codes:
-            raise ValueError(
-                "the catalog's vectors are not those of its index: python -m infra.reference.catalog_vectors"
-            )
+    def __init__(self, lexical: SearchIndex, cosines: AskCosines, weights: FusionWeights = FusionWeights()) -> None:
         self._lexical = lexical
-        self._vectors = vectors
-        self._embed = embed
+        self._cosines = cosines
         self._weights = weights
+        codes = [p.code for p in lexical.procedures]
+        self._fingerprint = codes_fingerprint(codes)
         self._position = {code: i for i, code in enumerate(codes)}
 
     @property
@@ -86,32 +76,32 @@ class HybridIndex:
         if not query.strip() or CODE_PATTERN.match(query.strip()):
             return hits
         try:
-            similarities = self._vectors.similarities(self._embed(query))
+            cosines = self._cosines(query)
         except Exception:  # the model is an aid: without it the words still find what they name
             logger.exception("semantic search failed; lexical ranking only")
             return hits
+        if cosines.fingerprint != self._fingerprint or len(cosines.values) != len(self._position):
+            logger.error("semantic search answered for another catalog; lexical ranking only")
+            return hits
         unmarked = reads_as_unmarked_vietnamese(query)
-        return self._fused(query, hits, similarities, self._weights.unmarked_temperature if unmarked else None)
+        return self._fused(query, hits, cosines.values, self._weights.unmarked_temperature if unmarked else None)
 
-    def _fused(self, query: str, hits: list[Hit], similarities, temperature: float | None) -> list[Hit]:  # noqa: ANN001
-        import numpy as np
-
+    def _fused(self, query: str, hits: list[Hit], cosines: Sequence[float], temperature: float | None) -> list[Hit]:
         w = self._weights
         temperature = temperature or w.temperature
         folded = fold(query)
         foreign, reissue, central = asks_foreign(folded), asks_reissue(folded), asks_central(folded)
-        nearest = float(similarities.max())
+        nearest = max(cosines)
         best_lexical = hits[0].score if hits else 0.0
         lexical = {self._position[h.procedure.code]: h.score / best_lexical for h in hits if best_lexical > 0}
-        k = min(w.semantic_candidates, len(similarities) - 1)
-        near = np.argpartition(-similarities, k)[: k + 1]
-        candidates = set(lexical) | {int(i) for i in near if similarities[i] >= nearest - w.margin}
+        near = heapq.nlargest(w.semantic_candidates, range(len(cosines)), key=cosines.__getitem__)
+        candidates = set(lexical) | {i for i in near if cosines[i] >= nearest - w.margin}
         docs = self._lexical.procedures
         scored = [
             Hit(
                 docs[i],
                 w.lexical * lexical.get(i, 0.0)
-                + (float(similarities[i]) - nearest) / temperature
+                + (cosines[i] - nearest) / temperature
                 + w.popularity * docs[i].popularity
                 + nudge(self._lexical.folded_name(i), foreign, reissue, w.variant, central),
             )
