@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 _BARE_SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?$"
 )
-UNMARKED_SHARE = 0.8  # of a query's words, for it to read as Vietnamese typed without marks
+UNMARKED_SHARE = 0.7  # of a query's words, for it to read as Vietnamese typed without marks
 
 
 def reads_as_unmarked_vietnamese(query: str) -> bool:

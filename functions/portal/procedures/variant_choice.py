@@ -55,7 +55,8 @@ def nudge(
     score = 0.0
     if CENTRAL_IN_NAME.search(folded_name) and not central_asked:
         score -= step
-    if any(words in name for words in FOREIGN_IN_NAME):
+    # «... cho công dân Việt Nam, người nước ngoài ...» serves both: not a variant
+    if any(words in name for words in FOREIGN_IN_NAME) and " cong dan viet nam" not in name:
         score += step if foreign_asked else -step
     if REISSUE_IN_NAME.search(folded_name) and not BOTH_IN_NAME.search(folded_name):
         score += step if reissue_asked else -step
