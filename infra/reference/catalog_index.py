@@ -1,4 +1,5 @@
-"""Write the search index's data that ships with the function (portal/procedures/data/catalog_index.json).
+"""Write the search index's data that ships with the function (portal/procedures/data/catalog_index.json,
+and its syllable pairs, catalog_pairs.json).
 
 python -m infra.reference.catalog_index      (also run by `make schema`)
 """
@@ -7,16 +8,21 @@ from __future__ import annotations
 
 from infra.reference.catalog import load_catalog
 from portal.procedures import index_file
+from portal.procedures.phrases import PAIRS_FILE, pair_index_text
 
 
 def build() -> str:
     return index_file.dumps(p.summary() for p in load_catalog()[1])
 
 
+def build_pairs() -> str:
+    return pair_index_text(p.summary() for p in load_catalog()[1])
+
+
 def main() -> None:
-    text = build()
-    index_file.INDEX_FILE.write_text(text, encoding="utf-8")
-    print(f"{index_file.INDEX_FILE}: {len(text.encode()) // 1024} KiB")
+    for path, text in ((index_file.INDEX_FILE, build()), (PAIRS_FILE, build_pairs())):
+        path.write_text(text, encoding="utf-8")
+        print(f"{path}: {len(text.encode()) // 1024} KiB")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,13 @@ def test_the_committed_index_is_a_fresh_generation():
     assert INDEX_FILE.read_text(encoding="utf-8") == build(), "run `python -m infra.reference.catalog_index`"
 
 
+def test_the_committed_syllable_pairs_are_a_fresh_generation():
+    from infra.reference.catalog_index import build_pairs
+    from portal.procedures.phrases import PAIRS_FILE
+
+    assert PAIRS_FILE.read_text(encoding="utf-8") == build_pairs(), "run `python -m infra.reference.catalog_index`"
+
+
 def test_the_shipped_index_reads_back_as_the_source_catalog_and_its_terms():
     """The compact encoding (postings as 16-bit arrays) loses nothing: what a container loads is what
     indexing the reference catalog yields."""

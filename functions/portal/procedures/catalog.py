@@ -70,5 +70,6 @@ def shipped_index() -> SearchIndex:
 def shipped_hybrid_index(cosines: AskCosines, weights: FusionWeights | None = None) -> HybridIndex:
     """The shipped index fused with the question's nearness to each procedure (procedures/hybrid.py)."""
     from portal.procedures.hybrid import FusionWeights, HybridIndex
+    from portal.procedures.phrases import PairIndex
 
-    return HybridIndex(shipped_index(), cosines, weights or FusionWeights())
+    return HybridIndex(shipped_index(), cosines, weights or FusionWeights(), PairIndex.load())

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from portal.procedures.model import CODE_PATTERN, ProcedureSummary
+from portal.procedures.phrases import PairIndex
 from portal.procedures.ranking import MAX_HITS, Hit
 from portal.procedures.search import SearchIndex
 from portal.procedures.semantic import AskCosines, codes_fingerprint
@@ -53,11 +54,19 @@ class FusionWeights:
     semantic_candidates: int = 30
     unmarked_temperature: float = 0.2  # Vietnamese without its marks: the model's reading counts less
     variant: float = 0.2  # a variant the question asks for (or does not): procedures/variant_choice.py
+    pairs: float = 0.6  # the question's syllable pairs in the name (procedures/phrases.py), at best
 
 
 class HybridIndex:
-    def __init__(self, lexical: SearchIndex, cosines: AskCosines, weights: FusionWeights = FusionWeights()) -> None:
+    def __init__(
+        self,
+        lexical: SearchIndex,
+        cosines: AskCosines,
+        weights: FusionWeights = FusionWeights(),
+        pairs: PairIndex | None = None,
+    ) -> None:
         self._lexical = lexical
+        self._pairs = pairs
         self._cosines = cosines
         self._weights = weights
         codes = [p.code for p in lexical.procedures]
@@ -94,6 +103,10 @@ class HybridIndex:
         nearest = max(cosines)
         best_lexical = hits[0].score if hits else 0.0
         lexical = {self._position[h.procedure.code]: h.score / best_lexical for h in hits if best_lexical > 0}
+        pairs = self._pairs.scores(query) if self._pairs is not None else {}
+        best_pairs = max(pairs.values(), default=0.0)
+        for i, score in pairs.items():
+            lexical[i] = lexical.get(i, 0.0) + w.pairs * score / best_pairs
         near = heapq.nlargest(w.semantic_candidates, range(len(cosines)), key=cosines.__getitem__)
         candidates = set(lexical) | {i for i in near if cosines[i] >= nearest - w.margin}
         docs = self._lexical.procedures

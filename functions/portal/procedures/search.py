@@ -51,6 +51,11 @@ def _normalize(text: str) -> str:
     return expand_abbreviations(_FINAL_Y.sub("i", fold(text)))
 
 
+def normalize(text: str) -> str:
+    """How search reads any text: folded, abbreviations written out, a final "y" as "i"."""
+    return _normalize(text)
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
