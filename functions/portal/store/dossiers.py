@@ -22,7 +22,7 @@ from portal.dossiers.model import (
 from portal.errors import Conflict
 from portal.observability import emit
 from portal.pagination import Page
-from portal.store import keys
+from portal.store import keys, transactions
 from portal.store.dossier_items import (
     AUDIT_SK_PREFIX,
     DOSSIER_SK,
@@ -43,7 +43,6 @@ from portal.store.dossier_mapping import (
 )
 from portal.store.paging import query_page
 from portal.store.stats import add_to_transaction
-from portal.store.tables import connection
 
 IDEMPOTENCY_RETENTION = timedelta(days=30)
 SEQUENCE_RETENTION = timedelta(days=7)
@@ -79,13 +78,16 @@ class DossierStore:
             dossier_code=dossier.code,
             expires_at=now + IDEMPOTENCY_RETENTION,
         )
+
+        def build(tx: TransactWrite) -> None:
+            tx.save(dossier_item(dossier), condition=DossierItem.pk.does_not_exist())
+            for event in dossier.timeline:
+                tx.save(event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+            tx.save(marker, condition=IdempotencyItem.pk.does_not_exist())
+            add_to_transaction(tx, kpi)
+
         try:
-            with TransactWrite(connection=connection()) as tx:
-                tx.save(dossier_item(dossier), condition=DossierItem.pk.does_not_exist())
-                for event in dossier.timeline:
-                    tx.save(event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
-                tx.save(marker, condition=IdempotencyItem.pk.does_not_exist())
-                add_to_transaction(tx, kpi)
+            transactions.write(build)
             emit("DossiersReceived", channel=dossier.channel.value)
         except TransactWriteError as error:
             reasons = error.cancellation_reasons or []
@@ -99,13 +101,16 @@ class DossierStore:
     def record(self, dossier: Dossier, event: TimelineEvent, kpi: KpiDelta | None = None) -> None:
         """Save a change: the dossier (only if nobody changed it since it was read), its new event and the
         KPI counters it moves, in one transaction - a retried or racing change never counts twice."""
-        item = dossier_item(dossier)
-        item.version = dossier.version - 1  # the version that was read; pynamodb checks it and adds one
+
+        def build(tx: TransactWrite) -> None:
+            item = dossier_item(dossier)  # made anew for each attempt: pynamodb moves its version on save
+            item.version = dossier.version - 1  # the version that was read; pynamodb checks it and adds one
+            tx.save(item)
+            tx.save(event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
+            add_to_transaction(tx, kpi)
+
         try:
-            with TransactWrite(connection=connection()) as tx:
-                tx.save(item)
-                tx.save(event_item(dossier.code, event), condition=EventItem.pk.does_not_exist())
-                add_to_transaction(tx, kpi)
+            transactions.write(build)
             emit("DossierTransitions", action=event.action)
             if kpi is not None and kpi.counts.late:
                 emit("LateResults")
