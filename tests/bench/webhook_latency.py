@@ -47,7 +47,7 @@ def run(n: int) -> dict:
         from portal.identity.principal import Admin, App, Citizen, Officer, OfficerRole, Scope
         from portal.webhooks.model import DossierEvent
         from tests.support.factories import form_for
-        from tests.support.journeys import birth_procedure
+        from tests.support.journeys import birth_procedure, electronic_documents
         from tests.support.webhook_receiver import WebhookReceiver
 
         del env
@@ -72,7 +72,14 @@ def run(n: int) -> dict:
         birth = birth_procedure()
 
         def filed() -> str:
-            request = intake.SubmitRequest(uuid.uuid4().hex, birth.code, CENTER, form_for(birth))
+            # the birth certificate the hospital issued electronically: the catalog's required document
+            request = intake.SubmitRequest(
+                uuid.uuid4().hex,
+                birth.code,
+                CENTER,
+                form_for(birth),
+                electronic_documents=tuple(electronic_documents(birth)),
+            )
             s = services
             return intake.submit_dossier(s.dossiers, s.centers, s.catalog, s.clock, citizen, request).dossier.code
 
