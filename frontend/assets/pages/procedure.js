@@ -55,7 +55,7 @@ export async function procedurePage(view, code) {
       el("p", { id: "processing-time" }, formatTime(p.processingTime), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
       p.processingTime?.sourceText ? el("p", { class: "muted small" }, t("timeSource"), " «", vi(p.processingTime.sourceText), "»") : null,
       p.processingTimes.length
-        ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
+        ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.unit ? t("duration", c.amount, c.unit) : c.amount}`)))
         : null,
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
