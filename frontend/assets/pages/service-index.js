@@ -4,23 +4,15 @@
 // attribute); they are hidden from screen readers, which read the same numbers in the tables below them.
 import { run } from "../api.js";
 import { provinceOptions } from "../data.js";
-import { el, heading, select } from "../dom.js";
+import { el, heading, select, svg } from "../dom.js";
 import { addText, errorText, getLang, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import * as serviceIndexText from "../text/service-index.js";
 
 addText(serviceIndexText);
 
-const SVG = "http://www.w3.org/2000/svg";
 const GROUPS = ["PUBLICITY", "PROGRESS", "DIGITIZATION", "ONLINE", "SATISFACTION"];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c) node.append(typeof c === "string" ? document.createTextNode(c) : c);
-  return node;
-}
 
 // This month in Vietnam, wherever the reader is.
 function thisMonth() {
