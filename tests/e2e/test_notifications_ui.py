@@ -42,6 +42,10 @@ def test_a_question_and_its_answer_reach_each_side_and_the_bell(page, new_page, 
     expect(page.locator("h1")).to_have_text("Thông báo")
     expect(page.locator("#bell-count")).to_be_visible()
     expect(page.locator("#notifications")).to_contain_text("Có, khi nhận kết quả.")
+    # "Xem" says what it opens to a screen reader: the dossier, by its code
+    answer = page.locator("#notifications li", has_text="Có, khi nhận kết quả.").first
+    expect(answer.get_by_role("link")).to_have_accessible_name(f"Xem hồ sơ {code}")
+    expect(answer.get_by_role("link")).to_have_text(re.compile(r"^Xem"))
     page.click("#mark-all-read")
     expect(page.locator("#bell-count")).to_be_hidden()
     expect(page.locator("#mark-all-read")).to_be_hidden()
