@@ -15,6 +15,8 @@ CENTER = "hcc-01-00187"
 
 
 def test_a_question_and_its_answer_reach_each_side_and_the_bell(page, new_page, local_server):
+    from tests.e2e.test_accessibility import axe_problems
+
     api = HttpApi(local_server.base_url)
     citizen = local_server.issuer.mint_for("citizen")
     code = file_birth_registration(api, citizen, CENTER)["code"]
@@ -46,6 +48,10 @@ def test_a_question_and_its_answer_reach_each_side_and_the_bell(page, new_page, 
     answer = page.locator("#notifications li", has_text="Có, khi nhận kết quả.").first
     expect(answer.get_by_role("link")).to_have_accessible_name(f"Xem hồ sơ {code}")
     expect(answer.get_by_role("link")).to_have_text(re.compile(r"^Xem"))
+    # the inbox's headings go down one level at a time: h1, then each notification and the preferences
+    levels = page.locator("#main").locator("h1, h2, h3, h4").evaluate_all("(hs) => hs.map((h) => +h.tagName[1])")
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert axe_problems(page) == []
     page.click("#mark-all-read")
     expect(page.locator("#bell-count")).to_be_hidden()
     expect(page.locator("#mark-all-read")).to_be_hidden()

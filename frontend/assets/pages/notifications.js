@@ -24,9 +24,10 @@ function openLink(n) {
   return el("a", { href: route }, t("open"), " ", el("span", { class: "sr-only" }, opens(route, n)));
 }
 
+// Each notification under the page's h1 (an h2, like the preferences after them: no level skipped).
 function entry(n) {
   return el("li", { class: `card${n.read ? "" : " unread"}` },
-    el("h3", {}, pick(n, "subject")),
+    el("h2", { class: "card-title" }, pick(n, "subject")),
     el("div", { class: "meta" }, el("span", {}, formatDateTime(n.at)), n.read ? null : el("span", { class: "tag" }, t("unread"))),
     el("p", { class: "thread-text" }, pick(n, "body")),
     n.link ? openLink(n) : null);
