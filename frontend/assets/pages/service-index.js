@@ -92,6 +92,8 @@ function summary(subject, peers) {
     el("p", { class: "idx-score" },
       el("strong", { id: "idx-points" }, points(subject.points, subject.maxPoints)), " ", t("idxPoints"),
       subject.score === null ? null : ` (${percent(subject.score)})`),
+    subject.points !== null && subject.maxPoints < 100
+      ? el("p", { class: "muted small", id: "idx-scale" }, t("idxScale", subject.maxPoints)) : null,
     subject.scope === "national" ? null : el("p", { id: "idx-rank" }, rank),
     el("p", { class: "muted" }, t("idxReceived", subject.received, subject.online)),
     channelFigures(subject));
