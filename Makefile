@@ -47,8 +47,8 @@ vectors: ## re-embed the catalog for semantic search after it changed (only chan
 	@./infra/bootstrap.sh
 	@$(PY) -m infra.reference.catalog_vectors
 
-token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01]
-	@$(PY) -m infra.token $(ROLE) --center $(CENTER)
+token: ## print a local token: make token ROLE=citizen|officer|admin [CENTER=hcc-01] [PORT=9090]
+	@$(PY) -m infra.token $(ROLE) --center $(CENTER) $(if $(PORT),--port $(PORT))
 
 mail: ## the e-mails the portal sent locally (make dev keeps them in .local/mail)
 	@$(PY) -m infra.local.smtp $(ARGS)

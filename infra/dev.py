@@ -68,10 +68,12 @@ def main(argv: list[str] | None = None) -> int:
             f"  Mail:     make mail  (what the portal sent, kept in .local/mail; SMS in .local/sms)\n",
             flush=True,
         )
+        local_env.announce_serving(base_url)  # read by `make token`: tokens for this port's issuer
         uvicorn.Server(server_config(create_local_app(issuer), args.port)).run()
     except KeyboardInterrupt:
         pass
     finally:
+        local_env.withdraw_serving(base_url)
         print(f"Stopping {names}...", flush=True)
         stack.stop()
     return 0

@@ -15,6 +15,32 @@ LOCAL = ROOT / ".local"
 DEV_ISSUER_PATH = "/dev-issuer"
 
 
+SERVING = LOCAL / "serving"  # the address `make dev` serves on while it runs, for `make token`
+DEFAULT_BASE_URL = "http://127.0.0.1:8080"
+
+
+def announce_serving(base_url: str, path: Path | None = None) -> None:
+    """`make dev` says where it serves (`--port`), so that `make token` signs for the same issuer."""
+    path = path or SERVING
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(base_url + "\n")
+
+
+def withdraw_serving(base_url: str, path: Path | None = None) -> None:
+    """`make dev` stopping: forget the address, unless another `make dev` has announced its own since."""
+    path = path or SERVING
+    if serving_url(path) == base_url:
+        path.unlink(missing_ok=True)
+
+
+def serving_url(path: Path | None = None) -> str | None:
+    """The address the running `make dev` serves on, or None when none has said."""
+    try:
+        return (path or SERVING).read_text().strip() or None
+    except OSError:
+        return None
+
+
 def tracking_key(path: Path = LOCAL / "tracking-key") -> str:
     """A random key made once per machine (in AWS it lives in SSM Parameter Store)."""
     if not path.exists():

@@ -14,6 +14,15 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+// An SVG element (a chart, an icon), built the same way.
+const SVG = "http://www.w3.org/2000/svg";
+export function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  for (const c of children.flat()) if (c) node.append(typeof c === "string" ? document.createTextNode(c) : c);
+  return node;
+}
+
 // <option>s from [value, label] pairs, `selected` the chosen value (made loose: moving options out of
 // one select makes the browser select the next one, so build them afresh for each select).
 export function options(pairs, selected) {

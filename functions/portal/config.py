@@ -135,7 +135,7 @@ def _notify(env: Mapping[str, str]) -> NotifySettings:
         email_provider=env.get("EMAIL_PROVIDER", "smtp"),
         smtp_host=env.get("SMTP_HOST", "127.0.0.1"),
         smtp_port=int(env.get("SMTP_PORT", "1025")),
-        mail_from=env.get("MAIL_FROM", "Cong Dich vu cong <no-reply@dichvucong.gov.vn>"),
+        mail_from=env.get("MAIL_FROM", "Cổng Dịch vụ công Quốc gia <no-reply@dichvucong.gov.vn>"),
         sms_provider=env.get("SMS_PROVIDER", "outbox"),
         sms_outbox_dir=env.get("SMS_OUTBOX_DIR", ""),
         retry_backoff_seconds=int(env.get("NOTIFY_RETRY_BACKOFF_SECONDS", "30")),

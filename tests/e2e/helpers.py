@@ -52,3 +52,22 @@ def act(api: HttpApi, token: str, code: str, action: str, **fields) -> dict:
     result = journeys.act(api, token, code, action, **fields)
     assert result["__typename"] == "DossierUpdated", result
     return result["dossier"]
+
+
+# Text nodes with Vietnamese letters (marks, đ) set in a monospace font, whose marks it breaks: monospace is
+# for codes and digits only.
+VIETNAMESE_IN_MONOSPACE = r"""() => {
+  const vietnamese = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || !vietnamese.test(node.textContent) || parent.closest("[hidden], script, style")) continue;
+    if (/mono|menlo|consolas|courier/i.test(getComputedStyle(parent).fontFamily)) found.push(node.textContent.trim());
+  }
+  return found;
+}"""
+
+
+def vietnamese_in_monospace(page) -> list[str]:
+    return page.evaluate(VIETNAMESE_IN_MONOSPACE)

@@ -157,6 +157,9 @@ def test_the_home_page_lists_the_most_filed_first_then_browsing_by_event_field_a
     assert axe_problems(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "no sideways scrolling on a phone"
 
+    # each fold says what it unfolds, not a bare "Xem tất cả"
+    expect(page.locator("#browse-fields > summary")).to_have_text(re.compile(r"^Xem tất cả \d+ lĩnh vực$"))
+    expect(page.locator("#browse-agencies > summary")).to_have_text(re.compile(r"^Xem tất cả \d+ cơ quan$"))
     page.click("#browse-fields > summary")
     civil_status = page.locator("#browse-fields a", has_text="Hộ tịch").first
     count = int(re.search(r"\((\d+)\)", civil_status.inner_text()).group(1))

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
-from tests.e2e.helpers import HttpApi, sign_in_url
+from tests.e2e.helpers import HttpApi, act, sign_in_url
 from tests.e2e.test_accessibility import axe_problems
 
 pytestmark = pytest.mark.browser
@@ -77,3 +77,10 @@ def test_a_citizen_files_the_birth_bundle_once_on_a_phone_within_five_minutes(pa
 
     after = [b for b in api.run("MyBundles", token=token).data["myBundles"] if b["id"] not in before]
     assert len(after) == 1 and page.url.endswith(f"#/ho-so-lien-thong/{after[0]['id']}")
+
+    # a member asked to supplement links to its dossier, named by its code ("Xem hồ sơ" alone says nothing)
+    birth = page.locator("#member-birth .meta .mono").inner_text()
+    officer = local_server.issuer.mint_for("officer", center_id="hcc-01-00070")
+    act(api, officer, birth, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
+    page.reload()
+    expect(page.locator("#member-birth a", has_text="Xem hồ sơ")).to_have_accessible_name(f"Xem hồ sơ {birth}")

@@ -69,18 +69,24 @@ def test_a_filing_attaches_a_document_from_the_personal_store_by_reference(page,
     citizen = local_server.issuer.mint_for("citizen")
     name = f"kho-{uuid.uuid4().hex[:6]}.pdf"
     stored = upload(api, citizen, PDF + name.encode(), procedureCode=BIRTH, fileName=name)
-    slot_index, slot = 1, birth_procedure().documents[1].name
+    slot = birth_procedure().documents[1].name
 
     open_form_signed_in(page, base)
     fill_birth_registration(page)
     choose_hoan_kiem_by_area(page)
-    picker = page.locator(f"#store-{slot_index}")
+    # two selects whatever the procedure asks for: which stored document, for which of its documents
+    expect(page.locator("#store-group select")).to_have_count(2)
+    picker = page.locator("#store-document")
     expect(picker.locator(f"option[value='{stored['id']}']")).to_have_count(1)
+    expect(page.locator("#store-group option", has_text="Không dùng")).to_have_count(0)
     picker.select_option(stored["id"])
+    page.select_option("#store-slot", slot)
+    page.click("#store-attach")
     line = page.locator("#files-list li", has_text=name)
     expect(line).to_have_attribute("data-state", "done")
     expect(line).to_contain_text("Kho dữ liệu cá nhân")
-    expect(page.locator("#store-2 option[value='" + stored["id"] + "']")).to_have_count(0)  # once a dossier
+    expect(line.locator("select")).to_have_value(slot)  # where it can be moved or removed
+    expect(picker.locator(f"option[value='{stored['id']}']")).to_have_count(0)  # once a dossier
     page.click("#continue")
     expect(page.locator("#check-files")).to_contain_text(name)
     page.click("#submit")

@@ -240,3 +240,15 @@ def test_the_filing_form_switches_to_english_and_keeps_what_was_typed(page, loca
     page.click("#continue")
     expect(page.locator("#fd-child_birth_date-error")).to_have_text("This is required.")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_short_answers_get_short_boxes_on_a_phone(page, local_server):
+    """A date or an ID number in a box as wide as the page reads as a long answer: theirs fit their length."""
+    page.goto(sign_in_url(local_server.base_url, "citizen", FORM))
+    name = page.locator("#fd-child_full_name")
+    expect(name).to_be_visible()
+    full = name.bounding_box()["width"]
+    for short in ("#fd-child_birth_date", "#fd-mother_citizen_id"):
+        width = page.locator(short).bounding_box()["width"]
+        assert width <= 16 * 16 < full, (short, width, full)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
-from tests.e2e.helpers import HttpApi, sign_in_url
+from tests.e2e.helpers import HttpApi, sign_in_url, vietnamese_in_monospace
 from tests.support import journeys
 from tests.support.payments import WARD, Simulator, provider_id, residence_procedure
 
@@ -23,9 +23,12 @@ def test_a_citizen_pays_a_fee_on_a_phone_through_the_providers_page(page, local_
 
     page.goto(sign_in_url(local_server.base_url, "citizen", f"#/ho-so/{code}"))
     expect(page.locator("#fee-notice")).to_contain_text("10.000")
+    assert vietnamese_in_monospace(page) == []
     page.click("#go-pay")
     expect(page.locator("#fee-amount")).to_have_text("10.000 đồng")
     expect(page.locator("#fee-status")).to_have_text("Chưa thanh toán")
+    expect(page.locator("#main .mono", has_text=code)).to_have_text(code)  # the code alone in monospace
+    assert vietnamese_in_monospace(page) == []
     delivered = Simulator().control()["delivered"]
     page.click("#pay")
 

@@ -49,6 +49,8 @@ def test_a_province_shows_its_groups_trend_and_communes_and_the_choice_is_kept(i
     page.select_option("#idx-province", label="Thành phố Hồ Chí Minh")
     expect(page.locator("#idx-rank")).to_have_text("Xếp hạng 1/168")
     expect(page.locator("#idx-points")).to_have_text("80/82")
+    # under the lead's "100 điểm", a score on 82 points says it is not out of 100
+    expect(page.locator("#idx-scale")).to_have_text("Chấm trên 82 của thang 100 điểm: nhóm chưa đo được không tính.")
     assert "tinh=79" in page.url and f"thang={MONTH}" in page.url
     assert table_rows(page, "idx-groups-table") == [
         ["Công khai, minh bạch", "—", "—"],

@@ -7,11 +7,11 @@ import * as catalogText from "../text/catalog.js";
 
 addText(catalogText);
 
-function groupLinks(id, title, groups, filter) {
+function groupLinks(id, title, groups, filter, what) {
   return el("section", { class: "browse", "aria-labelledby": `${id}-title` },
     el("h2", { id: `${id}-title` }, title),
     el("details", { id },
-      el("summary", {}, t("showAll", groups.length)),
+      el("summary", {}, t("showAll", groups.length, what)), // "Xem tất cả 40 lĩnh vực": says what it unfolds
       el("ul", { class: "browse-list" }, groups.map((g) =>
         el("li", {}, el("a", { href: `#/?${new URLSearchParams({ [filter]: g.name })}` },
           pick(g, "name"), el("span", { class: "count" }, ` (${g.count})`)))))));
@@ -25,6 +25,6 @@ export function browseSections(events, groups, procedureCard) {
       events.map((e) => el("details", { class: "life-event" },
         el("summary", {}, pick(e, "name")),
         el("ul", { class: "results" }, e.procedures.map((p) => procedureCard(p)))))) : null,
-    groups ? groupLinks("browse-fields", t("byField"), groups.procedureFieldCounts, "field") : null,
-    groups ? groupLinks("browse-agencies", t("byAgency"), groups.procedureAgencyCounts, "agency") : null);
+    groups ? groupLinks("browse-fields", t("byField"), groups.procedureFieldCounts, "field", t("allFields")) : null,
+    groups ? groupLinks("browse-agencies", t("byAgency"), groups.procedureAgencyCounts, "agency", t("allAgencies")) : null);
 }

@@ -12,36 +12,39 @@ addText(documentsText);
 const STORE_PAGE = 50;
 
 // files: the filing's entries (see uploads.js); documents: the procedure's; onChange: after a pick.
+// Two selects whatever the procedure asks for (which stored document, for which of the procedure's
+// documents) and a button: the pick joins the attachments' list, where it can be moved or removed.
 export function storePicker({ files, documents, id = "store", onChange = () => {} }) {
   const node = el("fieldset", { class: "group", id: `${id}-group` },
     el("legend", {}, t("storeLegend")),
     el("p", { class: "muted", id: `${id}-status`, role: "status" }, t("loading")));
   let stored = [];
-  const selects = [];
+  const documentPick = select({ id: `${id}-document` }, []);
+  const slotPick = select({ id: `${id}-slot` }, documents.map((d) => [d.name, pick(d, "name")]));
+  const attach = el("button", { type: "button", class: "secondary", id: `${id}-attach` }, t("storeAttach"));
 
-  const pickedFor = (slot) => files.find((f) => f.fromStore && f.document === slot);
-
-  function choose(slot, documentId) {
-    const previous = pickedFor(slot);
-    if (previous) files.splice(files.indexOf(previous), 1);
-    const doc = stored.find((d) => d.id === documentId);
-    if (doc) {
-      files.push({ name: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, document: slot, documentId: doc.id, state: "done", fromStore: true });
-    }
+  attach.addEventListener("click", () => {
+    const doc = stored.find((d) => d.id === documentPick.value);
+    if (!doc) return;
+    files.push({ name: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, document: slotPick.value, documentId: doc.id, state: "done", fromStore: true });
     sync();
+    offerAnEmptySlot();
     onChange();
+  });
+
+  // The stored documents not attached yet (one object at most once a dossier); after a pick, the first
+  // procedure document with nothing attached is offered next.
+  function sync() {
+    const taken = new Set(files.filter((f) => f.documentId).map((f) => f.documentId));
+    const offered = stored.filter((d) => !taken.has(d.id))
+      .map((d) => [d.id, `${d.fileName} (${formatBytes(d.sizeBytes)}, ${formatDate(d.createdAt)})`]);
+    documentPick.replaceChildren(...options(offered, ""));
+    documentPick.disabled = attach.disabled = offered.length === 0;
   }
 
-  // Each select offers the stored documents not attached otherwise (one object at most once a dossier).
-  function sync() {
-    for (const [control, slot] of selects) {
-      const mine = pickedFor(slot);
-      const taken = new Set(files.filter((f) => f !== mine && f.documentId).map((f) => f.documentId));
-      const offered = stored.filter((d) => !taken.has(d.id))
-        .map((d) => [d.id, `${d.fileName} (${formatBytes(d.sizeBytes)}, ${formatDate(d.createdAt)})`]);
-      control.replaceChildren(...options([["", t("storeNone")], ...offered], mine?.documentId || ""));
-      control.value = mine?.documentId || "";
-    }
+  function offerAnEmptySlot() {
+    const empty = documents.find((d) => !files.some((f) => f.document === d.name));
+    if (empty) slotPick.value = empty.name;
   }
 
   run("MyDocuments", { first: STORE_PAGE }).then((data) => {
@@ -50,13 +53,12 @@ export function storePicker({ files, documents, id = "store", onChange = () => {
       node.replaceChildren(node.firstChild, el("p", { class: "muted", id: `${id}-status` }, t("storeEmpty")));
       return;
     }
-    const fields = documents.map((d, i) => {
-      const control = select({ id: `${id}-${i}`, onchange: (e) => choose(d.name, e.target.value) }, []);
-      selects.push([control, d.name]);
-      return el("div", { class: "field compact" }, el("label", { for: `${id}-${i}` }, pick(d, "name")), control);
-    });
-    node.replaceChildren(node.firstChild, el("p", { class: "hint", id: `${id}-status` }, t("storeHint")), ...fields);
+    node.replaceChildren(node.firstChild, el("p", { class: "hint", id: `${id}-status` }, t("storeHint")),
+      el("div", { class: "field compact" }, el("label", { for: `${id}-document` }, t("storeDocument")), documentPick),
+      el("div", { class: "field compact" }, el("label", { for: `${id}-slot` }, t("documentFor")), slotPick),
+      attach);
     sync();
+    offerAnEmptySlot();
   }, () => {
     node.replaceChildren(node.firstChild, el("p", { class: "muted", id: `${id}-status` }, t("storeUnavailable")));
   });

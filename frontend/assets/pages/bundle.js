@@ -129,7 +129,7 @@ function memberCard(m) {
       el("span", {}, `${t("due")}: ${formatDue(d.appointmentDate)}`),
       d.center ? el("span", {}, d.center.name) : null) : null,
     d && d.status === "SUPPLEMENT_REQUESTED"
-      ? message("warning", t("bundleSupplement", lastSupplementNote(d)), " ", el("a", { href: `#/ho-so/${d.code}` }, t("viewDossier")))
+      ? message("warning", t("bundleSupplement", lastSupplementNote(d)), " ", el("a", { href: `#/ho-so/${d.code}` }, t("viewDossier"), " ", el("span", { class: "sr-only" }, d.code)))
       : null);
 }
 

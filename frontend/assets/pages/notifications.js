@@ -9,12 +9,28 @@ import * as notificationsText from "../text/notifications.js";
 
 addText(notificationsText);
 
+// What a notification's link opens, said after "Xem" to screen readers: among many links "Xem" alone
+// names nothing (the dossier, the draft, the center's queue; else the notification's subject).
+function opens(route, n) {
+  const dossier = route.match(/^#\/(?:can-bo\/)?ho-so\/([^/?]+)/);
+  if (dossier) return t("opensDossier", decodeURIComponent(dossier[1]));
+  const draft = route.match(/^#\/nop-ho-so\/([^/?]+)/);
+  if (draft) return t("opensDraft", decodeURIComponent(draft[1]));
+  return /^#\/can-bo\/?$/.test(route) ? t("opensQueue") : pick(n, "subject");
+}
+
+function openLink(n) {
+  const route = new URL(n.link, location.href).hash || "#/";
+  return el("a", { href: route }, t("open"), " ", el("span", { class: "sr-only" }, opens(route, n)));
+}
+
+// Each notification under the page's h1 (an h2, like the preferences after them: no level skipped).
 function entry(n) {
   return el("li", { class: `card${n.read ? "" : " unread"}` },
-    el("h3", {}, pick(n, "subject")),
+    el("h2", { class: "card-title" }, pick(n, "subject")),
     el("div", { class: "meta" }, el("span", {}, formatDateTime(n.at)), n.read ? null : el("span", { class: "tag" }, t("unread"))),
     el("p", { class: "thread-text" }, pick(n, "body")),
-    n.link ? el("a", { href: new URL(n.link, location.href).hash || "#/" }, t("open")) : null);
+    n.link ? openLink(n) : null);
 }
 
 function preferences() {

@@ -58,7 +58,7 @@ export async function paymentPage(view, code) {
   view.show(
     el("p", {}, el("a", { href: `#/ho-so/${code}` }, t("backToDossier"))),
     heading(t("payTitle")),
-    el("p", { class: "mono" }, t("payFor", code)),
+    el("p", {}, t("payFor"), " ", el("span", { class: "mono" }, code)), // monospace breaks Vietnamese marks: the code only
     fee ? el("dl", { class: "facts" },
       el("dt", {}, t("feeAmount")), el("dd", { id: "fee-amount" }, amount(fee.amountVnd)),
       el("dt", {}, t("feeDue")), el("dd", {}, t("feeDueWhen")[fee.due]),

@@ -55,7 +55,7 @@ export async function procedurePage(view, code) {
       el("p", { id: "processing-time" }, formatTime(p.processingTime), p.processingNote ? [" — ", vi(p.processingNote)] : ""),
       p.processingTime?.sourceText ? el("p", { class: "muted small" }, t("timeSource"), " «", vi(p.processingTime.sourceText), "»") : null,
       p.processingTimes.length
-        ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.amount} ${c.unit ? t("units")[c.unit] : ""}`)))
+        ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.unit ? t("duration", c.amount, c.unit) : c.amount}`)))
         : null,
       el("h2", {}, t("documents")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
@@ -73,8 +73,6 @@ export async function procedurePage(view, code) {
       el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, vi(l)))),
       p.decision ? el("p", { class: "muted small" }, `${t("decision")}: `, vi(p.decision)) : null,
       p.officialUrl ? el("p", {}, el("a", { href: p.officialUrl, rel: "noopener" }, t("officialPage"))) : null,
-      el("p", { class: "muted small" }, `${t("provenance")}: ${p.sourceRef}`),
-      sourcesBlock(p.provenance || []),
       el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
   } catch (error) {
     view.show(heading(t("procedureTitle")), message("error", errorText(error)));
@@ -82,17 +80,6 @@ export async function procedurePage(view, code) {
 }
 
 // null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.
-// Per detail, the source text it was read from (nguồn) or who decided it (biên tập); what has no entry is unknown.
-function sourcesBlock(sources) {
-  if (!sources.length) return null;
-  return el("details", { id: "sources" }, el("summary", {}, t("sourcesTitle")),
-    el("p", { class: "muted small" }, t("sourceUnknown")),
-    el("ul", { class: "small" }, sources.map((s) => el("li", {}, el("strong", {}, `${s.field}: `),
-      s.editorial
-        ? [el("span", { class: "tag sample" }, t("sourceEditorial")), " ", vi(s.editorial)]
-        : [el("a", { href: s.file, rel: "noopener" }, s.part), " — ", vi(s.text.length > 300 ? `${s.text.slice(0, 300)}…` : s.text)]))));
-}
-
 function feeAmount(fee) {
   if (fee.currency && fee.currency !== "VND" && fee.amount !== null) return `${fee.amount} ${fee.currency}`;
   const amount = fee.amountVnd;

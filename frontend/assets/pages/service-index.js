@@ -4,23 +4,15 @@
 // attribute); they are hidden from screen readers, which read the same numbers in the tables below them.
 import { run } from "../api.js";
 import { provinceOptions } from "../data.js";
-import { el, heading, select } from "../dom.js";
+import { el, heading, select, svg } from "../dom.js";
 import { addText, errorText, getLang, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import * as serviceIndexText from "../text/service-index.js";
 
 addText(serviceIndexText);
 
-const SVG = "http://www.w3.org/2000/svg";
 const GROUPS = ["PUBLICITY", "PROGRESS", "DIGITIZATION", "ONLINE", "SATISFACTION"];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function svg(tag, attrs = {}, ...children) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
-  for (const c of children.flat()) if (c) node.append(typeof c === "string" ? document.createTextNode(c) : c);
-  return node;
-}
 
 // This month in Vietnam, wherever the reader is.
 function thisMonth() {
@@ -100,6 +92,8 @@ function summary(subject, peers) {
     el("p", { class: "idx-score" },
       el("strong", { id: "idx-points" }, points(subject.points, subject.maxPoints)), " ", t("idxPoints"),
       subject.score === null ? null : ` (${percent(subject.score)})`),
+    subject.points !== null && subject.maxPoints < 100
+      ? el("p", { class: "muted small", id: "idx-scale" }, t("idxScale", subject.maxPoints)) : null,
     subject.scope === "national" ? null : el("p", { id: "idx-rank" }, rank),
     el("p", { class: "muted" }, t("idxReceived", subject.received, subject.online)),
     channelFigures(subject));

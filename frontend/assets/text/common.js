@@ -2,17 +2,28 @@
 // with i18n.js, so every page has them.
 // Vietnamese first, English second; the same keys in both (tests/contract/test_site_text.py).
 
+// A processing time's unit: Vietnamese has no plural ("1 ngày", "2 ngày"); English has one and a plural
+// ("1 working day", "2 working days"). SAME_DAY has no amount.
 const unitsVi = {
   WORKING_DAYS: "ngày làm việc", DAYS: "ngày", WORKING_HOURS: "giờ làm việc", HOURS: "giờ", MONTHS: "tháng", YEARS: "năm", MINUTES: "phút",
 };
 const unitsEn = {
-  WORKING_DAYS: "working days", DAYS: "calendar days", WORKING_HOURS: "working hours", HOURS: "hours", MONTHS: "months", YEARS: "years", MINUTES: "minutes",
+  WORKING_DAYS: ["working day", "working days"], DAYS: ["calendar day", "calendar days"],
+  WORKING_HOURS: ["working hour", "working hours"], HOURS: ["hour", "hours"], MONTHS: ["month", "months"],
+  YEARS: ["year", "years"], MINUTES: ["minute", "minutes"],
+};
+const durationVi = (amount, unit) => (unit === "SAME_DAY" ? "trong ngày" : `${amount} ${unitsVi[unit] ?? ""}`.trim());
+const durationEn = (amount, unit) => {
+  if (unit === "SAME_DAY") return "same day";
+  const words = unitsEn[unit];
+  return words ? `${amount} ${words[Number(amount) === 1 ? 0 : 1]}` : `${amount}`;
 };
 const sexVi = { male: "nam", female: "nữ" };
 const sexEn = { male: "a man", female: "a woman" };
 
 export const vi = {
-  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Trong ngày (tiếp nhận sau 15 giờ: ngày làm việc tiếp theo)" : `${pt.amount} ${unitsVi[pt.unit]}`),
+  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Trong ngày (tiếp nhận sau 15 giờ: ngày làm việc tiếp theo)" : durationVi(pt.amount, pt.unit)),
+  duration: durationVi,
   timeUnknown: "Chưa xác định: cán bộ tiếp nhận sẽ hẹn ngày trả kết quả khi tiếp nhận hồ sơ.",
   timeSource: "Nguồn ghi:",
   dueToBeSet: "Cán bộ tiếp nhận sẽ hẹn",
@@ -137,7 +148,8 @@ export const vi = {
 };
 
 export const en = {
-  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Same day (received after 15:00: next working day)" : `${pt.amount} ${unitsEn[pt.unit]}`),
+  timeOf: (pt) => (pt.unit === "SAME_DAY" ? "Same day (received after 15:00: next working day)" : durationEn(pt.amount, pt.unit)),
+  duration: durationEn,
   timeUnknown: "Not known yet: the receiving officer will set the result date when the dossier is received.",
   timeSource: "The source says:",
   dueToBeSet: "To be set by the receiving officer",

@@ -45,7 +45,8 @@ export const vi = {
   storeLegend: "Dùng giấy tờ có sẵn trong Kho dữ liệu cá nhân",
   storeHint: "Giấy tờ đã được kiểm tra an toàn mà bạn đã nộp trước đây: đính kèm lại, không cần tải lên lần nữa.",
   storeEmpty: "Kho dữ liệu cá nhân của bạn chưa có giấy tờ nào.",
-  storeNone: "— Không dùng —",
+  storeDocument: "Giấy tờ trong kho",
+  storeAttach: "Đính kèm giấy tờ này",
   storeUnavailable: "Chưa mở được Kho dữ liệu cá nhân; bạn vẫn có thể tải tệp lên.",
   fromStore: "Lấy từ Kho dữ liệu cá nhân.",
 };
@@ -93,7 +94,8 @@ export const en = {
   storeLegend: "Use a document from your personal store",
   storeHint: "Documents you filed before, already checked: attach them again without uploading them again.",
   storeEmpty: "Your personal store has no documents yet.",
-  storeNone: "— None —",
+  storeDocument: "Document in your store",
+  storeAttach: "Attach this document",
   storeUnavailable: "Your personal store could not be opened; you can still upload files.",
   fromStore: "From your personal store.",
 };

@@ -3,7 +3,7 @@
 
 export const vi = {
   payTitle: "Thanh toán phí, lệ phí",
-  payFor: (c) => `Hồ sơ ${c}`,
+  payFor: "Hồ sơ",
   feeAmount: "Số tiền",
   feeDue: "Thời điểm nộp",
   feeDueWhen: { AT_FILING: "Khi nộp hồ sơ", AT_RESULT: "Khi nhận kết quả" },
@@ -39,7 +39,7 @@ export const vi = {
 
 export const en = {
   payTitle: "Pay fees",
-  payFor: (c) => `Dossier ${c}`,
+  payFor: "Dossier",
   feeAmount: "Amount",
   feeDue: "Due",
   feeDueWhen: { AT_FILING: "At filing", AT_RESULT: "When the result is ready" },

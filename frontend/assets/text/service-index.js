@@ -9,6 +9,8 @@ export const vi = {
   idxMonth: "Tháng",
   idxNone: "—",
   idxPoints: "điểm",
+  // Under the lead's "100 điểm": a score on fewer points says so (the groups not measured are left out).
+  idxScale: (max) => `Chấm trên ${max} của thang 100 điểm: nhóm chưa đo được không tính.`,
   idxRank: (r, n) => `Xếp hạng ${r}/${n}`,
   idxUnranked: "Chưa xếp hạng (chưa có số liệu trong tháng)",
   idxReceived: (r, o) => `${r.toLocaleString("vi-VN")} hồ sơ tiếp nhận, ${o.toLocaleString("vi-VN")} hồ sơ trực tuyến`,
@@ -42,6 +44,7 @@ export const en = {
   idxMonth: "Month",
   idxNone: "—",
   idxPoints: "points",
+  idxScale: (max) => `Scored on ${max} of the 100 points: groups not measured are left out.`,
   idxRank: (r, n) => `Ranked ${r} of ${n}`,
   idxUnranked: "Not ranked (no figures this month)",
   idxReceived: (r, o) => `${r.toLocaleString("en-GB")} dossiers received, ${o.toLocaleString("en-GB")} online`,

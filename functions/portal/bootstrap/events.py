@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
 
 def email_client(config: Settings):
-    from portal.channels.email import SesEmail, SmtpEmail
+    from portal.channels.email import SesEmail, SmtpEmail, message_domain
 
     n = config.notify
     if n.email_provider == "ses":
         return SesEmail(n.mail_from, config.region)
-    return SmtpEmail(n.smtp_host, n.smtp_port, n.mail_from)
+    return SmtpEmail(n.smtp_host, n.smtp_port, n.mail_from, domain=message_domain(config.portal_url))
 
 
 def sms_client(config: Settings):

@@ -2,18 +2,32 @@
 `make dev` and the tests, or any relay) and Amazon SES in AWS. Both classify failures the same way: the
 provider refused for good (a 5xx SMTP reply, SES's rejections: bounced, invalid address) is a
 PermanentFailure; anything that may pass later (a 4xx reply, connection refused, timeout, throttling) a
-TemporaryFailure. smtplib and the SES client load only when a message is sent."""
+TemporaryFailure. smtplib and the SES client load only when a message is sent.
+
+Every message carries RFC 5322's `Date` (the time it is sent) and a `Message-ID` under the portal's own
+domain (the host of PORTAL_URL), and the sender's name keeps its Vietnamese marks (encoded as RFC 2047
+words in the header)."""
 
 from __future__ import annotations
 
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from portal.clock import Clock, SystemClock
 from portal.notifications.model import PermanentFailure, TemporaryFailure
 
 TIMEOUT_SECONDS = 10
 
 
-def _message(sender: str, to: str, subject: str, body: str):
+def message_domain(portal_url: str) -> str:
+    """The domain of the portal's Message-IDs: the host of its public address."""
+    return urlsplit(portal_url).hostname or "localhost"
+
+
+def _message(sender: str, to: str, subject: str, body: str, *, sent_at: datetime, domain: str):
     from email import policy
     from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
 
     # Long lines, not folded ones: Python's folding of a Vietnamese subject into encoded words loses the
     # spaces between them (RFC 2047 ignores whitespace between adjacent encoded words).
@@ -21,18 +35,34 @@ def _message(sender: str, to: str, subject: str, body: str):
     message["From"] = sender
     message["To"] = to
     message["Subject"] = subject
+    message["Date"] = format_datetime(sent_at)
+    message["Message-ID"] = make_msgid(domain=domain)
     message.set_content(body)
     return message
 
 
 class SmtpEmail:
-    def __init__(self, host: str, port: int, sender: str, timeout: float = TIMEOUT_SECONDS) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        sender: str,
+        timeout: float = TIMEOUT_SECONDS,
+        *,
+        domain: str = "localhost",
+        clock: Clock | None = None,
+    ) -> None:
         self.host, self.port, self.sender, self.timeout = host, port, sender, timeout
+        self.domain, self.clock = domain, clock or SystemClock()
+
+    def message(self, to: str, subject: str, body: str):
+        """The message as it is sent (RFC 5322), dated now."""
+        return _message(self.sender, to, subject, body, sent_at=self.clock.now(), domain=self.domain)
 
     def send(self, to: str, subject: str, body: str) -> str:
         import smtplib
 
-        message = _message(self.sender, to, subject, body)
+        message = self.message(to, subject, body)
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
                 refused = smtp.send_message(message)
@@ -49,8 +79,17 @@ class SmtpEmail:
         return message.get("Message-ID", "")
 
 
+def encoded_sender(sender: str) -> str:
+    """The sender as SES takes it: a display name with Vietnamese marks as an RFC 2047 encoded word."""
+    from email.utils import formataddr, parseaddr
+
+    name, address = parseaddr(sender)
+    return formataddr((name, address), charset="utf-8") if name else address
+
+
 class SesEmail:
-    """Amazon SES v2 (SendEmail). The sender is a verified identity of the account."""
+    """Amazon SES v2 (SendEmail). The sender is a verified identity of the account; SES dates the message
+    and gives it its Message-ID."""
 
     def __init__(self, sender: str, region: str) -> None:
         self.sender, self.region = sender, region
@@ -64,7 +103,7 @@ class SesEmail:
             self._client = boto3.client("sesv2", region_name=self.region)
         try:
             answer = self._client.send_email(
-                FromEmailAddress=self.sender,
+                FromEmailAddress=encoded_sender(self.sender),
                 Destination={"ToAddresses": [to]},
                 Content={"Simple": {"Subject": {"Data": subject}, "Body": {"Text": {"Data": body}}}},
             )

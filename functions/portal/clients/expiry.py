@@ -38,16 +38,21 @@ def warning_due(client: Client, now: datetime) -> int | None:
     return warning if sent is None or warning < sent else None
 
 
+def days_en(days: int) -> str:
+    """A number of days in English: "1 day", "7 days" (Vietnamese has no plural: "1 ngày", "7 ngày")."""
+    return "1 day" if days == 1 else f"{days} days"
+
+
 def expiry_notice(client: Client, now: datetime, portal_url: str) -> tuple[str, str]:
     days = max(0, (client.expires_at - now).days)
     until = client.expires_at.isoformat()
-    subject = f"Ứng dụng {client.name} hết hạn sau {days} ngày / Client expires in {days} days"
+    subject = f"Ứng dụng {client.name} hết hạn sau {days} ngày / Client expires in {days_en(days)}"
     body = (
         f"Đăng ký ứng dụng {client.name} (mã {client.client_id}) trên Cổng Dịch vụ công hết hạn lúc {until}, "
         f"còn {days} ngày. Sau thời điểm đó ứng dụng không lấy được thẻ truy cập và các yêu cầu bị từ chối. "
         "Vui lòng liên hệ quản trị viên của Cổng để gia hạn (đăng ký mới).\n"
         f"Hướng dẫn: {portal_url}/#/nha-phat-trien\n\n"
-        f"The registration of {client.name} (client {client.client_id}) expires at {until}, in {days} days. "
+        f"The registration of {client.name} (client {client.client_id}) expires at {until}, in {days_en(days)}. "
         "After that it gets no token and its requests are refused. Ask the portal's administrators for a new "
         "registration.\n"
         f"Guide: {portal_url}/#/nha-phat-trien\n"
