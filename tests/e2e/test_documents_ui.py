@@ -48,6 +48,10 @@ def test_the_officer_uploads_the_result_the_citizen_downloads_it_and_verificatio
 
     home = new_page()
     home.goto(sign_in_url(base, "citizen", f"#/ho-so/{code}"))
+    timeline = home.locator("#timeline")  # every step in words: no internal name, no bare "result"
+    expect(timeline).to_contain_text("Đính kèm giấy tờ")
+    expect(timeline).to_contain_text("Tệp kết quả giải quyết")
+    expect(timeline).not_to_contain_text("attach_document")
     with home.expect_download() as got:
         home.locator("#result button[id^=open-]").click()
     downloaded = got.value.path().read_bytes()

@@ -8,7 +8,12 @@ export function timeline(events) {
     " — ", el("span", { class: "status-text" }, t("statuses")[ev.status]),
     el("div", { class: "muted small" }, formatDateTime(ev.at), ev.actor ? ` · ${t("actors")[ev.actor]}` : "",
       ev.dueDate && ev.action !== "rate" ? ` · ${t("due")}: ${formatDate(ev.dueDate)}` : ""),
-    ev.note ? el("p", { class: "note" }, ev.note) : null)));
+    ev.note ? el("p", { class: "note" }, noteOf(ev)) : null)));
+}
+
+// The result's file is recorded with the note "result" (portal/dossiers/files.py): say what it is.
+function noteOf(ev) {
+  return ev.action === "attach_document" && ev.note === "result" ? t("resultFileNote") : ev.note;
 }
 
 export function statusTag(status) {
