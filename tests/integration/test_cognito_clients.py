@@ -147,7 +147,8 @@ def test_rotation_makes_a_second_app_client_whose_predecessor_stops_after_the_ov
 
     services.clock.advance(timedelta(hours=2, seconds=1))
     assert portal.api.run("ViewerClient", token=old_token).error_codes == ["UNAUTHENTICATED"]
-    assert services.clients.retire_secrets() == 1
+    # at least this client's old secret (another test's client may also be past its overlap by now)
+    assert services.clients.retire_secrets() >= 1
     assert app_client_ids(cognito) == {new_id}  # Cognito issues no more tokens for the old secret
     assert portal.api.run("ViewerClient", token=new_token).errors == []
 
