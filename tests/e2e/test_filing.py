@@ -245,6 +245,7 @@ def test_the_filing_form_switches_to_english_and_keeps_what_was_typed(page, loca
 def test_short_answers_get_short_boxes_on_a_phone(page, local_server):
     """A date or an ID number in a box as wide as the page reads as a long answer: theirs fit their length."""
     page.goto(sign_in_url(local_server.base_url, "citizen", FORM))
+    start_afresh(page)  # whichever test filed before it
     name = page.locator("#fd-child_full_name")
     expect(name).to_be_visible()
     full = name.bounding_box()["width"]
