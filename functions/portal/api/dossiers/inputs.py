@@ -9,7 +9,8 @@ import strawberry
 from strawberry.scalars import JSON
 
 from portal.api.documents.types import DossierDocumentInput
-from portal.api.dossiers.types import Channel, Dossier, DossierAction
+from portal.api.dossiers.parts import Channel, DossierAction
+from portal.api.dossiers.types import Dossier
 from portal.api.payments.types import FeeExemptionChoiceInput
 from portal.dossiers import model
 from portal.input_limits import LIMITS

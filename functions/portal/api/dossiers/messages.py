@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from portal.api.dossiers.types import DossierMessage
+from portal.api.dossiers.parts import DossierMessage
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.dossiers import messages

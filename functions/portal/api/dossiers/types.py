@@ -4,106 +4,33 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
-from enum import Enum
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from portal.api.centers.types import Center
+from portal.api.dossiers.parts import (
+    AccessRecord,
+    Applicant,
+    Attachment,
+    Channel,
+    DossierMessage,
+    DossierStatus,
+    Filer,
+    Rating,
+    TimelineEvent,
+    attachment_view,
+)
 from portal.api.graphql.context import PortalContext
 from portal.api.graphql.pagination import PageInfo
 from portal.api.procedures.details import TimeLimit
 from portal.api.procedures.types import Procedure
-from portal.dossiers import lifecycle, model
+from portal.dossiers import model
 from portal.dossiers.messages import thread
 from portal.dossiers.model import Action, dossier_subject
 from portal.dossiers.tracking import tracking_secret
 from portal.errors import Conflict
-
-DossierStatus = strawberry.enum(model.Status, name="DossierStatus")
-# The steps of actOnDossier only (receiving, extending, rating and messages have mutations of their own).
-DossierStep = Enum("DossierStep", {a.name: a.value for a in lifecycle.STEPS})
-DossierAction = strawberry.enum(DossierStep, name="DossierAction")
-Channel = strawberry.enum(model.Channel, name="Channel")
-ActorRole = strawberry.enum(model.ActorRole, name="ActorRole")
-
-
-@strawberry.type
-class TimelineEvent:
-    seq: int
-    at: datetime
-    action: str = strawberry.field(
-        description="receive, start_processing, request_supplement, provide_supplement, "
-        "mark_result_ready, return_result, reject or withdraw."
-    )
-    status: DossierStatus = strawberry.field(description="The status after this event.")
-    actor: ActorRole
-    note: str
-    due_date: date | None = strawberry.field(description="The appointment date in force after this event.")
-
-    @classmethod
-    def from_domain(cls, e: model.TimelineEvent) -> TimelineEvent:
-        return cls(
-            seq=e.seq, at=e.at, action=e.action.value, status=e.status, actor=e.actor, note=e.note, due_date=e.due_date
-        )
-
-
-@strawberry.type
-class Applicant:
-    id_number: str
-    full_name: str
-    date_of_birth: date | None
-    address: str
-    phone: str
-    email: str
-
-
-@strawberry.type(description="The authorized person (người được ủy quyền) who filed the dossier for its applicant.")
-class Filer:
-    id_number: str
-    full_name: str
-    phone: str
-    email: str
-
-
-@strawberry.type
-class Attachment:
-    name: str
-    content_type: str
-    size_bytes: int
-    document: str
-    document_id: str = strawberry.field(description="The stored file (documentDownload); empty for old attachments.")
-    state: str = strawberry.field(description="The file's scan state: pending, clean or rejected.")
-    verification_code: str = strawberry.field(
-        default="", description="A signed electronic result's code: #/xac-thuc/<code> verifies a presented file."
-    )
-
-
-@strawberry.type(description="One opening of one of the dossier's files.")
-class AccessRecord:
-    at: datetime
-    actor: ActorRole
-    document_id: str
-
-
-@strawberry.type
-class Rating:
-    score: int
-    comment: str
-    at: datetime
-
-
-def _attachment(a: model.Attachment) -> Attachment:
-    return Attachment(
-        name=a.name,
-        content_type=a.content_type,
-        size_bytes=a.size_bytes,
-        document=a.document,
-        document_id=a.document_id,
-        state=a.state,
-        verification_code=a.verification_code,
-    )
 
 
 @strawberry.interface(description="What anyone following a dossier may see.")
@@ -193,24 +120,12 @@ class DossierSummary:
 
     @strawberry.field(description="The electronic result, once ready.")
     def result(self) -> Attachment | None:
-        return _attachment(self.dossier.result) if self.dossier.result else None
+        return attachment_view(self.dossier.result) if self.dossier.result else None
 
     @strawberry.field
     def timeline(self) -> list[TimelineEvent]:
         """Without the message thread: messages are read by the applicant and the center only (messages)."""
         return [TimelineEvent.from_domain(e) for e in self.dossier.timeline if e.action is not Action.POST_MESSAGE]
-
-
-@strawberry.type(description="A message of a dossier's thread: sent once, never edited or deleted.")
-class DossierMessage:
-    seq: int = strawberry.field(description="Its number in the dossier's timeline (the audit trail).")
-    at: datetime
-    author: ActorRole
-    text: str
-
-    @classmethod
-    def from_domain(cls, e: model.TimelineEvent) -> DossierMessage:
-        return cls(seq=e.seq, at=e.at, author=e.actor, text=e.note)
 
 
 @strawberry.type(description="A dossier as its applicant and the officers of its center see it.")
@@ -246,7 +161,7 @@ class Dossier(DossierSummary):
 
     @strawberry.field
     def attachments(self) -> list[Attachment]:
-        return [_attachment(a) for a in self.dossier.attachments]
+        return [attachment_view(a) for a in self.dossier.attachments]
 
     @strawberry.field
     def rating(self) -> Rating | None:

@@ -9,7 +9,7 @@ from strawberry.scalars import JSON
 
 from portal.api.documents.types import DossierDocumentInput
 from portal.api.dossiers.inputs import AttachmentInput
-from portal.api.dossiers.types import Attachment, _attachment
+from portal.api.dossiers.parts import Attachment, attachment_view
 from portal.drafts import model
 
 
@@ -38,7 +38,7 @@ class Draft:
             phone=d.phone,
             email=d.email,
             center_id=d.center_id,
-            attachments=[_attachment(a) for a in d.attachments],
+            attachments=[attachment_view(a) for a in d.attachments],
             saved=d.saved,
             updated_at=d.updated_at,
             expires_at=d.expires_at,
