@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from portal.procedures.model import ProcedureSummary
-from portal.procedures.search import normalize
+from portal.procedures.search import BM25_B, BM25_K1, normalize
 
 PAIRS_FILE = Path(__file__).parent / "data" / "catalog_pairs.json"
-BM25_K1, BM25_B = 1.2, 0.75
 SEPARATOR = ";"  # between everyday names: no pair spans two of them
 
 
