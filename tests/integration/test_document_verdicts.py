@@ -2,15 +2,9 @@
 arrives after completion (GuardDuty's path, and its EventBridge events), and storage that does not answer."""
 
 from portal.documents.model import Verdict
+from tests.integration.test_documents_api import BIRTH, CENTER, _store
 from tests.support.journeys import submit
 from tests.support.uploads import PDF, post_file, request_upload, upload
-
-CENTER = "hcc-01-00148"  # a commune center no other test counts KPIs of
-BIRTH = "1.001193"
-
-
-def _store(api, token):
-    return api.run("MyDocuments", {"first": 100}, token=token).data["myDocuments"]["edges"]
 
 
 def test_a_verdict_that_comes_later_updates_the_dossier_and_is_recorded_once(services, api, people):

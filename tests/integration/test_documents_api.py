@@ -28,6 +28,11 @@ def _slot(i: int = 1) -> str:
     return birth_procedure().documents[i].name
 
 
+def _store(api, token):
+    """The personal store's documents (other test modules read it through this helper too)."""
+    return api.run("MyDocuments", {"first": 100}, token=token).data["myDocuments"]["edges"]
+
+
 def test_a_file_uploaded_for_filing_is_checked_hashed_scanned_and_attached_by_id(api, people):
     citizen = people.citizen()
     document = upload(api, citizen, PDF, procedureCode=BIRTH, slot=_slot())
