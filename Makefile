@@ -41,6 +41,7 @@ schema: ## re-export graphql/schema.graphql, the frontend's operations and its p
 	@$(PY) -m infra.export_persisted
 	@$(PY) -m infra.schema_versions check
 	@$(PY) -m infra.reference.catalog_index
+	@$(PY) -m infra.reference.forms
 	@$(PY) -m infra.export_form_lists
 
 vectors: ## re-embed the catalog for semantic search after it changed (only changed passages; minutes)

@@ -13,6 +13,7 @@ from portal.dossiers.model import AccessRecord, Dossier, DuplicateSubmission, St
 from portal.pagination import Page, page_of_list
 from portal.procedures.catalog import Catalog, shipped_index
 from portal.procedures.model import Procedure
+from portal.procedures.online_form import derive
 
 
 @dataclass
@@ -108,7 +109,7 @@ def commune_center(center_id: str = "xa-ben-thanh", **overrides: Any) -> Center:
 def catalog_of(*procedures: Procedure) -> Catalog:
     """The shipped search index (codes, names, levels) with these procedures' details."""
     details = {p.code: p for p in procedures}
-    return Catalog(shipped_index, _Details(details))
+    return Catalog(shipped_index, _Details(details), forms=derive)
 
 
 @dataclass

@@ -39,7 +39,8 @@ def save_draft(drafts: DraftRepository, catalog: Catalog, clock: Clock, citizen:
         )
     procedure = get_procedure(catalog, given.procedure_code)
     answers = check_draft_sizes(given.answers, given.phone, given.email, given.attachments)
-    known = {f.name for f in procedure.form_fields}
+    form = catalog.online_form(procedure)  # a generic form's fields too
+    known = {f.name for f in (form.fields if form else procedure.form_fields)}
     now = clock.now()
     draft = Draft(
         owner=citizen.id_number,

@@ -12,7 +12,9 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from portal.procedures.form_file import definition_of
 from portal.procedures.model import Procedure
+from portal.procedures.online_form import FormDefinition
 from portal.procedures.search import SearchIndex
 from portal.procedures.semantic import AskCosines
 
@@ -27,9 +29,15 @@ class DetailSource(Protocol):
 
 
 class Catalog:
-    def __init__(self, load_index: Callable[[], SearchIndex | HybridIndex], details: DetailSource) -> None:
+    def __init__(
+        self,
+        load_index: Callable[[], SearchIndex | HybridIndex],
+        details: DetailSource,
+        forms: Callable[[Procedure], FormDefinition | None] = definition_of,
+    ) -> None:
         self._load_index = load_index
         self._details = details
+        self._forms = forms  # the shipped definitions (form_file.py); derived ones for made-up catalogs
         self._index: SearchIndex | HybridIndex | None = None
         self._views: dict[Callable[[SearchIndex | HybridIndex], Any], Any] = {}
         self._lock = threading.Lock()
@@ -58,6 +66,10 @@ class Catalog:
 
     def details_many(self, codes: Iterable[str]) -> dict[str, Procedure]:
         return self._details.get_many(codes)
+
+    def online_form(self, procedure: Procedure) -> FormDefinition | None:
+        """The procedure's online form, or None when it cannot be filed online."""
+        return self._forms(procedure)
 
 
 def shipped_index() -> SearchIndex:

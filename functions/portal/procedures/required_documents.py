@@ -11,9 +11,10 @@ certificate the health facility issued electronically). A procedure not listed r
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from portal.errors import FieldProblem, InvalidInput
+from portal.procedures.document_slots import DocumentSlot, Requirement, document_slots
 from portal.procedures.model import Procedure
 
 
@@ -210,3 +211,21 @@ def check_required_documents(procedure: Procedure, attached: Iterable[str], elec
         )
     if problems:
         raise InvalidInput("Thiếu giấy tờ bắt buộc.", "A required document is missing.", tuple(problems))
+
+
+def designed_slots(procedure: Procedure) -> tuple[DocumentSlot, ...]:
+    """The slots of a hand-checked procedure's form: its checked required documents are required; the
+    declaration is replaced by the form; conditional, shown and state-held rows keep their reading; every
+    other row was checked as not filed online."""
+    first_named = {name: rule for name, rule in required_documents(procedure)}
+    slots = []
+    for slot in document_slots(procedure.documents):
+        rule = first_named.pop(procedure.documents[slot.index].name, None)
+        if rule is not None:
+            slot = replace(slot, requirement=Requirement.REQUIRED, condition="", electronic_ok=rule.electronic_ok)
+        elif slot.declaration:
+            slot = replace(slot, requirement=Requirement.REPLACED, condition="")
+        elif slot.requirement is Requirement.REQUIRED:
+            slot = replace(slot, requirement=Requirement.NOT_FILED)
+        slots.append(slot)
+    return tuple(slots)

@@ -15,6 +15,7 @@ from portal.procedures.browsing import CatalogGroup, agencies_with_counts, field
 from portal.procedures.catalog import Catalog
 from portal.procedures.life_events import LIFE_EVENTS, LifeEvent
 from portal.procedures.model import Level, OnlineLevel, Procedure, ProcedureSummary, check_procedure_code
+from portal.procedures.online_form import FormDefinition
 from portal.procedures.ranking import Hit
 from portal.procedures.search import SearchIndex
 from portal.procedures.search_limits import check_search_text
@@ -156,6 +157,10 @@ class PublicCatalog:
     def variant_note(self, summary: ProcedureSummary) -> VariantNote | None:
         """No check: it describes a procedure the reader already holds (a search result, a dossier's)."""
         return variant_note(self.catalog, summary)
+
+    def online_form(self, procedure: Procedure) -> FormDefinition | None:
+        """No check: it describes a procedure the reader already holds (public, like its documents)."""
+        return self.catalog.online_form(procedure)
 
     def life_events(self, principal: Principal) -> list[tuple[LifeEvent, list[ProcedureSummary]]]:
         require_public_read(principal)

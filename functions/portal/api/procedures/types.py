@@ -22,7 +22,9 @@ from portal.api.procedures.details import (
     TimeLimit,
     _fee,
 )
+from portal.api.procedures.online_form import NotOnlineReason, OnlineForm, online_form_type
 from portal.procedures import model
+from portal.procedures.online_form import NotOnline, not_online
 
 
 @strawberry.type(
@@ -194,6 +196,20 @@ class Procedure:
             )
             for f in (p.form_fields if p else ())
         ]
+
+    @strawberry.field(
+        description="The online form: fields and a slot per document, as the server checks a submission; null "
+        "when the procedure cannot be filed online (see notOnlineReason)."
+    )
+    async def online_form(self, info: Info[PortalContext, None]) -> OnlineForm | None:
+        p = await self._details(info)
+        definition = p and info.context.services.public_catalog.online_form(p)
+        return online_form_type(definition, p) if definition and p else None
+
+    @strawberry.field(description="Why it cannot be filed online; null when it can (at a center that receives it).")
+    async def not_online_reason(self, info: Info[PortalContext, None]) -> NotOnlineReason | None:
+        p = await self._details(info)
+        return not_online(p) if p else NotOnline.NO_DETAILS
 
     @strawberry.field(description="Implementing agency (cơ quan thực hiện).")
     async def implementing_agency(self, info: Info[PortalContext, None]) -> str:
