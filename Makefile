@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog vectors
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog vectors fileable
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -30,6 +30,9 @@ bench: ## benchmarks: figures printed and written to bench-results/ (ARGS="--qui
 
 eval: ## search evaluation: top-1, top-3, MRR per set and kind (ARGS="--set dev --misses")
 	@$(PY) -m tests.search_eval $(ARGS)
+
+fileable: ## how many procedures can be filed online, by kind of form, and why the others cannot
+	@$(PY) -m infra.reference.fileable
 
 audit-catalog: ## every served catalog detail against its cited source text (CHATBOT=dir PIPELINE=dir: the crawl copies)
 	@$(PY) -m infra.reference.audit_catalog $(if $(CHATBOT),--chatbot $(CHATBOT)) $(if $(PIPELINE),--pipeline $(PIPELINE)) $(ARGS)

@@ -29,6 +29,7 @@ from portal.errors import Conflict, InvalidInput
 from portal.identity.access import principal_ref, require_applicant, require_signed_in
 from portal.identity.principal import Principal, Scope
 from portal.procedures.catalog import Catalog
+from portal.procedures.document_slots import slot_key
 from portal.procedures.service import get_procedure
 
 INCOMING = "incoming/"  # uploads land here; storage forgets what is never completed (lifecycle rule)
@@ -99,7 +100,8 @@ class Documents(Reading):
 
     def _check_slot(self, procedure_code: str, slot: str, required: bool, extra: tuple[str, ...] = ()) -> str:
         """`extra`: slots of any filing (the authorization of a dossier filed on someone's behalf)."""
-        names = [d.name for d in get_procedure(self.catalog, procedure_code).documents] + list(extra)
+        documents = get_procedure(self.catalog, procedure_code).documents
+        names = [slot_key(d.name) for d in documents] + [d.name for d in documents] + list(extra)
         slot = slot.strip()
         if (slot or required) and slot not in names:
             raise InvalidInput.for_field(

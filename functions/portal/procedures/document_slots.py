@@ -79,6 +79,15 @@ _DEPENDS = re.compile(r"(tương ứng với (nội dung|từng trường hợp)
 _CASE_HEADING = re.compile(r"^(trường hợp|đối với|th\b|hồ sơ (đối với|trong trường hợp))", re.IGNORECASE)
 
 
+SLOT_KEY_LENGTH = 300  # input_limits' documentName: how long a file's slot may be
+
+
+def slot_key(name: str) -> str:
+    """What a file sends to say which row it stands for: the row's words, cut to what an input may carry
+    (a few crawled rows run to thousands of characters; their first 300 tell them apart)."""
+    return name[:SLOT_KEY_LENGTH]
+
+
 def row_words(name: str) -> str:
     """The row without its numbering or bullet: what it says."""
     return _LEADER.sub("", name, count=1).strip()

@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Any
 
 from portal.errors import FieldProblem, InvalidInput
-from portal.procedures.document_slots import DocumentSlot, Requirement, document_slots
+from portal.procedures.document_slots import DocumentSlot, Requirement, document_slots, slot_key
 from portal.procedures.model import DetailLevel, FieldType, FormField, OnlineLevel, Procedure
 from portal.procedures.required_documents import designed_slots
 
@@ -171,11 +171,12 @@ def check_generic_documents(
     """Raises InvalidInput unless every required row of the catalog's list has a stored file standing for it
     (or, where the catalog accepts it, the agency's electronic copy), and the dossier carries at least one
     document of the list: nothing is filed empty, even when every row depends on a case."""
-    filed, electronic = set(filed), set(electronic)
+    filed, electronic = {slot_key(n) for n in filed}, {slot_key(n) for n in electronic}
     problems = []
     for slot in definition.required_slots():
         document = procedure.documents[slot.index]
-        if document.name in filed or (slot.electronic_ok and document.name in electronic):
+        key = slot_key(document.name)
+        if key in filed or (slot.electronic_ok and key in electronic):
             continue
         problems.append(
             FieldProblem(
@@ -184,7 +185,7 @@ def check_generic_documents(
                 f"Attach: {_short(document.name_en or document.name)}",
             )
         )
-    names = {procedure.documents[s.index].name for s in definition.slots}
+    names = {slot_key(procedure.documents[s.index].name) for s in definition.slots}
     if not problems and definition.slots and not (names & (filed | electronic)):
         problems.append(
             FieldProblem(

@@ -6,6 +6,7 @@ import strawberry
 
 from portal.api.procedures.details import FormField
 from portal.procedures import document_slots, model, online_form
+from portal.procedures.document_slots import slot_key
 
 OnlineFormKind = strawberry.enum(
     online_form.FormKind,
@@ -30,7 +31,10 @@ DocumentRequirement = strawberry.enum(
 @strawberry.type(description="One document of the catalog's list as the online form offers it.")
 class DocumentSlot:
     index: int = strawberry.field(description="Its position in the procedure's documents.")
-    name: str = strawberry.field(description="The catalog's words; a file stands for it with this as its slot.")
+    name: str = strawberry.field(description="The catalog's words.")
+    slot: str = strawberry.field(
+        description="What a file sends as its slot to stand for this row (the words, cut to 300 characters)."
+    )
     name_en: str
     originals: int
     copies: int
@@ -66,6 +70,7 @@ def online_form_type(definition: online_form.FormDefinition, procedure: model.Pr
             DocumentSlot(
                 index=s.index,
                 name=(d := procedure.documents[s.index]).name,
+                slot=slot_key(d.name),
                 name_en=d.name_en,
                 originals=d.originals,
                 copies=d.copies,
