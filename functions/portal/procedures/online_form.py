@@ -119,13 +119,24 @@ def _field(raw: Mapping[str, Any]) -> FormField:
     )
 
 
-def decode(raw: Mapping[str, Any], procedure: Procedure) -> FormDefinition:
-    """The definition of forms.json's entry for this procedure (a generic form's fields are made from the
-    procedure's own results, so they never drift from the catalog)."""
+def decode(
+    raw: Mapping[str, Any], procedure: Procedure, group_fields: Mapping[str, Mapping[str, Any]] | None = None
+) -> FormDefinition:
+    """The definition of forms.json's entry for this procedure. A designed form's field may be a reference
+    to a reusable group's field (`{"ref": "child.child_full_name"}`, form_groups.json); a generic form's
+    fields are made from the procedure's own results, so they never drift from the catalog."""
     kind = FormKind(raw["kind"])
-    fields = tuple(_field(f) for f in raw.get("fields", ())) if kind is FormKind.DESIGNED else generic_fields(procedure)
+    if kind is FormKind.DESIGNED:
+        fields = tuple(_field(group_fields[f["ref"]] if "ref" in f else f) for f in raw["fields"])
+    else:
+        fields = generic_fields(procedure)
     slots = tuple(_slot(s) for s in raw.get("documents", ()) if int(s["index"]) < len(procedure.documents))
     return FormDefinition(procedure.code, kind, fields, slots)
+
+
+def group_field_table(groups: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """form_groups.json's fields by reference ("child.child_full_name")."""
+    return {f"{g}.{f['name']}": f for g, group in groups.items() for f in group["fields"]}
 
 
 def encode(definition: FormDefinition) -> dict[str, Any]:
