@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
+from typing import Any
 
 from infra.reference.catalog import load_catalog
 from infra.reference.form_groups import build_groups, composed, library
