@@ -39,6 +39,7 @@ class DocumentSlot:
     condition: str = ""  # the words that make it conditional, as the catalog says them
     electronic_ok: bool = False  # the catalog accepts the agency's electronic copy instead of a file
     declaration: bool = False  # the application or declaration itself (tờ khai, đơn, giấy đề nghị ...)
+    template: bool = False  # the catalog attaches a template file to the row (downloadable from its page)
 
 
 # Words that make a row apply only in some case. "Trường hợp" and "nếu" anywhere; "đối với", "khi", "riêng"
@@ -76,6 +77,8 @@ _LEADER = re.compile(
 _NUMBERING = re.compile(r"^[\s\-+•*·–—]*\(?((\d{1,2}|[a-zđ]|[ivx]{1,4})[.)])", re.IGNORECASE)
 # A note that heads the documents of one case among several ("Trường hợp cấp lại:", "b) Đối với tổ chức:").
 _DEPENDS = re.compile(r"(tương ứng với (nội dung|từng trường hợp)|theo từng trường hợp)", re.IGNORECASE)
+# The crawl glues the name of the row's template file to its words ("... theo Mẫu số 03Mẫu số 03.docx").
+_TEMPLATE_FILE = re.compile(r"\.(docx?|xlsx?|pdf|rar|zip)\s*$", re.IGNORECASE)
 _CASE_HEADING = re.compile(r"^(trường hợp|đối với|th\b|hồ sơ (đối với|trong trường hợp))", re.IGNORECASE)
 
 
@@ -119,17 +122,18 @@ def slot_for(index: int, document: RequiredDocument, cases: bool = False) -> Doc
     note = document.note.strip()
     electronic = bool(_ELECTRONIC.search(words) or _ELECTRONIC.search(note))
     declaration = bool(_DECLARATION.match(words))
+    template = bool(_TEMPLATE_FILE.search(words))
     if _STATE_HELD.search(words[:80]) and not declaration:
-        return DocumentSlot(index, Requirement.STATE_HELD, electronic_ok=True)
+        return DocumentSlot(index, Requirement.STATE_HELD, electronic_ok=True, template=template)
     if _SHOWN.search(words) and not _SUBMITTED.search(words.split("xuất trình")[0]):
-        return DocumentSlot(index, Requirement.SHOWN, electronic_ok=electronic)
+        return DocumentSlot(index, Requirement.SHOWN, electronic_ok=electronic, template=template)
     condition = _condition(words) or (note[:300] if _NOTE_CONDITION.search(note) else "")
     if not condition and words[:1].islower():  # a fragment of the row above, cut by the crawl: its case
         condition = "tiếp theo giấy tờ liền trên"
     if not condition and cases:
         condition = "theo trường hợp của hồ sơ"
     requirement = Requirement.CONDITIONAL if condition else Requirement.REQUIRED
-    return DocumentSlot(index, requirement, condition, electronic, declaration)
+    return DocumentSlot(index, requirement, condition, electronic, declaration, template)
 
 
 def document_slots(documents: tuple[RequiredDocument, ...], notes: tuple[str, ...] = ()) -> tuple[DocumentSlot, ...]:

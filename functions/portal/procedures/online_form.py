@@ -105,6 +105,7 @@ def _slot(raw: Mapping[str, Any]) -> DocumentSlot:
         condition=str(raw.get("condition", "")),
         electronic_ok=bool(raw.get("electronic_ok", False)),
         declaration=bool(raw.get("declaration", False)),
+        template=bool(raw.get("template", False)),
     )
 
 
@@ -156,6 +157,8 @@ def encode_slot(slot: DocumentSlot) -> dict[str, Any]:
         raw["electronic_ok"] = True
     if slot.declaration:
         raw["declaration"] = True
+    if slot.template:
+        raw["template"] = True
     return raw
 
 

@@ -43,6 +43,9 @@ class DocumentSlot:
     condition: str = strawberry.field(description="The catalog's words that make it conditional; else empty.")
     electronic_ok: bool = strawberry.field(description="The agency's electronic copy may stand for it.")
     declaration: bool = strawberry.field(description="The application or declaration itself (tờ khai, đơn ...).")
+    template: bool = strawberry.field(
+        description="The catalog attaches a template file to the row, downloadable from the procedure's officialUrl."
+    )
 
 
 @strawberry.type(description="The form the site renders and the server checks a submission against.")
@@ -79,6 +82,7 @@ def online_form_type(definition: online_form.FormDefinition, procedure: model.Pr
                 condition=s.condition,
                 electronic_ok=s.electronic_ok,
                 declaration=s.declaration,
+                template=s.template,
             )
             for s in definition.slots
         ],
