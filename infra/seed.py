@@ -1,4 +1,4 @@
-"""Loading reference data into DynamoDB: the procedure catalog and the center directory.
+"""Loading reference data into DynamoDB: the procedure catalog and the center directory (with the agencies).
 
 Idempotent: items are written with batch writes keyed by their ids, so running it again rewrites the
 same items (a changed source file updates them) and never duplicates anything.
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from infra.reference.agency_receivers import agency_receivers
 from infra.reference.catalog import load_catalog
 from infra.reference.centers import build_centers
 from portal.store.centers import CenterStore
@@ -47,5 +48,5 @@ def seed_reference_data() -> SeedReport:
     started = time.perf_counter()
     _, procedures = load_catalog()
     written_procedures = ProcedureStore().put_many(procedures)
-    written_centers = CenterStore().put_many(build_centers())
+    written_centers = CenterStore().put_many([*build_centers(), *agency_receivers()])
     return SeedReport(written_procedures, written_centers, round(time.perf_counter() - started, 2))

@@ -156,6 +156,7 @@ def _imported_procedure(entry: dict[str, Any], field_en: dict[str, str]) -> Proc
         province_code=entry.get("province_code"),
         official_url=entry.get("official_url") or "",
         implementing_agency=entry.get("implementing_agency") or "",
+        issuing_body=entry.get("issuing_body") or "",
         applicants=entry.get("applicants") or "",
         processing_times=times,
         conditions=entry.get("conditions"),
@@ -173,6 +174,7 @@ def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
     extras = {
         "official_url",
         "implementing_agency",
+        "issuing_body",
         "applicants",
         "processing_times",
         "conditions",
@@ -193,6 +195,7 @@ def _with_imported_extras(checked: Procedure, imported: Procedure) -> Procedure:
         ),
         official_url=imported.official_url,
         implementing_agency=imported.implementing_agency,
+        issuing_body=imported.issuing_body,
         applicants=imported.applicants,
         processing_times=imported.processing_times,
         conditions=imported.conditions,

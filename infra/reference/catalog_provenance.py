@@ -32,7 +32,7 @@ SERVED_FIELDS = {
     "results": "results",
     "official_url": "official_url",
     "online": "online_level",
-    "issuing_body": "province_code",
+    "issuing_body": "issuing_body",
 }
 # Of a hand-checked entry, the details its own crawl files give (the audit compares them); the others are
 # editorial (EDITORIAL_FILE) or from the crawl as imported.
@@ -50,10 +50,12 @@ def imported_provenance(entry: dict[str, Any]) -> tuple[Provenance, ...]:
     files, texts = entry.get("source_files") or [], entry.get("source_texts") or {}
     found = []
     for key, (index, part) in (entry.get("sources") or {}).items():
-        if key not in SERVED_FIELDS or (key == "issuing_body" and not entry.get("province_code")):
+        if key not in SERVED_FIELDS:
             continue
         if key == "implementing_agency" and not entry.get("competent_agency"):
             found.append(Provenance("agency", files[index], part, texts[part]))
+        if key == "issuing_body" and entry.get("province_code"):  # a province's own: its People's Committee
+            found.append(Provenance("province_code", files[index], part, texts[part]))
         found.append(Provenance(SERVED_FIELDS[key], files[index], part, texts[part]))
     return tuple(sorted(found, key=lambda p: p.field))
 

@@ -57,3 +57,21 @@ def test_without_location_the_province_choice_is_offered(page, local_server):
     page.click("#near-me")  # this phone does not share its position
     expect(page.locator("#centers-status")).to_contain_text("chọn tỉnh và xã")
     expect(page.locator("#c-province")).to_be_focused()
+
+
+def test_the_ministries_receptions_are_a_group_of_their_own_and_a_central_procedure_says_where_it_goes(
+    page, local_server
+):
+    page.goto(f"{local_server.base_url}/#/trung-tam")
+    page.select_option("#c-province", label="Bộ, ngành trung ương")
+    expect(page.locator("#centers li")).to_have_count(16)
+    expect(page.locator("#centers-status")).to_contain_text("16 bộ, ngành")
+    justice = page.locator("#centers li", has_text="Bộ Tư pháp")
+    expect(justice).to_contain_text("Bộ, ngành")
+    expect(justice).to_contain_text("Chưa có nguồn công khai cho địa chỉ")  # unknown, never invented
+    expect(page.locator("#c-commune")).to_be_disabled()
+    page.goto(f"{local_server.base_url}/#/thu-tuc/1.002911")  # a foreign lawyer's licence: Bộ Tư pháp
+    expect(page.locator(".notice", has_text="gửi tới Bộ Tư pháp")).to_be_visible()
+    expect(page.locator("#main a[href='#/trung-tam']")).to_have_count(0)  # no service center receives it
+    page.goto(f"{local_server.base_url}/#/thu-tuc/2.002798")  # a court's: the catalog's counter, no receiver
+    expect(page.locator(".notice", has_text="không nộp tại Trung tâm")).to_contain_text("Tòa án")

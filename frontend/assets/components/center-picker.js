@@ -1,16 +1,17 @@
 // Choosing where a dossier is received: the nearest centers receiving the procedure (when the person
 // lets the browser tell where they are), or a province then a commune. Any center receiving the
-// procedure will do, wherever the applicant lives.
-import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions, receives } from "../data.js";
+// procedure will do, wherever the applicant lives. A central procedure is offered to the ministry or central
+// agency receiving it (the procedure's receivingAgency) first; one that is central only, to it alone.
+import { centersOfProvince, communesOfProvince, getProcedure, locate, nearestCenters, provinceOptions, receives } from "../data.js";
 import { el, select, srOnly } from "../dom.js";
-import { addText, errorText, formatKm, t } from "../i18n.js";
+import { addText, errorText, formatKm, isEn, t } from "../i18n.js";
 import * as centersText from "../text/centers.js";
 
 addText(centersText);
 
 const noteText = (note) => (!note ? "" : note.key ? t(note.key, ...note.args) : note.text);
 
-// state (kept by the page across re-renders): { provinceCode, communeCode, candidates, chosen, note }
+// state (kept by the page across re-renders): { provinceCode, communeCode, candidates, chosen, note, agency }
 export function centerPicker({ procedureCode, state, onChange }) {
   const error = el("p", { class: "field-error", id: "center-error", hidden: true });
   const status = el("p", { class: "muted", id: "center-status", role: "status", "aria-live": "polite" }, noteText(state.note));
@@ -37,7 +38,8 @@ export function centerPicker({ procedureCode, state, onChange }) {
 
   function drawCandidates() {
     onChange(); // the page keeps the picker's state (a change of language or a reload finds it again)
-    const items = state.candidates || [];
+    const agency = state.agency ? [state.agency] : [];
+    const items = [...agency, ...(state.candidates || []).filter((c) => c.id !== state.agency?.id)];
     list.replaceChildren(...items.map((c) => {
       const id = `center-${c.id}`;
       const unavailable = c.receives === false;
@@ -140,17 +142,31 @@ export function centerPicker({ procedureCode, state, onChange }) {
     }
   });
 
+  // The agency receiving the procedure at central level, from the catalog (no area to choose for it).
+  const byArea = [nearButton];
+  getProcedure(procedureCode).then((p) => {
+    const a = p.receivingAgency;
+    if (!a) return;
+    state.agency = { id: a.centerId, kind: "AGENCY", name: isEn() && a.nameEn ? a.nameEn : a.name, address: t("agencyOnline"), receives: true };
+    const centralOnly = p.levels.every((l) => l === "CENTRAL");
+    if (centralOnly) byArea.forEach((n) => { n.hidden = true; });
+    if (centralOnly && !state.chosen) choose(state.agency);
+    say("agencyReceives", state.agency.name);
+    drawCandidates();
+  }).catch(() => null); // the areas stay: the server says which center receives
+
   if (state.provinceCode) fillCommunes(true);
   drawCandidates();
 
+  const orByArea = el("p", { class: "or" }, t("orByArea"));
+  const area = el("div", { class: "two" },
+    el("div", { class: "field" }, el("label", { for: "province" }, t("province")), province),
+    el("div", { class: "field" }, el("label", { for: "commune" }, t("commune")), commune));
+  byArea.push(orByArea, area);
   const node = el("fieldset", { class: "group", id: "center-picker", "aria-describedby": "center-hint center-error" },
     el("legend", {}, t("centerLegend"), el("span", { class: "req", "aria-hidden": "true" }, " *"), srOnly(` (${t("required")})`)),
     el("p", { class: "hint", id: "center-hint" }, t("centerHint")),
-    nearButton,
-    el("p", { class: "or" }, t("orByArea")),
-    el("div", { class: "two" },
-      el("div", { class: "field" }, el("label", { for: "province" }, t("province")), province),
-      el("div", { class: "field" }, el("label", { for: "commune" }, t("commune")), commune)),
+    nearButton, orByArea, area,
     status, list, error);
 
   return {

@@ -1,26 +1,28 @@
 // Public Administration Service Centers (#/trung-tam): nearest to me, or by province and commune, each
-// with its address, hotline, opening hours and whether its details are sample data.
+// with its address, hotline, opening hours and whether its details are sample data. The ministries' and
+// central agencies' receptions are a group of their own (the central scope, "00"), never "near me".
 import { centersOfProvince, communesOfProvince, locate, nearestCenters, provinceOptions } from "../data.js";
 import { el, heading, select } from "../dom.js";
-import { addText, errorText, formatKm, t } from "../i18n.js";
+import { addText, errorText, formatKm, isEn, t } from "../i18n.js";
 import { queryParams } from "../router.js";
 import * as centersText from "../text/centers.js";
 
 addText(centersText);
 
 let nearby = null; // the last "near me" answer (the position itself is never put in the address)
+const CENTRAL_SCOPE = "00"; // the agencies' receptions: portal.centers.model.CENTRAL_SCOPE
 
 export function centerCard(c) {
   return el("li", { class: "card center" },
-    el("h2", { class: "card-title" }, c.name),
+    el("h2", { class: "card-title" }, isEn() && c.nameEn ? c.nameEn : c.name),
     el("div", { class: "meta" },
       el("span", { class: "tag" }, t("kinds")[c.kind] || c.kind),
       c.distanceKm !== undefined && c.distanceKm !== null ? el("span", { class: "distance" }, formatKm(c.distanceKm)) : null,
       c.isSample ? el("span", { class: "tag sample", title: t("sampleCenterHint") }, t("sample")) : null),
     el("dl", { class: "facts compact" },
-      el("dt", {}, t("address")), el("dd", {}, c.address),
-      el("dt", {}, t("hotlineShort")), el("dd", {}, el("a", { href: `tel:${c.hotline}` }, c.hotline)),
-      el("dt", {}, t("openingHours")), el("dd", {}, c.openingHours)));
+      el("dt", {}, t("address")), el("dd", {}, c.address || c.addressNote || "—"),
+      c.hotline ? [el("dt", {}, t("hotlineShort")), el("dd", {}, el("a", { href: `tel:${c.hotline}` }, c.hotline))] : null,
+      c.openingHours ? [el("dt", {}, t("openingHours")), el("dd", {}, c.openingHours)] : null));
 }
 
 export async function centersPage(view) {
@@ -29,7 +31,8 @@ export async function centersPage(view) {
   let communeCode = params.get("xa") || "";
   const status = el("p", { class: "muted", id: "centers-status", role: "status", "aria-live": "polite" });
   const list = el("ul", { class: "results", id: "centers" });
-  const province = select({ id: "c-province" }, [["", t("chooseProvince")], ...provinceOptions()], provinceCode);
+  const province = select({ id: "c-province" },
+    [["", t("chooseProvince")], ...provinceOptions(), [CENTRAL_SCOPE, t("centralAgencies")]], provinceCode);
   const commune = select({ id: "c-commune", disabled: true }, [["", t("allOfProvince")]]);
   const near = el("button", { type: "button", class: "primary", id: "near-me" }, t("nearMe"));
 
@@ -49,6 +52,7 @@ export async function centersPage(view) {
     remember();
     if (!provinceCode) { list.replaceChildren(); status.textContent = ""; commune.disabled = true; return; }
     status.textContent = t("loading");
+    if (provinceCode === CENTRAL_SCOPE) return showAgencies();
     try {
       const communesAnswer = communesOfProvince(provinceCode); // one option per ward, by its own name
       const centers = await centersOfProvince(provinceCode);
@@ -65,6 +69,18 @@ export async function centersPage(view) {
         : centers.filter((c) => !c.communeCode);
       list.replaceChildren(...shown.map(centerCard));
       status.textContent = communeCode ? t("centersIn", shown.length) : t("provinceCenters", communeCount ?? "…");
+    } catch (error) {
+      status.textContent = errorText(error);
+    }
+  }
+
+  async function showAgencies() {
+    commune.disabled = true;
+    try {
+      const agencies = await centersOfProvince(CENTRAL_SCOPE);
+      if (!view.alive) return;
+      list.replaceChildren(...agencies.map(centerCard));
+      status.textContent = t("agenciesShown", agencies.length);
     } catch (error) {
       status.textContent = errorText(error);
     }

@@ -48,6 +48,7 @@ export async function procedurePage(view, code) {
           el("p", { class: "muted small" }, session()?.role === "citizen" ? t("fileOnlineHintSignedIn") : t("fileOnlineHint")),
           p.onlineLevel === "PARTIAL" ? el("p", { class: "muted small" }, t("partialHint")) : null)
         : message("info", t("notOnline")),
+      centralWhere(p),
       el("h2", {}, t("agency")), el("p", {}, pick(p, "agency") || t("notGiven")),
       p.implementingAgency ? [el("h2", {}, t("implementingAgency")), vi(p.implementingAgency, "p")] : null,
       p.applicants ? [el("h2", {}, t("applicants")), vi(p.applicants, "p")] : null,
@@ -73,10 +74,22 @@ export async function procedurePage(view, code) {
       el("h2", {}, t("legal")), el("ul", {}, p.legalBasis.map((l) => el("li", {}, vi(l)))),
       p.decision ? el("p", { class: "muted small" }, `${t("decision")}: `, vi(p.decision)) : null,
       p.officialUrl ? el("p", {}, el("a", { href: p.officialUrl, rel: "noopener" }, t("officialPage"))) : null,
-      el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
+      centralOnly(p) ? null : el("p", {}, el("a", { href: "#/trung-tam" }, t("findCenter"))));
   } catch (error) {
     view.show(heading(t("procedureTitle")), message("error", errorText(error)));
   }
+}
+
+const centralOnly = (p) => p.levels.length > 0 && p.levels.every((l) => l === "CENTRAL");
+
+// A ministry-level procedure: the ministry or central agency receiving it on the portal, or, with none, the
+// counter the catalog's agency names (a court, a mission abroad, a local body: never a service center).
+function centralWhere(p) {
+  if (!p.levels.includes("CENTRAL")) return null;
+  const a = p.receivingAgency;
+  if (a) return message("info", t("centralReceiver", isEn() && a.nameEn ? a.nameEn : a.name));
+  if (!centralOnly(p)) return null;
+  return message("info", t("centralCounter"), " ", vi(p.agency || t("notGiven"), "strong"));
 }
 
 // null is "not fixed" (set by the province, by vehicle type, ...), which is not the same as free.

@@ -21,10 +21,14 @@ export const vi = {
   openingHours: "Giờ làm việc",
   centersIn: (n) => `${n} trung tâm`,
   provinceCenters: (n) => `Trung tâm cấp tỉnh. Chọn xã, phường (${n} đơn vị) để xem trung tâm cấp xã.`,
-  kinds: { PROVINCIAL: "Cấp tỉnh", COMMUNE: "Cấp xã", BRANCH: "Chi nhánh", RECEPTION_POINT: "Điểm tiếp nhận" },
+  kinds: { PROVINCIAL: "Cấp tỉnh", COMMUNE: "Cấp xã", BRANCH: "Chi nhánh", RECEPTION_POINT: "Điểm tiếp nhận", AGENCY: "Bộ, ngành" },
   sampleCenterHint: "Địa chỉ, số điện thoại hoặc vị trí được suy ra, chưa đối chiếu nguồn chính thức.",
   receivedHere: "Thủ tục trung tâm tiếp nhận",
   chooseCommuneFirst: "Thủ tục này do trung tâm cấp xã tiếp nhận: hãy chọn xã, phường.",
+  agencyOnline: "Tiếp nhận trực tuyến trên Cổng",
+  agencyReceives: (name) => `Thủ tục cấp bộ, ngành: hồ sơ được gửi tới ${name}.`,
+  centralAgencies: "Bộ, ngành trung ương",
+  agenciesShown: (n) => `${n} bộ, ngành tiếp nhận hồ sơ thủ tục cấp bộ qua Cổng.`,
 };
 
 export const en = {
@@ -47,8 +51,12 @@ export const en = {
   openingHours: "Opening hours",
   centersIn: (n) => `${n} center(s)`,
   provinceCenters: (n) => `Provincial center. Choose a commune to see its center (${n} communes).`,
-  kinds: { PROVINCIAL: "Provincial", COMMUNE: "Commune", BRANCH: "Branch", RECEPTION_POINT: "Reception point" },
+  kinds: { PROVINCIAL: "Provincial", COMMUNE: "Commune", BRANCH: "Branch", RECEPTION_POINT: "Reception point", AGENCY: "Ministry or agency" },
   sampleCenterHint: "Address, phone or position derived here, not checked against an official source.",
   receivedHere: "Procedures this center receives",
   chooseCommuneFirst: "Commune centers receive this procedure: please choose a commune or ward.",
+  agencyOnline: "Received online on the portal",
+  agencyReceives: (name) => `A ministry-level procedure: the dossier goes to ${name}.`,
+  centralAgencies: "Ministries and central agencies",
+  agenciesShown: (n) => `${n} ministries and central agencies receive ministry-level dossiers through the portal.`,
 };

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from portal.centers.geo import cells_covering, distance_km
-from portal.centers.model import Center, GeoPoint, check_center_id
+from portal.centers.model import CENTRAL_SCOPE, Center, GeoPoint, check_center_id
 from portal.errors import InvalidInput, NotFound
 from portal.input_limits import shown
-from portal.pagination import Page, check_page_size, page_of_list
+from portal.pagination import MAX_PAGE_SIZE, Page, check_page_size, page_of_list
 from portal.procedures.catalog import Catalog
 from portal.procedures.model import Level, ProcedureSummary
 from portal.procedures.service import get_summary
@@ -119,21 +119,26 @@ def centers_receiving(
     after: str | None,
 ) -> Page[Center]:
     """Where one can file a procedure: within a province, the centers of its level there (a page may hold
-    fewer than `first`: the others do not receive it); without a province, the provincial centers of every
-    province it is served in. A commune-level procedure is received by every commune center: give a
-    province (or a position, with `near`)."""
+    fewer than `first`: the others do not receive it); without a province, the agency receiving it at central
+    level (portal.centers.routing), then the provincial centers of every province it is served in. A
+    commune-level procedure is received by every commune center: give a province (or a position, with
+    `near`)."""
     procedure = _procedure(catalog, procedure_code)
     assert procedure is not None
     if province_code is not None:
         page = centers_in_province(centers, province_code, first, after)
         return Page([c for c in page.items if c.receives(procedure)], page.end_cursor, None)
-    if Level.PROVINCE not in procedure.levels:
+    listed: list[Center] = []
+    if Level.CENTRAL in procedure.levels:  # a handful of agencies: one page of the central scope
+        listed += [c for c in centers.by_province(CENTRAL_SCOPE, MAX_PAGE_SIZE, None).items if c.receives(procedure)]
+    if Level.PROVINCE in procedure.levels:
+        provinces = [procedure.province_code] if procedure.province_code else province_codes
+        found = centers.get_many([provincial_center_id(code) for code in provinces])
+        listed += [found[i] for i in sorted(found) if found[i].receives(procedure)]
+    if not listed and Level.COMMUNE in procedure.levels:
         raise InvalidInput.for_field(
             "provinceCode",
             "Thủ tục này do mọi Trung tâm cấp xã tiếp nhận: hãy chọn tỉnh hoặc vị trí của bạn.",
             "Every commune center receives this procedure: give a province or your position.",
         )
-    provinces = [procedure.province_code] if procedure.province_code else province_codes
-    found = centers.get_many([provincial_center_id(code) for code in provinces])
-    listed = [found[i] for i in sorted(found) if found[i].receives(procedure)]
     return page_of_list(listed, first, after)

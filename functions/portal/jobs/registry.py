@@ -14,7 +14,9 @@ Job = Callable[[Services], dict[str, Any]]
 
 
 def officers_digest(services: Services, notifier=None) -> dict[str, Any]:
-    """Every working morning (07:00 in Vietnam): each center's dossiers due within one working day, and late."""
+    """Every working morning (07:00 in Vietnam): each center's dossiers due within one working day, and late
+    (the agencies' receptions too: their dossiers are under the central scope's code)."""
+    from portal.centers.model import CENTRAL_SCOPE
     from portal.notifications.digest import send_morning_digest
     from portal.workdays.vietnam_calendar import calendar_around
 
@@ -26,7 +28,7 @@ def officers_digest(services: Services, notifier=None) -> dict[str, Any]:
         notifier,
         services.clock,
         calendar_around(now.year),
-        province_codes(services),
+        [*province_codes(services), CENTRAL_SCOPE],
     )
     return {"day": report.day.isoformat(), "workingDay": report.working_day, "centers": len(report.centers)}
 

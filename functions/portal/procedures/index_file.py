@@ -20,7 +20,7 @@ from portal.procedures.search import IndexTerms, index_terms
 
 INDEX_FILE = Path(__file__).parent / "data" / "catalog_index.json"
 PORTAL_PAGE = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"
-FORMAT = 2  # 2: postings as base64 of 16-bit integers
+FORMAT = 3  # 2: postings as base64 of 16-bit integers; 3: with the publishing body
 
 
 class _Strings:
@@ -83,6 +83,7 @@ def encode(summaries: Iterable[ProcedureSummary]) -> dict[str, Any]:
                 s.province_code,
                 url,
                 s.popularity,
+                strings.ref(s.issuing_body),
             ]
         )
     return {
@@ -130,6 +131,7 @@ def decode(document: dict[str, Any]) -> tuple[list[ProcedureSummary], IndexTerms
             province_code=province,
             official_url=(PORTAL_PAGE + url) if url and "/" not in url else url,
             popularity=popularity,
+            issuing_body=strings[issuing_body],
         )
         for (
             code,
@@ -147,6 +149,7 @@ def decode(document: dict[str, Any]) -> tuple[list[ProcedureSummary], IndexTerms
             province,
             url,
             popularity,
+            issuing_body,
         ) in document["procedures"]
     ]
     return summaries, _decode_terms(document["terms"])

@@ -16,7 +16,7 @@ CODE_PATTERN = re.compile(r"^\d\.\d{6}$")  # e.g. 1.001193
 class Level(Enum):
     PROVINCE = "province"
     COMMUNE = "commune"
-    CENTRAL = "central"  # a ministry's own procedure ("Cấp bộ"): not received by the centers
+    CENTRAL = "central"  # a ministry's or central agency's ("Cấp bộ"): received by that agency (centers/routing.py)
 
 
 class OnlineLevel(Enum):
@@ -163,6 +163,7 @@ class ProcedureSummary:
     # only, never shown as the procedure's name, never charging, routing or dating anything.
     everyday_names: str = ""
     everyday_names_en: str = ""
+    issuing_body: str = ""  # the body that published it ("Cơ quan ban hành" of the national list)
 
 
 @dataclass(frozen=True)
@@ -201,6 +202,7 @@ class Procedure:
     document_notes: tuple[str, ...] = ()  # notes and headings of the documents table ("Lưu ý: ..."): not documents
     notes: tuple[str, ...] = ()  # what the reader should know of the data (district bodies named since 1/7/2025)
     provenance: tuple[Provenance, ...] = ()  # per served detail: its source text, or who decided it
+    issuing_body: str = ""  # see ProcedureSummary
 
     def source_of(self, field: str) -> Provenance | None:
         return next((p for p in self.provenance if p.field == field), None)
@@ -239,6 +241,7 @@ class Procedure:
             popularity=self.popularity,
             everyday_names=self.everyday_names,
             everyday_names_en=self.everyday_names_en,
+            issuing_body=self.issuing_body,
         )
 
 

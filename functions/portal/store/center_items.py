@@ -1,4 +1,4 @@
-"""The Centers table: service centers, branches and reception points, with three ways in."""
+"""The Centers table: service centers, branches, reception points and agencies' receptions, three ways in."""
 
 from __future__ import annotations
 
@@ -59,6 +59,7 @@ class CenterItem(PortalModel):
     center_id = UnicodeAttribute(hash_key=True)
     kind = UnicodeAttribute()
     name = UnicodeAttribute()
+    name_en = UnicodeAttribute(default="")
     agency_code = UnicodeAttribute()
     province_code = UnicodeAttribute()
     commune_code = UnicodeAttribute(null=True)

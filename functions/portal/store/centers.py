@@ -24,6 +24,7 @@ def to_item(c: Center) -> CenterItem:
         center_id=c.id,
         kind=c.kind.value,
         name=c.name,
+        name_en=c.name_en,
         agency_code=c.agency_code,
         province_code=c.province_code,
         commune_code=c.commune_code,
@@ -62,6 +63,7 @@ def from_item(item: CenterItem) -> Center:
         sample_fields=frozenset(item.sample_fields or ()),
         datasets=tuple(ReferenceDataset(d.name, d.version, d.note) for d in item.datasets or ()),
         address_note=item.address_note or "",
+        name_en=item.name_en or "",
     )
 
 

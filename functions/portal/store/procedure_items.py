@@ -102,6 +102,7 @@ class ProcedureItem(PortalModel):
     province_code = UnicodeAttribute(null=True)
     official_url = UnicodeAttribute(default="")
     implementing_agency = UnicodeAttribute(default="")
+    issuing_body = UnicodeAttribute(default="")
     applicants = UnicodeAttribute(default="")
     processing_times = ListAttribute(of=ProcessingTimeMap, default=list)
     conditions = UnicodeAttribute(null=True)

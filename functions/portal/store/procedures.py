@@ -86,6 +86,7 @@ def to_item(p: Procedure, catalog: str = NATIONAL_CATALOG) -> ProcedureItem:
         province_code=p.province_code,
         official_url=p.official_url,
         implementing_agency=p.implementing_agency,
+        issuing_body=p.issuing_body,
         applicants=p.applicants,
         processing_times=[
             ProcessingTimeMap(
@@ -163,6 +164,7 @@ def from_item(item: ProcedureItem) -> Procedure:
         province_code=item.province_code,
         official_url=item.official_url,
         implementing_agency=item.implementing_agency,
+        issuing_body=item.issuing_body or "",
         applicants=item.applicants,
         processing_times=tuple(
             ProcessingTime(FilingChannel(t.channel), float(t.amount), TimeUnit(t.unit) if t.unit else None, t.note)

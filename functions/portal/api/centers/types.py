@@ -32,6 +32,7 @@ class Center:
     id: str
     kind: CenterKind
     name: str
+    name_en: str = strawberry.field(default="", description="The English name, where one is known (agencies).")
     agency_code: str
     province_code: str
     commune_code: str | None
@@ -78,6 +79,7 @@ class Center:
             id=c.id,
             kind=c.kind,
             name=c.name,
+            name_en=c.name_en,
             agency_code=c.agency_code,
             province_code=c.province_code,
             commune_code=c.commune_code,

@@ -118,6 +118,13 @@ class TimeLimit:
         )
 
 
+@strawberry.type(description="The ministry or central agency receiving a procedure's central-level dossiers.")
+class ReceivingAgency:
+    center_id: str = strawberry.field(description="Its reception's id in the center directory (kind AGENCY).")
+    name: str
+    name_en: str
+
+
 def _fee(f: model.Fee) -> Fee:
     return Fee(
         description=f.description,

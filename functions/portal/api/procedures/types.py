@@ -18,11 +18,13 @@ from portal.api.procedures.details import (
     OnlineLevel,
     ProcedureLevel,
     ProcessingTime,
+    ReceivingAgency,
     RequiredDocument,
     TimeLimit,
     _fee,
 )
 from portal.api.procedures.online_form import NotOnlineReason, OnlineForm, online_form_type
+from portal.centers.routing import receiving_agency
 from portal.procedures import model
 from portal.procedures.online_form import NotOnline, not_online
 
@@ -99,6 +101,15 @@ class Procedure:
     def variant_note_en(self, info: Info[PortalContext, None]) -> str | None:
         note = self.summary and info.context.services.public_catalog.variant_note(self.summary)
         return note.en if note else None
+
+    @strawberry.field(
+        description="Where its central-level dossiers go: the ministry or central agency the catalog's agency text "
+        "names (or, naming none, the one that published it). Null without a central level, or when the text "
+        "names a court, a local body or any ministry: `agency` then says where to file."
+    )
+    def receiving_agency(self) -> ReceivingAgency | None:
+        agency = receiving_agency(self.summary) if self.summary else None
+        return ReceivingAgency(center_id=agency.id, name=agency.name, name_en=agency.name_en) if agency else None
 
     async def _details(self, info: Info[PortalContext, None]) -> model.Procedure | None:
         if self.preloaded is not None:
