@@ -4,7 +4,8 @@
 
 A procedure is fileable online when it has an online form (portal/procedures/data/forms.json: designed
 or generic) and at least one receiver of the reference data receives it: a center of its level (in its
-province for a province's own procedure), or the ministry or central agency that decides it. Every procedure falls in exactly one row.
+province for a province's own procedure), or the ministry or central agency that
+decides it. Every procedure falls in exactly one row.
 """
 
 from __future__ import annotations
