@@ -18,7 +18,7 @@ from portal.clock import Clock
 from portal.dossiers import fee_exemptions as exemptions
 from portal.dossiers import fee_rules
 from portal.dossiers.access import can_read_dossier
-from portal.dossiers.attachment_rules import MAX_ATTACHMENTS, check_attachment_lengths, check_attachments
+from portal.dossiers.attachment_rules import MAX_ATTACHMENTS, check_attachment_lengths
 from portal.dossiers.counters import delta
 from portal.dossiers.model import (
     Applicant,
@@ -35,24 +35,14 @@ from portal.dossiers.on_behalf import (
     check_represented,
     filer_of,
 )
+from portal.dossiers.online_filing import checked_filing
 from portal.dossiers.opening import new_dossier
 from portal.dossiers.repository import CenterLookup, DossierRepository
 from portal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from portal.identity.principal import PID_LENGTH, Citizen, Officer, Principal
 from portal.input_limits import check_length, shown
 from portal.procedures.catalog import Catalog
-from portal.procedures.form_rules import check_answers
-from portal.procedures.forms import check_form
-from portal.procedures.model import DetailLevel, Procedure
-from portal.procedures.online_form import (
-    FormDefinition,
-    FormKind,
-    NotOnline,
-    check_generic_documents,
-    not_online,
-    refuse_online,
-)
-from portal.procedures.required_documents import check_required_documents
+from portal.procedures.model import DetailLevel
 from portal.procedures.service import get_procedure
 
 REQUEST_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -140,18 +130,10 @@ def _open(
             f"'{procedure.name}' cannot be filed through the portal yet; see the procedure's official page.",
         )
     now = clock.now()
-    # Online, the dossier is checked against the procedure's form (designed or generic): never filed empty.
-    # At the desk and by post the officer sees the papers themselves and digitizes them.
-    definition = _online_form(catalog, procedure) if channel is Channel.ONLINE else None
-    fields = definition.fields if definition else procedure.form_fields
-    form_data = check_form(fields, request.form_data)
-    form_data = check_answers(fields, form_data, applicant.id_number, now.date())
-    check_attachments(request.attachments)
-    if definition is not None and definition.kind is FormKind.DESIGNED:
-        check_required_documents(procedure, (a.document for a in request.attachments), request.electronic_documents)
-    elif definition is not None:  # only files the portal stored count (never declared metadata)
-        filed = (a.document for a in request.attachments if a.document_id)
-        check_generic_documents(definition, procedure, filed, request.electronic_documents)
+    form_data = checked_filing(
+        catalog.online_form, procedure, channel, request.form_data, request.attachments,
+        request.electronic_documents, applicant.id_number, now.date(),
+    )  # fmt: skip
     if filer is not None:
         check_authorization_attached(a.document for a in request.attachments)
     fee = exemptions.requested_at_filing(
@@ -180,13 +162,6 @@ def _open(
     except DuplicateSubmission as duplicate:  # a concurrent retry won the race
         return _duplicate(dossiers, duplicate.dossier_code, reader)
     return Submission(dossier, duplicate=False)
-
-
-def _online_form(catalog: Catalog, procedure: Procedure) -> FormDefinition:
-    definition = catalog.online_form(procedure)
-    if definition is None:
-        raise refuse_online(procedure, not_online(procedure) or NotOnline.NO_DETAILS)
-    return definition
 
 
 def _duplicate(dossiers: DossierRepository, code: str, reader: Principal) -> Submission:
