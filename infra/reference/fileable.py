@@ -32,7 +32,10 @@ ROWS = (
     ("generic", "Fileable online: generic form (what is requested + a slot per catalog document)"),
     (NotOnline.NO_DETAILS.value, "Not online: no details (national list only, or its page lists no document)"),
     (NotOnline.NOT_ONLINE.value, "Not online: the catalog lists no online channel (in person or by post only)"),
-    ("no_receiver", "Not online: no receiver takes it (no center or agency of its level)"),
+    (
+        "no_receiver",
+        "Not online: no receiver on the portal (its own counter: a school, an inspection station, a mission abroad…)",
+    ),
 )
 
 
