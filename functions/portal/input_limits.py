@@ -26,7 +26,7 @@ LIMITS: dict[str, int] = {
     "address": 500,
     "phone": 20,
     "email": 254,  # RFC 5321's longest address
-    "note": 4000,  # an officer's note (a supplement request lists everything needed)
+    "note": 4000,  # an officer's note (a refusal's reason, a supplement request's explanations)
     "reason": 2000,  # an apology's reason
     "comment": 1000,  # a rating's comment
     "attachmentName": 255,  # a file name, as most file systems allow
@@ -40,6 +40,9 @@ LIMITS: dict[str, int] = {
     "paymentNote": 500,  # an officer's note on a fee, a refund's reason, an exemption's refusal
     "idempotencyKey": 64,  # startPayment's key (at least 8)
     "exemptionCode": 64,  # a procedure's fee exemption chosen at filing
+    "supplementItems": 100,  # items: what one supplement request asks (the longest catalog list has 89 rows)
+    "supplementWhat": 500,  # a supplement request's item not on the procedure's list
+    "legalBasis": 500,  # the legal basis of that item (the act and its article)
 }
 
 EXCERPT_LENGTH = 40

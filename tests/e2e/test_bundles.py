@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, act, sign_in_url
 from tests.e2e.test_accessibility import axe_problems
+from tests.support.journeys import asking_for
 
 pytestmark = pytest.mark.browser
 
@@ -81,6 +82,6 @@ def test_a_citizen_files_the_birth_bundle_once_on_a_phone_within_five_minutes(pa
     # a member asked to supplement links to its dossier, named by its code ("Xem hồ sơ" alone says nothing)
     birth = page.locator("#member-birth .meta .mono").inner_text()
     officer = local_server.issuer.mint_for("officer", center_id="hcc-01-00070")
-    act(api, officer, birth, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
+    act(api, officer, birth, "REQUEST_SUPPLEMENT", note="Có chứng thực", supplement=asking_for("Giấy chứng sinh"))
     page.reload()
     expect(page.locator("#member-birth a", has_text="Xem hồ sơ")).to_have_accessible_name(f"Xem hồ sơ {birth}")

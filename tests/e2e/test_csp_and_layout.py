@@ -8,6 +8,7 @@ from tests.contract.test_frontend import served_csp
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, act, file_birth_registration, sign_in_url
 from tests.e2e.test_filing import start_afresh
+from tests.support.journeys import asking_for
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +50,7 @@ def test_every_screen_works_under_the_served_policy_on_a_phone(new_page, local_s
     officer = local_server.issuer.mint_for("officer", center_id=CENTER)
     done = file_birth_registration(api, citizen, CENTER)["code"]
     act(api, officer, done, "START_PROCESSING")
-    act(api, officer, done, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh")
+    act(api, officer, done, "REQUEST_SUPPLEMENT", supplement=asking_for("Giấy chứng sinh"))
 
     page.goto(f"{base}/")
     page.locator("#q").press_sequentially("khai sinh")

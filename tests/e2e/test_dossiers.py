@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import PHONE
 from tests.e2e.helpers import HttpApi, act, file_birth_registration, sign_in_url
+from tests.support.journeys import asking_for
 
 pytestmark = pytest.mark.browser
 
@@ -55,11 +56,18 @@ def test_my_dossiers_lead_to_the_dossier_and_its_result_which_the_citizen_rates(
 def test_the_citizen_sees_what_to_supplement_and_says_it_is_done(page, local_server, parties):
     api, citizen, officer = parties
     code = file_birth_registration(api, citizen, CENTER)["code"]
-    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
+    basis = "Điều 9 Nghị định 123/2015/NĐ-CP"
+    asked = asking_for("Giấy chứng sinh", others=(("Ảnh chân dung 4x6", basis),))
+    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Bản sao có chứng thực", supplement=asked)
 
     page.goto(sign_in_url(local_server.base_url, "citizen", f"#/ho-so/{code}"))
     expect(page.locator("#status")).to_have_text("Yêu cầu bổ sung")
-    expect(page.locator("#supplement-note")).to_have_text("Bản sao giấy chứng sinh có chứng thực")
+    items = page.locator("#supplement-items li")  # exactly what is asked, the basis of what is off the list
+    expect(items).to_have_count(2)
+    expect(items.nth(0)).to_contain_text("Giấy chứng sinh; nếu không có")
+    expect(items.nth(1)).to_contain_text("Ảnh chân dung 4x6")
+    expect(items.nth(1)).to_contain_text(f"căn cứ: {basis}")
+    expect(page.locator("#supplement-note")).to_have_text("Bản sao có chứng thực")
     page.fill("#supplement-text", "Đã gửi bản sao qua bưu điện")
     page.click("#provide-supplement")
     expect(page.locator("#feedback")).to_contain_text("Đã báo Trung tâm")

@@ -38,7 +38,7 @@ def test_an_officer_works_through_the_queue_and_starts_processing(page, local_se
     expect(page.locator("#status")).to_have_text("Đã tiếp nhận")
     expect(page.locator("#form-data")).to_contain_text("Họ, chữ đệm và tên trẻ")
     page.click("#do-request_supplement")  # a supplement request needs its list
-    expect(page.locator("#note-request_supplement-error")).to_have_text("Cần ghi rõ nội dung.")
+    expect(page.locator("#asked-error")).to_contain_text("Chọn ít nhất một giấy tờ")
     page.click("#do-start_processing")
     expect(page.locator("#officer-feedback")).to_contain_text("Đã thực hiện: Bắt đầu xử lý.")
     expect(page.locator("#status")).to_have_text("Đang xử lý")
@@ -57,6 +57,41 @@ def test_an_officer_works_through_the_queue_and_starts_processing(page, local_se
     page.select_option("#queue-status", "RESULT_READY")
     expect(page.locator("#queue li", has_text=first)).to_be_visible()
     expect(page.locator("#queue li", has_text=second)).to_have_count(0)
+
+
+def test_a_supplement_request_ticks_the_procedures_documents_and_cites_the_basis_of_anything_else(
+    page, local_server, parties
+):
+    api, citizen, _ = parties
+    code = file_birth_registration(api, citizen, CENTER)["code"]
+    page.goto(sign_in_url(local_server.base_url, "officer", f"#/can-bo/ho-so/{code}", center=CENTER))
+    expect(page.locator("#asked-documents")).to_contain_text("Giấy chứng sinh")  # the catalog's list, to tick
+    page.locator("#asked-documents label", has_text="Giấy chứng sinh").click()
+    page.click("#add-other")
+    expect(page.locator("#other-what-1")).to_be_focused()
+    page.fill("#other-what-1", "Ảnh chân dung 4x6")
+    page.click("#do-request_supplement")
+    expect(page.locator("#other-basis-1-error")).to_have_text("Nêu căn cứ pháp lý cho phép yêu cầu nội dung này.")
+    expect(page.locator("#other-basis-1")).to_be_focused()
+
+    page.fill("#other-basis-1", "theo quy định")  # names no act: the server refuses it, on its row
+    page.click("#do-request_supplement")
+    expect(page.locator("#other-basis-1-error")).to_contain_text("Căn cứ pháp lý phải nêu văn bản")
+    expect(page.locator("#other-basis-1")).to_be_focused()
+    expect(page.locator("#officer-feedback")).to_contain_text("Yêu cầu bổ sung chưa hợp lệ.")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    page.fill("#other-basis-1", "Điều 9 Nghị định 123/2015/NĐ-CP")
+    page.fill("#note-request_supplement", "Bản chụp rõ nét")
+    page.click("#do-request_supplement")
+    expect(page.locator("#status")).to_have_text("Yêu cầu bổ sung")
+    expect(page.locator("#timeline")).to_contain_text("Ảnh chân dung 4x6")
+    last = api.run("GetDossier", {"code": code}, token=citizen).data["dossier"]["timeline"][-1]
+    assert [(x["what"][:15], x["legalBasis"]) for x in last["supplementItems"]] == [
+        ("Giấy chứng sinh", ""),
+        ("Ảnh chân dung 4", "Điều 9 Nghị định 123/2015/NĐ-CP"),
+    ]
+    assert last["note"] == "Bản chụp rõ nét"
 
 
 def test_a_step_refused_by_the_server_is_shown_in_its_words(page, local_server, parties):

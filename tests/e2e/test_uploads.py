@@ -166,13 +166,13 @@ def test_reception_digitizes_the_papers_of_a_walk_in_dossier_from_the_desk_page(
 
 def test_the_citizen_uploads_what_a_supplement_request_asks_for(page, local_server):
     from tests.e2e.helpers import sign_in_url
-    from tests.support.journeys import act, submit
+    from tests.support.journeys import act, asking_for, submit
 
     base, issuer = local_server.base_url, local_server.issuer
     api, center = HttpApi(base), "hcc-01-00070"
     citizen, officer = issuer.mint_for("citizen"), issuer.mint_for("officer", center_id=center)
     code = submit(api, citizen, center)["code"]
-    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
+    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Có chứng thực", supplement=asking_for("Giấy chứng sinh"))
 
     page.goto(sign_in_url(base, "citizen", f"#/ho-so/{code}"))
     page.set_input_files(

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import STACK
 from tests.support.catalog import procedures_by_code
-from tests.support.journeys import act, electronic_documents
+from tests.support.journeys import act, asking_for, electronic_documents
 from tests.support.notifications import consumer, unique_pid, wait_for
 
 COMMUNE = "hcc-01-00256"  # a commune center no other test files at (KPI tests count their own centers)
@@ -194,10 +194,14 @@ def test_a_supplement_shows_on_the_bundle_and_withdrawing_withdraws_what_is_unde
     citizen = people.citizen(pid=father)
     bundle = file_bundle(api, citizen, "2.000986", birth_answers(father))["bundle"]
     birth = members(bundle)["birth"]["dossier"]["code"]
-    act(api, people.officer(COMMUNE, "processing"), birth, "REQUEST_SUPPLEMENT", note="Bản chụp giấy chứng sinh rõ hơn")
+    asked = asking_for("Giấy chứng sinh")
+    officer = people.officer(COMMUNE, "processing")
+    act(api, officer, birth, "REQUEST_SUPPLEMENT", note="Bản chụp rõ hơn", supplement=asked)
     shown = get_bundle(api, citizen, bundle["id"])
     assert shown["status"] == "WAITING_FOR_APPLICANT"
-    assert members(shown)["birth"]["dossier"]["timeline"][-1]["note"] == "Bản chụp giấy chứng sinh rõ hơn"
+    assert members(shown)["birth"]["dossier"]["timeline"][-1]["note"] == "Bản chụp rõ hơn"
+    last = api.run("GetDossier", {"code": birth}, token=citizen).data["dossier"]["timeline"][-1]
+    assert last["supplementItems"] == [{"what": asked["documents"][0], "legalBasis": "", "listed": True}]
 
     r = api.run("WithdrawBundle", {"id": bundle["id"]}, token=citizen)
     withdrawn = r.data["withdrawBundle"]["bundle"]

@@ -7,7 +7,7 @@ import hashlib
 import httpx2
 
 from tests.integration.test_documents_api import BIRTH, CENTER, _slot, _store
-from tests.support.journeys import submit
+from tests.support.journeys import asking_for, submit
 from tests.support.uploads import PDF, upload
 
 
@@ -89,16 +89,23 @@ def test_the_official_slips_are_pdfs_with_the_vietnamese_text_right(api, people)
     assert slip("SUPPLEMENT_REQUEST").error_codes == ["CONFLICT"]  # none was requested yet
     assert slip("RECEIPT", people.other_citizen()).error_codes == ["NOT_FOUND"]
 
-    act = {"code": d["code"], "action": "REQUEST_SUPPLEMENT", "note": "Bản sao giấy chứng sinh có chứng thực"}
+    asked = asking_for("Giấy chứng sinh", others=(("Ảnh chân dung 4x6", "Điều 9 Nghị định 123/2015/NĐ-CP"),))
+    act = {"code": d["code"], "action": "REQUEST_SUPPLEMENT", "note": "Bản sao có chứng thực", "supplement": asked}
     acted = api.run("ActOnDossier", {"input": act}, token=processing).data["actOnDossier"]
     assert acted["__typename"] == "DossierUpdated", acted
     answer = slip("SUPPLEMENT_REQUEST")
     assert answer.errors == [], answer.errors
-    supplement = _pdf_text(answer.data["dossierSlip"]["url"])
-    assert (
-        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ" in supplement
-        and "Bản sao giấy chứng sinh có chứng thực" in supplement
-    )
+    supplement = " ".join(_pdf_text(answer.data["dossierSlip"]["url"]).split())
+    for shown in (
+        "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
+        "Giấy tờ cần bổ sung (theo thành phần hồ sơ của thủ tục)",
+        "- Giấy chứng sinh; nếu không có thì văn bản của người làm chứng",
+        "Nội dung khác cần bổ sung (kèm căn cứ pháp lý)",
+        "- Ảnh chân dung 4x6 (căn cứ: Điều 9 Nghị định 123/2015/NĐ-CP)",
+        "Ghi chú",
+        "Bản sao có chứng thực",
+    ):
+        assert shown in supplement, shown
     assert slip("APOLOGY").error_codes == ["CONFLICT"]
 
     from infra.reference.catalog import load_catalog

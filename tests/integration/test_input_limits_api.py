@@ -122,11 +122,16 @@ def test_a_number_field_refuses_what_json_cannot_carry(api, people, birth, value
     assert [p["field"] for p in result["problems"]] == ["formData.birth_copies"]
 
 
-def test_officers_notes_and_reasons_and_ratings_comments_are_bounded(api, people):
+def test_officers_notes_supplement_requests_reasons_and_ratings_comments_are_bounded(api, people):
     code = "H01.000.00-260302-019999"
     lead = people.officer("hcc-01")
+    asking = {"code": code, "action": "REQUEST_SUPPLEMENT"}
     for name, variables, limit in (
         ("ActOnDossier", {"code": code, "action": "REQUEST_SUPPLEMENT", "note": LONG}, "note"),
+        ("ActOnDossier", {**asking, "supplement": {"documents": [LONG]}}, "documentName"),
+        ("ActOnDossier", {**asking, "supplement": {"documents": ["x"] * 101}}, "supplementItems"),
+        ("ActOnDossier", {**asking, "supplement": {"others": [{"what": LONG, "legalBasis": ""}]}}, "supplementWhat"),
+        ("ActOnDossier", {**asking, "supplement": {"others": [{"what": "Ảnh", "legalBasis": LONG}]}}, "legalBasis"),
         ("ExtendDossierDeadline", {"code": code, "newDueDate": "2026-04-01", "reason": LONG}, "reason"),
         ("RateDossier", {"code": code, "score": 5, "comment": LONG}, "comment"),
     ):

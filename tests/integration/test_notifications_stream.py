@@ -7,7 +7,7 @@ import pytest
 
 from portal.notifications.model import Channel, DeliveryState
 from tests.conftest import STACK
-from tests.support.journeys import act, submit
+from tests.support.journeys import act, asking_for, submit
 from tests.support.notifications import consumer, settle, smtp, unique_email, unique_pid, wait_for
 
 CENTER = "hcc-01-00148"  # Phường Long Biên (no other test files here: KPI tests count their centers)
@@ -31,7 +31,7 @@ def test_each_transition_tells_the_people_concerned_exactly_once(api, people):
     code = submit(api, citizen, CENTER, email=email)["code"]
     processing, reception = people.officer(CENTER, "processing"), people.officer(CENTER, "reception")
     act(api, processing, code, "START_PROCESSING")
-    act(api, processing, code, "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh")
+    act(api, processing, code, "REQUEST_SUPPLEMENT", supplement=asking_for("Giấy chứng sinh"))
     act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã nộp bản sao có chứng thực")
     act(api, processing, code, "MARK_RESULT_READY", result=RESULT)
     act(api, reception, code, "RETURN_RESULT")
@@ -52,7 +52,7 @@ def test_each_transition_tells_the_people_concerned_exactly_once(api, people):
         ]
     )
     supplement = next(m for m in mails if "cần bổ sung" in m.subject)
-    assert "Bản sao giấy chứng sinh" in supplement.body and f"/#/ho-so/{code}" in supplement.body
+    assert "1. Giấy chứng sinh; nếu không có" in supplement.body and f"/#/ho-so/{code}" in supplement.body
 
     mine = _inbox(api, citizen, code)
     assert [n["action"] for n in mine] == [

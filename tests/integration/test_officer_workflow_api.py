@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
 from portal.clock import VIETNAM
-from tests.support.journeys import act, birth_procedure, submit
+from tests.support.journeys import act, asking_for, birth_procedure, submit
 
 RESULT = {"name": "trich-luc-khai-sinh.pdf", "contentType": "application/pdf", "sizeBytes": 48213}
 
@@ -16,8 +16,10 @@ def test_a_dossier_goes_from_online_filing_to_a_rated_electronic_result(api, peo
     processing, reception = people.officer(center, "processing"), people.officer(center, "reception")
 
     assert act(api, processing, d["code"], "START_PROCESSING")["dossier"]["status"] == "PROCESSING"
-    asked = act(api, processing, d["code"], "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh có chứng thực")
-    assert asked["dossier"]["timeline"][-1]["note"] == "Bản sao giấy chứng sinh có chứng thực"
+    items = asking_for("Giấy chứng sinh")
+    asked = act(api, processing, d["code"], "REQUEST_SUPPLEMENT", note="Bản sao có chứng thực", supplement=items)
+    assert asked["dossier"]["timeline"][-1]["note"] == "Bản sao có chứng thực"
+    assert [x["what"] for x in asked["dossier"]["timeline"][-1]["supplementItems"]] == items["documents"]
     clock.advance(timedelta(hours=2))
     assert (
         act(api, citizen, d["code"], "PROVIDE_SUPPLEMENT", note="Đã tải bản sao giấy chứng sinh (mẫu)")["dossier"][
@@ -73,9 +75,9 @@ def test_a_second_supplement_request_and_a_wrong_step_are_typed_conflicts(api, p
     center = "hcc-01-00025"
     citizen, officer = people.citizen(), people.officer(center, "processing")
     code = submit(api, citizen, center)["code"]
-    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký")
+    act(api, officer, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký", supplement=asking_for("Tờ khai"))
     act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã bổ sung (mẫu)")
-    again = act(api, officer, code, "REQUEST_SUPPLEMENT", note="Thêm giấy tờ")
+    again = act(api, officer, code, "REQUEST_SUPPLEMENT", supplement=asking_for("Giấy chứng sinh"))
     assert again["__typename"] == "ConflictError" and "only once" in again["messageEn"]
     no_note = act(api, officer, code, "REJECT")
     assert no_note["__typename"] == "InvalidInputError" and no_note["problems"][0]["field"] == "note"

@@ -10,7 +10,7 @@ import pytest
 
 from infra.local.stream_consumer import StreamPoller
 from tests.conftest import STACK
-from tests.support.journeys import act, submit
+from tests.support.journeys import act, asking_for, submit
 from tests.support.notifications import consumer, settle, smtp, unique_email, unique_pid, wait_for
 
 CENTER = "hcc-01-00160"  # Phường Nghĩa Đô
@@ -48,7 +48,7 @@ def _file_and_process(api, people, email: str) -> str:
     code = submit(api, citizen, CENTER, email=email)["code"]
     processing = people.officer(CENTER, "processing")
     act(api, processing, code, "START_PROCESSING")
-    act(api, processing, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký")
+    act(api, processing, code, "REQUEST_SUPPLEMENT", note="Tờ khai có chữ ký", supplement=asking_for("Tờ khai"))
     act(api, citizen, code, "PROVIDE_SUPPLEMENT", note="Đã nộp bản sao có chứng thực")
     act(api, processing, code, "REJECT", note="Không đủ điều kiện (mẫu)")
     return code  # the applicant is told of 4 of these 5 events (receive, start, supplement asked, refusal)

@@ -1,13 +1,13 @@
 """The supplement loop has content, officers see it arrived, and public tracking carries no free text."""
 
-from tests.support.journeys import act, submit
+from tests.support.journeys import act, asking_for, submit
 
 
 def test_an_empty_supplement_is_refused_and_a_real_one_is_flagged_for_the_officers(api, people):
     center = "hcc-01-00103"
     citizen, officer = people.citizen(), people.officer(center, "processing")
     d = submit(api, citizen, center)
-    act(api, officer, d["code"], "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh của chị Nguyễn Thị Lan")
+    act(api, officer, d["code"], "REQUEST_SUPPLEMENT", supplement=asking_for("Giấy chứng sinh"))
     empty = act(api, citizen, d["code"], "PROVIDE_SUPPLEMENT", note="  ")
     assert empty["__typename"] == "InvalidInputError" and empty["problems"][0]["field"] == "note"
     act(api, citizen, d["code"], "PROVIDE_SUPPLEMENT", note="Đã gửi bản sao qua bưu điện (mẫu)")
@@ -21,15 +21,17 @@ def test_tracking_with_the_receipt_shows_states_and_dates_but_no_officer_text(ap
     center = "hcc-01-00103"
     citizen, officer = people.citizen(), people.officer(center, "processing")
     d = submit(api, citizen, center)
-    act(api, officer, d["code"], "REQUEST_SUPPLEMENT", note="Bản sao giấy chứng sinh của chị Nguyễn Thị Lan")
+    asked = asking_for("Giấy chứng sinh", others=(("Giấy xác nhận của chị Nguyễn Thị Lan", "Luật Hộ tịch 2014"),))
+    act(api, officer, d["code"], "REQUEST_SUPPLEMENT", note="Của chị Nguyễn Thị Lan", supplement=asked)
     secret = api.run("GetDossier", {"code": d["code"]}, token=citizen).data["dossier"]["trackingSecret"]
     query = (
-        "query($c: String!, $s: String!) { trackDossier(code: $c, trackingSecret: $s) { timeline { action note } } }"
+        "query($c: String!, $s: String!) { trackDossier(code: $c, trackingSecret: $s) "
+        "{ timeline { action note supplementItems { what } } } }"
     )
     r = api.query(query, {"c": d["code"], "s": secret})
     timeline = r.data["trackDossier"]["timeline"]
     assert [e["action"] for e in timeline] == ["receive", "request_supplement"]
-    assert all(e["note"] == "" for e in timeline)
+    assert all(e["note"] == "" and e["supplementItems"] == [] for e in timeline)
 
 
 def test_a_birth_registration_without_the_birth_certificate_is_refused(api, people):

@@ -39,6 +39,16 @@ def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) ->
     return result["dossier"]
 
 
+def asking_for(*rows: str, procedure=None, others: tuple[tuple[str, str], ...] = ()) -> dict:
+    """A supplement request's items: the procedure's rows that start with `rows` (by their slot), and other
+    items as (what, legal basis)."""
+    from portal.procedures.document_slots import slot_key
+
+    documents = (procedure or birth_procedure()).documents
+    slots = [slot_key(next(d.name for d in documents if d.name.startswith(row))) for row in rows]
+    return {"documents": slots, "others": [{"what": what, "legalBasis": basis} for what, basis in others]}
+
+
 def act(api, token: str, code: str, action: str, **fields: Any) -> dict:
     r = api.run("ActOnDossier", {"input": {"code": code, "action": action, **fields}}, token=token)
     assert r.errors == [], r.errors

@@ -38,7 +38,7 @@ def world():
         dossiers,
         clock,
         Intake(dossiers, centers, catalog, clock),
-        Workflow(dossiers, clock),
+        Workflow(dossiers, catalog, clock),
         Following(dossiers, lambda: KEY),
     )
 

@@ -15,7 +15,7 @@ from portal.dossiers.lifecycle import (
     rate,
     set_appointment,
 )
-from portal.dossiers.model import ActorRole, Attachment, Status
+from portal.dossiers.model import ActorRole, Attachment, Status, SupplementItem
 from portal.errors import Conflict, InvalidInput
 from portal.workdays.time_limits import TimeUnit
 from portal.workdays.vietnam_calendar import vietnam_calendar
@@ -23,6 +23,7 @@ from tests.support.factories import make_dossier
 
 CAL = vietnam_calendar(2025, 2027)
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=VIETNAM)
+BIRTH_CERTIFICATE = (SupplementItem("Giấy chứng sinh"),)  # a document of the procedure's list
 
 
 def test_an_officer_moves_a_dossier_from_received_to_returned():
@@ -58,10 +59,10 @@ def test_nothing_leaves_a_final_status(final):
 
 def test_a_supplement_may_be_requested_only_once():
     d = make_dossier(received_at=T0)
-    d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, note="Bản sao giấy chứng sinh")
+    d, _ = apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, asked=BIRTH_CERTIFICATE)
     d, _ = apply(d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, T0 + timedelta(days=1), CAL, note="ok")
     with pytest.raises(Conflict) as refused:
-        apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0 + timedelta(days=2), CAL, note="x")
+        apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0 + timedelta(days=2), CAL, asked=BIRTH_CERTIFICATE)
     assert "only once" in refused.value.message_en
 
 
@@ -75,7 +76,7 @@ def test_the_applicants_supplement_time_does_not_count():
         ActorRole.OFFICER,
         datetime(2026, 3, 4, 10, tzinfo=VIETNAM),
         CAL,
-        note="Tờ khai có chữ ký",
+        asked=(SupplementItem("Tờ khai đăng ký khai sinh theo mẫu"),),
     )
     assert not d.is_late(datetime(2026, 3, 12, 10, tzinfo=VIETNAM))  # waiting on the applicant
     d, event = apply(
@@ -98,11 +99,24 @@ def test_each_transition_bumps_the_version_for_optimistic_locking():
     assert d2.version == 4
 
 
-def test_a_supplement_request_or_refusal_must_say_what_and_why():
+def test_a_supplement_request_must_list_what_it_asks_and_a_refusal_say_why():
     d = make_dossier(received_at=T0)
-    for action in (Action.REQUEST_SUPPLEMENT, Action.REJECT):
-        with pytest.raises(InvalidInput):
-            apply(d, action, ActorRole.OFFICER, T0, CAL, note="  ")
+    with pytest.raises(InvalidInput) as refused:
+        apply(d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, note="Bản sao giấy chứng sinh")
+    assert [p.field for p in refused.value.problems] == ["supplement"]
+    with pytest.raises(InvalidInput) as refused:
+        apply(d, Action.REJECT, ActorRole.OFFICER, T0, CAL, note="  ")
+    assert [p.field for p in refused.value.problems] == ["note"]
+    with pytest.raises(InvalidInput) as refused:  # only a supplement request lists items
+        apply(d, Action.START_PROCESSING, ActorRole.OFFICER, T0, CAL, asked=BIRTH_CERTIFICATE)
+    assert [p.field for p in refused.value.problems] == ["supplement"]
+
+
+def test_a_supplement_request_records_its_items_and_its_optional_note_on_the_timeline():
+    asked = (*BIRTH_CERTIFICATE, SupplementItem("Ảnh 4x6", "Điều 16 Nghị định 123/2015/NĐ-CP"))
+    d, event = apply(make_dossier(received_at=T0), Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, T0, CAL, asked=asked)
+    assert d.status is Status.SUPPLEMENT_REQUESTED and event.asked == asked and event.note == ""
+    assert d.timeline[-1] is event and [x.listed for x in event.asked] == [True, False]
 
 
 def test_the_electronic_result_is_kept_with_the_dossier():
@@ -147,7 +161,12 @@ def test_a_supplement_in_calendar_days_keeps_the_calendar_days_left():
     # 3, 4, 5), provided Monday 16 March: 7 days left -> Monday 23 March.
     d = make_dossier(received_at=T0, processing_days=10, processing_unit=TimeUnit.DAYS, due=date(2026, 3, 12))
     d, _ = apply(
-        d, Action.REQUEST_SUPPLEMENT, ActorRole.OFFICER, datetime(2026, 3, 5, 10, tzinfo=VIETNAM), CAL, note="Ảnh"
+        d,
+        Action.REQUEST_SUPPLEMENT,
+        ActorRole.OFFICER,
+        datetime(2026, 3, 5, 10, tzinfo=VIETNAM),
+        CAL,
+        asked=BIRTH_CERTIFICATE,
     )
     d, event = apply(
         d, Action.PROVIDE_SUPPLEMENT, ActorRole.APPLICANT, datetime(2026, 3, 16, 10, tzinfo=VIETNAM), CAL, note="ok"

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from portal.clock import VIETNAM, FixedClock
-from portal.dossiers.model import Action, ActorRole, Applicant, Status, TimelineEvent
+from portal.dossiers.model import Action, ActorRole, Applicant, Status, SupplementItem, TimelineEvent
 from portal.notifications import delivery as rules
 from portal.notifications.digest import split
 from portal.notifications.handlers import notices_for
@@ -59,10 +59,17 @@ def test_each_event_tells_the_side_that_did_not_act(action, actor, told):
 
 def test_a_supplement_request_says_what_to_bring_in_both_languages_and_the_sms_says_nothing_personal():
     d = _dossier()
-    [notice] = notices_for(d, _event(Action.REQUEST_SUPPLEMENT, note="Bản sao giấy chứng sinh"), URL)
+    asked = (
+        SupplementItem("Giấy chứng sinh"),
+        SupplementItem("Bản sao giấy chứng nhận kết hôn", "Điều 16 Luật Hộ tịch"),
+    )
+    event = replace(_event(Action.REQUEST_SUPPLEMENT, note="Bản chụp rõ nét"), asked=asked)
+    [notice] = notices_for(d, event, URL)
     m = notice.message
     assert m.subject_vi == f"Hồ sơ {d.code} cần bổ sung" and m.subject_en == f"Dossier {d.code} needs more documents"
-    assert "Bản sao giấy chứng sinh" in m.body_vi and "Bản sao giấy chứng sinh" in m.body_en
+    assert "1. Giấy chứng sinh\n2. Bản sao giấy chứng nhận kết hôn (căn cứ: Điều 16 Luật Hộ tịch)\n" in m.body_vi
+    assert "(legal basis: Điều 16 Luật Hộ tịch)" in m.body_en
+    assert "Bản chụp rõ nét" in m.body_vi and "Bản chụp rõ nét" in m.body_en  # the officer's explanations
     assert m.link == f"{URL}/#/ho-so/{d.code}" and d.code in m.sms and m.link in m.sms
     assert "Nguyễn" not in m.sms and "giấy" not in m.sms
 

@@ -1,6 +1,8 @@
-// A dossier's history, oldest first: who did what, when, with the note and the appointment date.
+// A dossier's history, oldest first: who did what, when, with the note (and what a supplement request
+// asked for) and the appointment date.
 import { el } from "../dom.js";
 import { formatDate, formatDateTime, t } from "../i18n.js";
+import { askedList } from "./supplement-asked.js";
 
 export function timeline(events) {
   return el("ol", { class: "timeline", id: "timeline" }, events.map((ev) => el("li", {},
@@ -8,6 +10,7 @@ export function timeline(events) {
     " — ", el("span", { class: "status-text" }, t("statuses")[ev.status]),
     el("div", { class: "muted small" }, formatDateTime(ev.at), ev.actor ? ` · ${t("actors")[ev.actor]}` : "",
       ev.dueDate && ev.action !== "rate" ? ` · ${t("due")}: ${formatDate(ev.dueDate)}` : ""),
+    askedList(ev.supplementItems),
     ev.note ? el("p", { class: "note" }, noteOf(ev)) : null)));
 }
 

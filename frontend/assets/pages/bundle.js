@@ -8,6 +8,7 @@ import { centerPicker } from "../components/center-picker.js";
 import { controlFor, labelled } from "../components/field.js";
 import { statusTag } from "../components/timeline.js";
 import { signInPrompt } from "../components/sign-in.js";
+import { askedSummary } from "../components/supplement-asked.js";
 import { el, heading, message } from "../dom.js";
 import { addText, errorText, formatDate, formatDateTime, formatDue, formatTime, pick, serverText, t } from "../i18n.js";
 import { formValue } from "../validation.js";
@@ -112,9 +113,9 @@ export async function bundleFilePage(view, code) {
     el("h2", {}, t("bundleOrder")), memberList(definition), form);
 }
 
+// The bundle's view carries the request's note only (its items are on the member's dossier page).
 function lastSupplementNote(dossier) {
-  const asked = [...(dossier.timeline || [])].reverse().find((e) => e.action === "REQUEST_SUPPLEMENT");
-  return asked?.note || "";
+  return askedSummary([...(dossier.timeline || [])].reverse().find((e) => e.action === "request_supplement"));
 }
 
 function memberCard(m) {

@@ -9,6 +9,7 @@ import { feeNotice } from "../components/payments.js";
 import { resultCard } from "../components/result-card.js";
 import { optionLabel } from "../components/field.js";
 import { lateTag, statusTag, timeline } from "../components/timeline.js";
+import { askedList } from "../components/supplement-asked.js";
 import { uploadsField } from "../components/uploads.js";
 import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, srOnly } from "../dom.js";
@@ -102,13 +103,18 @@ export async function dossierPage(view, code) {
       feedback.replaceChildren(doneNote);
     }
     const asked = [...d.timeline].reverse().find((e) => e.action === "request_supplement");
+    // The files name the documents asked for (all of the procedure's when the request lists none of them).
+    const askedSlots = new Set((asked?.supplementItems || []).filter((x) => x.listed).map((x) => x.what));
+    const documents = d.procedure?.documents || [];
+    const offered = documents.filter((x) => askedSlots.has(x.slot));
     const supplement = d.status === "SUPPLEMENT_REQUESTED"
       ? el("section", { class: "group attention", id: "supplement", "aria-labelledby": "supplement-title" },
         el("h2", { id: "supplement-title" }, t("supplementTitle")),
-        el("p", { class: "note", id: "supplement-note" }, asked?.note || ""),
+        askedList(asked?.supplementItems, "supplement-items"),
+        asked?.note ? el("p", { class: "note", id: "supplement-note" }, asked.note) : null,
         el("p", { class: "hint" }, t("supplementHint")),
         uploadsField({ // the files asked for, straight into the dossier (purpose SUPPLEMENT)
-          files: [], documents: d.procedure?.documents || [], target: { dossierCode: d.code, purpose: "SUPPLEMENT" },
+          files: [], documents: offered.length ? offered : documents, target: { dossierCode: d.code, purpose: "SUPPLEMENT" },
           id: "supplement-files", legend: t("supplementFiles"),
         }).node,
         el("div", { class: "field" }, el("label", { for: "supplement-text" }, t("supplementWhat")),

@@ -14,6 +14,7 @@ import { addText, errorText, formatBytes, formatDate, formatDateTime, formatDue,
 import { queryParams } from "../router.js";
 import { checkAttachment } from "../validation.js";
 import { documentLink } from "../components/document-link.js";
+import { supplementRequest } from "../components/supplement-request.js";
 import { uploadsField } from "../components/uploads.js";
 import * as officersText from "../text/officers.js";
 
@@ -198,10 +199,15 @@ export async function officerDossierPage(view, code) {
   }
 
   function stepForm(d, action) {
-    const needsNote = action === "REQUEST_SUPPLEMENT" || action === "REJECT";
+    // A supplement request lists what it asks (the procedure's documents, others with their legal basis);
+    // its note only explains. A refusal needs its reason.
+    const asked = action === "REQUEST_SUPPLEMENT"
+      ? supplementRequest({ documents: d.procedure?.documents || [], legalBasis: d.procedure?.legalBasis || [] })
+      : null;
+    const needsNote = action === "REJECT";
     const noteId = `note-${action.toLowerCase()}`;
     const noteError = el("p", { class: "field-error", id: `${noteId}-error`, hidden: true });
-    const note = needsNote ? el("textarea", { id: noteId, rows: 3, maxlength: 2000, "aria-required": "true", "aria-describedby": `${noteId}-hint ${noteId}-error` }) : null;
+    const note = needsNote || asked ? el("textarea", { id: noteId, rows: 3, maxlength: 2000, "aria-required": needsNote ? "true" : null, "aria-describedby": `${noteId}-hint ${noteId}-error` }) : null;
     // The result is a real file, uploaded into the dossier (purpose RESULT) as soon as it is chosen: the
     // portal checks and seals it; marking the dossier ready then sends no metadata, only the step.
     const files = [];
@@ -216,7 +222,9 @@ export async function officerDossierPage(view, code) {
       e.preventDefault();
       noteError.hidden = true;
       result?.setError(null);
-      if (note && !note.value.trim()) {
+      const unfinished = asked?.check();
+      if (unfinished) return unfinished.focus();
+      if (needsNote && !note.value.trim()) {
         noteError.textContent = t("noteRequired");
         noteError.hidden = false;
         note.setAttribute("aria-invalid", "true");
@@ -231,16 +239,17 @@ export async function officerDossierPage(view, code) {
       button.disabled = true;
       feedback.replaceChildren();
       try {
-        const input = { code, action, note: note?.value.trim() || "" };
+        const input = { code, action, note: note?.value.trim() || "", ...(asked ? { supplement: asked.value() } : {}) };
         const { problem } = await mutate("ActOnDossier", "actOnDossier", input);
         if (!problem) return await load(t("stepDone", t("steps")[action]));
+        const toFix = asked?.showProblems((problem.problems || []).filter((fp) => fp.field.startsWith("supplement")));
         for (const fp of problem.problems || []) {
           if (fp.field === "note" && note) { noteError.textContent = serverText(fp); noteError.hidden = false; }
           else if (fp.field.startsWith("result") && result) result.setError(serverText(fp));
         }
         feedback.replaceChildren(message("error", el("strong", {}, t("refused")), " ", serverText(problem)));
         feedback.firstChild.tabIndex = -1;
-        feedback.firstChild.focus();
+        (toFix || feedback.firstChild).focus();
       } catch (error) {
         feedback.replaceChildren(message("error", errorText(error)));
       } finally {
@@ -249,7 +258,8 @@ export async function officerDossierPage(view, code) {
     } },
     el("h3", {}, t("steps")[action]),
     el("p", { class: "hint", id: `${noteId}-hint` }, t("stepHints")[action]),
-    note ? el("div", { class: "field" }, el("label", { for: noteId }, t(action === "REJECT" ? "rejectReason" : "supplementList")), note, noteError) : null,
+    asked?.node,
+    note ? el("div", { class: "field" }, el("label", { for: noteId }, t(needsNote ? "rejectReason" : "supplementNote")), note, noteError) : null,
     result?.node, button);
   }
 

@@ -120,7 +120,7 @@ class Services:
     def workflow(self) -> Workflow:
         from portal.dossiers.verbs import Workflow
 
-        return Workflow(self.dossiers, self.clock)
+        return Workflow(self.dossiers, self.catalog, self.clock)
 
     @cached_property
     def draft_service(self) -> DraftService:

@@ -6,7 +6,16 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from portal.dossiers import fee_rules
-from portal.dossiers.model import Action, ActorRole, Attachment, Dossier, Rating, Status, TimelineEvent
+from portal.dossiers.model import (
+    Action,
+    ActorRole,
+    Attachment,
+    Dossier,
+    Rating,
+    Status,
+    SupplementItem,
+    TimelineEvent,
+)
 from portal.errors import Conflict, InvalidInput
 from portal.input_limits import LIMITS, too_long
 from portal.workdays.time_limits import resumed_due_on
@@ -17,9 +26,9 @@ EXTEND = Action.EXTEND
 RATE = Action.RATE
 SET_APPOINTMENT = Action.SET_APPOINTMENT
 
-# Actions whose note the other side needs: what to supplement, what was supplemented, why it was refused.
-# (A supplement is a note until documents can be uploaded; then a note and/or files.)
-NOTE_REQUIRED = frozenset({Action.REQUEST_SUPPLEMENT, Action.PROVIDE_SUPPLEMENT, Action.REJECT})
+# Actions whose note the other side needs: what was supplemented, why it was refused. (A supplement request
+# lists its items instead, portal.dossiers.supplement_rules; its note is optional explanations.)
+NOTE_REQUIRED = frozenset({Action.PROVIDE_SUPPLEMENT, Action.REJECT})
 
 # (status now, action) -> (status after, who may do it)
 TRANSITIONS: dict[tuple[Status, Action], tuple[Status, ActorRole]] = {
@@ -52,13 +61,28 @@ def apply(
     calendar: WorkCalendar,
     note: str = "",
     result: Attachment | None = None,
+    asked: tuple[SupplementItem, ...] = (),
 ) -> tuple[Dossier, TimelineEvent]:
-    """The dossier after `action`, and the timeline event recording it. Raises Conflict if not allowed."""
+    """The dossier after `action`, and the timeline event recording it (with `asked`, what a supplement
+    request asks for: checked against the procedure's list by portal.dossiers.supplement_rules). Raises
+    Conflict if not allowed."""
     if action in NOTE_REQUIRED and not note.strip():
         raise InvalidInput.for_field(
             "note",
-            "Cần ghi rõ nội dung (những gì cần bổ sung, những gì đã bổ sung, hoặc lý do từ chối).",
-            "A note is required (everything to supplement, what was supplemented, or the reason for refusal).",
+            "Cần ghi rõ nội dung (những gì đã bổ sung, hoặc lý do từ chối).",
+            "A note is required (what was supplemented, or the reason for refusal).",
+        )
+    if action is Action.REQUEST_SUPPLEMENT and not asked:
+        raise InvalidInput.for_field(
+            "supplement",
+            "Yêu cầu bổ sung phải liệt kê những gì cần bổ sung.",
+            "A supplement request must list what is to be supplemented.",
+        )
+    if asked and action is not Action.REQUEST_SUPPLEMENT:
+        raise InvalidInput.for_field(
+            "supplement",
+            "Chỉ yêu cầu bổ sung mới kèm danh sách những gì cần bổ sung.",
+            "Only a supplement request lists what is to be supplemented.",
         )
     allowed = TRANSITIONS.get((dossier.status, action))
     if allowed is None:
@@ -102,6 +126,7 @@ def apply(
         actor=actor,
         note=note,
         due_date=updated.due_date,
+        asked=asked,
     )
     return replace(updated, timeline=(*dossier.timeline, event)), event
 

@@ -122,6 +122,20 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class SupplementItem:
+    """One thing a supplement request asks for (portal.dossiers.supplement_rules): a document of the
+    procedure's catalog list (`what` is its slot key, no basis needed), or something else with the legal
+    basis that lets the agency ask for it."""
+
+    what: str
+    legal_basis: str = ""  # "" for a document of the procedure's list
+
+    @property
+    def listed(self) -> bool:
+        return not self.legal_basis
+
+
+@dataclass(frozen=True)
 class TimelineEvent:
     seq: int  # 1, 2, 3... in the order things happened
     at: datetime
@@ -130,6 +144,7 @@ class TimelineEvent:
     actor: ActorRole
     note: str = ""
     due_date: date | None = None  # the appointment date in force after the event
+    asked: tuple[SupplementItem, ...] = ()  # a supplement request: exactly what it asks for
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from enum import Enum
 
 from portal.dossiers.lifecycle import EXTEND, Action
-from portal.dossiers.model import Channel, Dossier
+from portal.dossiers.model import Channel, Dossier, TimelineEvent
 from portal.dossiers.pdf_page import PdfPage
+from portal.dossiers.supplement_rules import asked_lines
 from portal.errors import Conflict
 
 
@@ -57,6 +58,10 @@ def _last_note(dossier: Dossier, action: Action) -> tuple[str, object]:
         if event.action is action:
             return event.note, event.at
     return "", None
+
+
+def _last_request(dossier: Dossier) -> TimelineEvent:
+    return next(e for e in reversed(dossier.timeline) if e.action is Action.REQUEST_SUPPLEMENT)
 
 
 def check_available(dossier: Dossier, slip: Slip) -> None:
@@ -102,9 +107,16 @@ def render(dossier: Dossier, slip: Slip, issuer: Issuer, tracking_secret: str, t
         row("Nơi trả kết quả", f"{issuer.name}, {issuer.address}")
         row("Mã tra cứu", tracking_secret)
     elif slip is Slip.SUPPLEMENT_REQUEST:
-        note, at = _last_note(dossier, Action.REQUEST_SUPPLEMENT)
-        row("Ngày yêu cầu", f"{at:%d/%m/%Y}")
-        row("Nội dung cần bổ sung (một lần, đầy đủ)", note)
+        asked = _last_request(dossier)
+        row("Ngày yêu cầu", f"{asked.at:%d/%m/%Y}")
+        listed = [f"- {line}" for line in asked_lines(x for x in asked.asked if x.listed)]
+        others = [f"- {line}" for line in asked_lines(x for x in asked.asked if not x.listed)]
+        if listed:
+            row("Giấy tờ cần bổ sung (theo thành phần hồ sơ của thủ tục)", "\n".join(listed))
+        if others:
+            row("Nội dung khác cần bổ sung (kèm căn cứ pháp lý)", "\n".join(others))
+        if asked.note:  # the officer's explanations; a request of old is its note alone
+            row("Ghi chú" if asked.asked else "Nội dung cần bổ sung (một lần, đầy đủ)", asked.note)
         line("Thời gian bổ sung hồ sơ không tính vào thời hạn giải quyết.", 10)
     else:
         note, at = _last_note(dossier, EXTEND)

@@ -14,6 +14,7 @@ from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Channel, Dossier
 from portal.dossiers.on_behalf import PersonRepresented
 from portal.dossiers.repository import CenterLookup, DossierRepository
+from portal.dossiers.supplement_rules import SupplementRequest
 from portal.identity.access import require_applicant, require_officer
 from portal.identity.principal import OfficerRole, Principal, Scope
 from portal.procedures.catalog import Catalog
@@ -65,9 +66,11 @@ class Intake:
 @dataclass(frozen=True)
 class Workflow:
     """Changing a dossier after reception: officers process, decide and return it, the applicant
-    supplements, withdraws or rates it, a center's lead extends its appointment once."""
+    supplements, withdraws or rates it, a center's lead extends its appointment once. A supplement request
+    asks only for documents of the procedure's list in the catalog, or cites the basis of anything else."""
 
     dossiers: DossierRepository
+    catalog: Catalog
     clock: Clock
 
     def act(
@@ -77,8 +80,11 @@ class Workflow:
         action: Action,
         note: str = "",
         result: Attachment | None = None,
+        supplement: SupplementRequest | None = None,
     ) -> Dossier:
-        return workflow.act_on_dossier(self.dossiers, self.clock, principal, code, action, note, result)
+        return workflow.act_on_dossier(
+            self.dossiers, self.clock, principal, code, action, note, result, supplement, self.catalog
+        )
 
     def extend_deadline(self, principal: Principal, code: str, new_due: date, reason: str) -> Dossier:
         return workflow.extend_deadline(self.dossiers, self.clock, principal, code, new_due, reason)

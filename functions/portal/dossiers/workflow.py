@@ -15,14 +15,25 @@ from portal.dossiers.following import get_dossier
 from portal.dossiers.lifecycle import Action
 from portal.dossiers.model import Attachment, Dossier, TimelineEvent
 from portal.dossiers.repository import DossierRepository
+from portal.dossiers.supplement_rules import SupplementRequest, asked_items, check_sizes
+from portal.errors import InvalidInput
 from portal.identity.principal import Principal
 from portal.input_limits import check_length
+from portal.procedures.catalog import Catalog
+from portal.procedures.document_slots import slot_key
 from portal.workdays.vietnam_calendar import calendar_around
 
 
 def _save(dossiers: DossierRepository, before: Dossier, after: Dossier, event: TimelineEvent) -> Dossier:
     dossiers.record(after, event, kpi=delta(before, after, event))
     return after
+
+
+def listed_documents(catalog: Catalog, procedure_code: str) -> tuple[str, ...]:
+    """The slot keys of the procedure's documents in the catalog (read by key, kept per container); none
+    when the catalog no longer has the procedure: then every item needs its legal basis."""
+    procedure = catalog.details(procedure_code)
+    return tuple(slot_key(d.name) for d in procedure.documents) if procedure else ()
 
 
 def act_on_dossier(
@@ -33,14 +44,32 @@ def act_on_dossier(
     action: Action,
     note: str = "",
     result: Attachment | None = None,
+    supplement: SupplementRequest | None = None,
+    catalog: Catalog | None = None,
 ) -> Dossier:
+    """One step of the lifecycle. A supplement request (`supplement`, checked against the procedure's list
+    in `catalog`) lists what it asks for; no other step takes one."""
     check_length("note", note, "note")
     if result is not None:
         check_attachment_lengths("result", result)
+    if supplement is not None:
+        check_sizes(supplement)
     dossier = get_dossier(dossiers, principal, code)
     actor = check_can_act(principal, dossier, action)
+    asked = ()
+    if action is Action.REQUEST_SUPPLEMENT:
+        listed = listed_documents(catalog, dossier.procedure_code) if catalog is not None else ()
+        asked = asked_items(supplement or SupplementRequest(), listed)
+    elif supplement is not None and not supplement.empty:
+        raise InvalidInput.for_field(
+            "supplement",
+            "Chỉ yêu cầu bổ sung mới kèm danh sách những gì cần bổ sung.",
+            "Only a supplement request lists what is to be supplemented.",
+        )
     now = clock.now()
-    updated, event = lifecycle.apply(dossier, action, actor, now, calendar_around(now.year), note.strip(), result)
+    updated, event = lifecycle.apply(
+        dossier, action, actor, now, calendar_around(now.year), note.strip(), result, asked
+    )
     return _save(dossiers, dossier, updated, event)
 
 

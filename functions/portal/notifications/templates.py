@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.dossiers.model import Action, Dossier, TimelineEvent
+from portal.dossiers.supplement_rules import asked_text
 from portal.notifications.model import Message
 
 
 @dataclass(frozen=True)
 class Template:
-    subject_vi: str  # placeholders: {code} {procedure} {due} {note}
+    subject_vi: str  # placeholders: {code} {procedure} {due} {note} {asked} (a supplement request's items)
     subject_en: str
     body_vi: str
     body_en: str
@@ -77,9 +78,9 @@ APPLICANT: dict[Action, Template] = {
     Action.REQUEST_SUPPLEMENT: Template(
         "Hồ sơ {code} cần bổ sung",
         "Dossier {code} needs more documents",
-        "Hồ sơ «{procedure}» cần bổ sung: {note}\nVui lòng bổ sung trên cổng; thời gian bổ sung không tính vào "
-        "thời hạn giải quyết.",
-        "'{procedure}' needs: {note}\nPlease supplement it on the portal; your time does not count against "
+        "Hồ sơ «{procedure}» cần bổ sung:\n{asked}\nVui lòng bổ sung trên cổng; thời gian bổ sung không tính "
+        "vào thời hạn giải quyết.",
+        "'{procedure}' needs:\n{asked_en}\nPlease supplement it on the portal; your time does not count against "
         "the processing period.",
         "DVC: Ho so {code} can bo sung. Xem: {link}",
     ),
@@ -175,6 +176,8 @@ def render(template: Template, dossier: Dossier, event: TimelineEvent, link: str
         "due": _vi_date(due) if due else "sẽ do cán bộ tiếp nhận hẹn",
         "due_en": due.isoformat() if due else "to be set by the receiving officer",
         "note": event.note,
+        "asked": asked_text(event.asked, event.note),
+        "asked_en": asked_text(event.asked, event.note, english=True),
     }
     return Message(
         subject_vi=template.subject_vi.format(**values),

@@ -136,6 +136,13 @@ class AttachmentMap(MapAttribute):
     verification_code = UnicodeAttribute(default="")
 
 
+class SupplementItemMap(MapAttribute):
+    """One item a supplement request asks for: a document of the procedure's list (no basis) or another."""
+
+    what = UnicodeAttribute()
+    legal_basis = UnicodeAttribute(default="")
+
+
 class RatingMap(MapAttribute):
     score = NumberAttribute()
     comment = UnicodeAttribute(default="")
@@ -214,6 +221,7 @@ class EventItem(PortalModel):
     actor = UnicodeAttribute()
     note = UnicodeAttribute(default="")
     due_date = UnicodeAttribute(null=True)
+    asked = ListAttribute(of=SupplementItemMap, null=True)  # a supplement request's items
 
 
 class IdempotencyItem(PortalModel):

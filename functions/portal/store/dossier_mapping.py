@@ -16,6 +16,7 @@ from portal.dossiers.model import (
     Filer,
     Rating,
     Status,
+    SupplementItem,
     TimelineEvent,
 )
 from portal.store import keys
@@ -28,6 +29,7 @@ from portal.store.dossier_items import (
     EventItem,
     FilerMap,
     RatingMap,
+    SupplementItemMap,
     event_sk,
 )
 from portal.workdays.time_limits import TimeUnit
@@ -141,6 +143,7 @@ def event_item(code: str, e: TimelineEvent) -> EventItem:
         actor=e.actor.value,
         note=e.note,
         due_date=e.due_date.isoformat() if e.due_date else None,
+        asked=[SupplementItemMap(what=x.what, legal_basis=x.legal_basis) for x in e.asked] or None,
     )
 
 
@@ -200,6 +203,7 @@ def event_of(item: EventItem) -> TimelineEvent:
         actor=ActorRole(item.actor),
         note=item.note,
         due_date=date.fromisoformat(item.due_date) if item.due_date else None,
+        asked=tuple(SupplementItem(x.what, x.legal_basis) for x in item.asked or ()),
     )
 
 

@@ -112,17 +112,46 @@ class ReceiveDossierInput:
     )
 
 
+@strawberry.input(
+    description="Something a supplement request asks for that is not on the procedure's list, with the legal "
+    "basis that lets the agency ask for it."
+)
+class SupplementOtherInput:
+    what: str = strawberry.field(description=f"At most {LIMITS['supplementWhat']} characters.")
+    legal_basis: str = strawberry.field(
+        description="Must name the act: its kind (Luật, Nghị định, Thông tư, Quyết định, ...) or its number "
+        f"(123/2015/NĐ-CP), with the article where it helps. At most {LIMITS['legalBasis']} characters."
+    )
+
+
+@strawberry.input(
+    description="What a supplement request asks for, once and in full: documents of the procedure's list, "
+    "and anything else only with its legal basis. At least one item; at most "
+    f"{LIMITS['supplementItems']} in all."
+)
+class SupplementRequestInput:
+    documents: list[str] = strawberry.field(
+        default_factory=list,
+        description="Rows of the procedure's list, by their slot (Procedure.documents[].slot); "
+        f"at most {LIMITS['documentName']} characters each.",
+    )
+    others: list[SupplementOtherInput] = strawberry.field(default_factory=list)
+
+
 @strawberry.input
 class ActOnDossierInput:
     code: str
     action: DossierAction
     note: str = strawberry.field(
         default="",
-        description="Required to request a supplement (list everything) or to refuse. "
-        f"At most {LIMITS['note']} characters.",
+        description="Required to refuse (the reason) or to provide a supplement (what was supplemented); a "
+        f"supplement request's explanations, optional. At most {LIMITS['note']} characters.",
     )
     result: AttachmentInput | None = strawberry.field(
         default=None, description="The electronic result (mark_result_ready)."
+    )
+    supplement: SupplementRequestInput | None = strawberry.field(
+        default=None, description="Required to request a supplement (REQUEST_SUPPLEMENT): what it asks for."
     )
 
 

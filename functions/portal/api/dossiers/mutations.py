@@ -17,6 +17,7 @@ from portal.api.dossiers.inputs import (
     ReceiveDossierInput,
     SetAppointmentInput,
     SubmitDossierInput,
+    SupplementRequestInput,
 )
 from portal.api.dossiers.types import Dossier
 from portal.api.graphql.context import PortalContext
@@ -25,6 +26,7 @@ from portal.documents.policy import MAX_FILES_PER_DOSSIER
 from portal.dossiers.intake import SubmitRequest, WalkInApplicant
 from portal.dossiers.model import Action, Attachment, Channel
 from portal.dossiers.on_behalf import PersonRepresented
+from portal.dossiers.supplement_rules import OtherItem, SupplementRequest
 from portal.errors import InvalidInput
 from portal.input_limits import LIMITS, check_length
 
@@ -38,6 +40,13 @@ UpdateDossierResult = Annotated[
 
 def _attachments(inputs: list[AttachmentInput]) -> tuple[Attachment, ...]:
     return tuple(Attachment(a.name, a.content_type, a.size_bytes, a.document) for a in inputs)
+
+
+def _supplement(input: SupplementRequestInput | None) -> SupplementRequest | None:
+    if input is None:
+        return None
+    others = tuple(OtherItem(o.what, o.legal_basis) for o in input.others)
+    return SupplementRequest(tuple(input.documents), others)
 
 
 def _form(data: Any) -> dict[str, Any]:
@@ -126,6 +135,7 @@ class DossierMutations:
             Action(input.action.value),
             input.note,
             result,
+            _supplement(input.supplement),
         )
         return DossierUpdated(dossier=Dossier(dossier=dossier))
 

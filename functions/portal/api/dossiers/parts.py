@@ -18,6 +18,18 @@ Channel = strawberry.enum(model.Channel, name="Channel")
 ActorRole = strawberry.enum(model.ActorRole, name="ActorRole")
 
 
+@strawberry.type(description="One thing a supplement request asks for.")
+class SupplementItem:
+    what: str = strawberry.field(
+        description="A document of the procedure's list (its slot: Procedure.documents[].slot), or another item."
+    )
+    legal_basis: str = strawberry.field(
+        description="The legal basis that lets the agency ask for an item not on the list; empty for a document "
+        "of the list."
+    )
+    listed: bool = strawberry.field(description="On the procedure's list of documents.")
+
+
 @strawberry.type
 class TimelineEvent:
     seq: int
@@ -30,11 +42,23 @@ class TimelineEvent:
     actor: ActorRole
     note: str
     due_date: date | None = strawberry.field(description="The appointment date in force after this event.")
+    supplement_items: list[SupplementItem] = strawberry.field(
+        default_factory=list,
+        description="A supplement request (request_supplement): exactly what it asks for, each a document of "
+        "the procedure's list or another item with its legal basis; the note only explains. Empty otherwise.",
+    )
 
     @classmethod
     def from_domain(cls, e: model.TimelineEvent) -> TimelineEvent:
         return cls(
-            seq=e.seq, at=e.at, action=e.action.value, status=e.status, actor=e.actor, note=e.note, due_date=e.due_date
+            seq=e.seq,
+            at=e.at,
+            action=e.action.value,
+            status=e.status,
+            actor=e.actor,
+            note=e.note,
+            due_date=e.due_date,
+            supplement_items=[SupplementItem(what=x.what, legal_basis=x.legal_basis, listed=x.listed) for x in e.asked],
         )
 
 

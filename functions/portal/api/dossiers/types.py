@@ -207,10 +207,13 @@ class Dossier(DossierSummary):
 
 @strawberry.type(description="A dossier as anyone holding its receipt sees it: no personal data.")
 class DossierTracking(DossierSummary):
-    @strawberry.field(description="States and dates in the standard wording: an officer's free text is left out.")
+    @strawberry.field(
+        description="States and dates in the standard wording: an officer's free text (notes, what a supplement "
+        "request asks for) is left out."
+    )
     def timeline(self) -> list[TimelineEvent]:
         return [
-            replace(TimelineEvent.from_domain(e), note="")
+            replace(TimelineEvent.from_domain(e), note="", supplement_items=[])
             for e in self.dossier.timeline
             if e.action is not Action.POST_MESSAGE  # the thread is the applicant's and the center's only
         ]

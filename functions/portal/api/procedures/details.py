@@ -6,6 +6,7 @@ from __future__ import annotations
 import strawberry
 
 from portal.procedures import model
+from portal.procedures.document_slots import slot_key
 
 ProcedureLevel = strawberry.enum(
     model.Level, name="ProcedureLevel", description="Implementing level since 1 July 2025."
@@ -24,6 +25,13 @@ class RequiredDocument:
     originals: int
     copies: int
     note: str
+
+    @strawberry.field(
+        description="What a file or a supplement request (supplement.documents) sends to name this row: "
+        "its words, cut to 300 characters."
+    )
+    def slot(self) -> str:
+        return slot_key(self.name)
 
 
 @strawberry.type
