@@ -31,11 +31,13 @@ LIMITS: dict[str, int] = {
     "comment": 1000,  # a rating's comment
     "attachmentName": 255,  # a file name, as most file systems allow
     "contentType": 100,
-    "documentName": 300,  # which required document an attachment is
+    # A file stands for a row of the catalog's document list by the row's exact words, and the catalog's
+    # longest row has 4,944 characters (482 procedures fileable online have a required row over 300).
+    "documentName": 4950,  # which required document an attachment is
     "formKeys": 100,  # keys of formData
     "formKey": 64,  # characters of one formData key
     "fileName": 200,  # requestDocumentUpload(fileName): a file's name as the uploader gave it
-    "slot": 500,  # which required document a file stands for (requestDocumentUpload, documents[].slot)
+    "slot": 4950,  # which required document a file stands for (requestDocumentUpload, documents[].slot)
     "dossierFiles": 20,  # items: files of one dossier (documents of submitDossier and saveDraft)
     "paymentNote": 500,  # an officer's note on a fee, a refund's reason, an exemption's refusal
     "idempotencyKey": 64,  # startPayment's key (at least 8)

@@ -12,6 +12,7 @@ from portal.api.graphql.context import PortalContext
 from portal.api.graphql.errors import ConflictError, InvalidInputError, NotFoundError
 from portal.bundles import service
 from portal.errors import InvalidInput
+from portal.input_limits import LIMITS
 from portal.procedures.required_documents import MAX_ELECTRONIC
 
 SubmitBundleResult = Annotated[
@@ -36,7 +37,7 @@ def _request(input: SubmitBundleInput) -> service.BundleRequest:
         bundle_code=input.bundle_code,
         center_id=input.center_id,
         answers=_answers(input.answers),
-        electronic_documents=tuple(d[:500] for d in input.electronic_documents),
+        electronic_documents=tuple(d[: LIMITS["slot"]] for d in input.electronic_documents),
         phone=input.phone,
         email=input.email,
     )

@@ -56,7 +56,7 @@ def _request(input: SubmitDossierInput | ReceiveDossierInput, stored: tuple[Atta
         attachments=_attachments(input.attachments) + stored,
         phone=input.phone,
         email=input.email,
-        electronic_documents=tuple(d[:500] for d in getattr(input, "electronic_documents", [])),
+        electronic_documents=tuple(d[: LIMITS["slot"]] for d in getattr(input, "electronic_documents", [])),
         exemption_code=exemption.code[: LIMITS["exemptionCode"] + 1] if exemption else "",
         exemption_proof=exemption.proof_document_id[:64] if exemption else "",
     )
