@@ -74,7 +74,7 @@ def test_a_generic_form_is_received_only_with_its_unconditional_documents(api, p
     short = _submit(api, citizen, procedure, center, answers, files[:-1])
     assert short["__typename"] == "InvalidInputError", short
     missing = form.required_slots()[-1].index
-    assert f"documents.{missing}" in [p["field"] for p in short["problems"]]
+    assert f"slots.{missing}" in [p["field"] for p in short["problems"]]
 
     received = _submit(api, citizen, procedure, center, answers, files)
     assert received["__typename"] == "DossierSubmitted", received

@@ -13,9 +13,10 @@ from portal.dossiers.model import Attachment
 from portal.dossiers.verbs import Intake
 from portal.errors import InvalidInput
 from portal.identity.principal import Citizen
-from portal.procedures.document_slots import Requirement, document_slots, mixes_cases, row_words
+from portal.procedures.document_slots import Requirement, document_slots, mixes_cases, row_words, slot_key
 from portal.procedures.model import DetailLevel, FieldType, OnlineLevel, RequiredDocument
 from portal.procedures.online_form import (
+    REQUEST_DETAILS,
     REQUESTED_RESULT,
     FormKind,
     NotOnline,
@@ -106,12 +107,12 @@ def test_the_generic_check_names_each_missing_required_document_and_refuses_an_e
     form = derive(GENERIC)
     with pytest.raises(InvalidInput) as missing:
         check_generic_documents(form, GENERIC, {"Đơn đề nghị cấp phép"}, ())
-    assert [p.field for p in missing.value.problems] == ["documents.1"]
+    assert [p.field for p in missing.value.problems] == ["slots.1"]
     check_generic_documents(form, GENERIC, {"Đơn đề nghị cấp phép", "Bản vẽ thiết kế"}, ())
     all_conditional = make_procedure(**{**GENERIC.__dict__, "documents": (doc("Tài liệu khác (nếu có)"),)})
     with pytest.raises(InvalidInput) as empty:
         check_generic_documents(derive(all_conditional), all_conditional, (), ())
-    assert [p.field for p in empty.value.problems] == ["documents"]
+    assert [p.field for p in empty.value.problems] == ["slots"]
     check_generic_documents(derive(all_conditional), all_conditional, {"Tài liệu khác (nếu có)"}, ())
 
 
@@ -144,3 +145,23 @@ def test_an_online_filing_of_a_generic_form_needs_its_documents_as_stored_files(
     files = tuple(_filed(d.name) for d in GENERIC.documents[:2])
     made = intake.submit(AN, SubmitRequest(request_id="request-full", attachments=files, **base))
     assert made.dossier.form_data == answers
+
+
+def test_a_rows_slot_key_is_its_words_without_the_crawls_spaces_and_at_most_300_characters():
+    assert slot_key("\tBản vẽ thiết kế ") == "Bản vẽ thiết kế"
+    assert len(slot_key("Đơn " * 400)) <= 300
+
+
+def test_a_list_requiring_more_rows_than_a_dossier_holds_files_is_read_as_several_cases():
+    rows = tuple(doc(f"Bản sao tài liệu số {i}") for i in range(25))
+    assert {s.requirement for s in document_slots(rows)} == {Requirement.CONDITIONAL}
+    assert {s.requirement for s in document_slots(rows[:20])} == {Requirement.REQUIRED}
+
+
+def test_a_form_whose_rows_take_no_file_asks_what_is_requested_instead():
+    shown_only = make_procedure(**{**GENERIC.__dict__, "documents": (doc("Xuất trình giấy đăng ký kết hôn"),)})
+    form = derive(shown_only)
+    assert form.offered_slots() == ()
+    details = next(f for f in form.fields if f.name == REQUEST_DETAILS)
+    assert details.required
+    check_generic_documents(form, shown_only, (), ())  # no file asked for: the answers carry the request

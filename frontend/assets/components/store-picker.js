@@ -47,8 +47,8 @@ export function storePicker({ files, documents, id = "store", onChange = () => {
     if (empty) slotPick.value = empty.name;
   }
 
-  run("MyDocuments", { first: STORE_PAGE }).then((data) => {
-    stored = data.myDocuments.edges.map((e) => e.node).filter((d) => d.state === "CLEAN");
+  loadStore().then((clean) => {
+    stored = clean;
     if (!stored.length) {
       node.replaceChildren(node.firstChild, el("p", { class: "muted", id: `${id}-status` }, t("storeEmpty")));
       return;
@@ -63,5 +63,39 @@ export function storePicker({ files, documents, id = "store", onChange = () => {
     node.replaceChildren(node.firstChild, el("p", { class: "muted", id: `${id}-status` }, t("storeUnavailable")));
   });
 
+  return { node, sync };
+}
+
+// The citizen's clean stored documents (one page), for the pickers of one form.
+export function loadStore() {
+  return run("MyDocuments", { first: STORE_PAGE })
+    .then((data) => data.myDocuments.edges.map((e) => e.node).filter((d) => d.state === "CLEAN"));
+}
+
+// One document of a generic form (components/document-slots.js): a stored document attached for `slot`
+// with a select and a button, folded under "take from my store" (a phone shows the upload first).
+// `stored`: loadStore()'s answer; the pick joins the filing's entries like an upload.
+export function storeChoice({ files, slot, stored, id, onChange = () => {} }) {
+  const pick = select({ id: `${id}-store` }, []);
+  const attach = el("button", { type: "button", class: "secondary", id: `${id}-store-attach` }, t("storeAttach"));
+  attach.addEventListener("click", () => {
+    const doc = stored.find((d) => d.id === pick.value);
+    if (!doc) return;
+    files.push({ name: doc.fileName, contentType: doc.contentType, sizeBytes: doc.sizeBytes, document: slot, documentId: doc.id, state: "done", fromStore: true });
+    onChange();
+  });
+  // The stored documents not attached yet: one object at most once a dossier.
+  function sync() {
+    const taken = new Set(files.filter((f) => f.documentId).map((f) => f.documentId));
+    const offered = stored.filter((d) => !taken.has(d.id))
+      .map((d) => [d.id, `${d.fileName} (${formatBytes(d.sizeBytes)}, ${formatDate(d.createdAt)})`]);
+    pick.replaceChildren(...options(offered, ""));
+    pick.disabled = attach.disabled = offered.length === 0;
+  }
+  sync();
+  const node = el("details", { class: "slot-store", id: `${id}-store-group` },
+    el("summary", {}, t("slotFromStore")),
+    el("div", { class: "field compact" }, el("label", { for: `${id}-store` }, t("storeDocument")), pick),
+    attach);
   return { node, sync };
 }

@@ -54,7 +54,9 @@ function post(ticket, file, onProgress) {
 // target: where the files go — { procedureCode } while filing, or { dossierCode, purpose } into a dossier
 // (a desk scan names its required document first: slotFirst).
 // single: one file only (an officer's result): a new choice replaces the previous one.
-export function uploadsField({ files, documents, procedureCode, target = { procedureCode }, slotFirst = false, single = false, id = "files", legend = t("attachments"), hint = t("uploadsHint", MAX_FILES), onChange = () => {} }) {
+// slot: the files of one document of the form (a generic form's slot, components/document-slots.js): new
+// files stand for it, only its files are listed, and the slot's card gives the legend and hint.
+export function uploadsField({ files, documents, procedureCode, target = { procedureCode }, slotFirst = false, single = false, id = "files", legend = t("attachments"), hint = t("uploadsHint", MAX_FILES), slot = null, label = t("chooseFiles"), onChange = () => {} }) {
   const slotPicker = slotFirst
     ? select({ id: `${id}-slot` }, documents.map((d) => [d.name, pick(d, "name")]))
     : null;
@@ -62,8 +64,9 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
   const list = el("ul", { class: "files", id: `${id}-list`, "aria-live": "polite" });
   const input = el("input", {
     type: "file", id, multiple: !single, accept: ".pdf,.jpg,.jpeg,.png," + FILE_TYPES.join(","),
-    "aria-describedby": `${id}-hint ${id}-error`,
+    "aria-describedby": slot === null ? `${id}-hint ${id}-error` : `${id}-error`,
   });
+  const listed = () => (slot === null ? files : files.filter((f) => f.document === slot));
   // Entries restored from the draft whose upload never finished have no File any more: choose them again.
   for (const f of files) if (f.state === "uploading") Object.assign(f, { state: "failed", error: t("chooseAgain") });
 
@@ -79,7 +82,7 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
       f.state === "uploading" ? el("progress", { max: "100", value: String(Math.round((f.progress || 0) * 100)), "aria-label": t("uploadProgress", f.name) }) : null,
       problem ? el("span", { class: "field-error block" }, t(...problem))
         : el("span", { class: `block ${f.state === "done" ? "ok" : f.state === "uploading" ? "muted" : "field-error"}` }, status),
-      documents?.length && !slotFirst
+      documents?.length && !slotFirst && slot === null
         ? el("div", { class: "field compact" }, el("label", { for: docId }, t("documentFor")),
           select({ id: docId, onchange: (e) => { f.document = e.target.value; onChange(); } },
             [["", t("documentOther")], ...documents.map((d) => [d.name, pick(d, "name")])], f.document))
@@ -94,7 +97,7 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
   }
 
   function draw() {
-    list.replaceChildren(...files.map(line));
+    list.replaceChildren(...listed().map(line));
   }
 
   function start(entry) {
@@ -106,7 +109,7 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
     input.value = "";
     if (single && picked.length) files.splice(0, files.length);
     for (const file of picked) {
-      const entry = { name: file.name, contentType: file.type, sizeBytes: file.size, document: slotPicker?.value || "", documentId: "", state: "" };
+      const entry = { name: file.name, contentType: file.type, sizeBytes: file.size, document: slot ?? slotPicker?.value ?? "", documentId: "", state: "" };
       files.push(entry);
       if (checkAttachment(entry)) continue; // shown at once; never sent
       chosen.set(entry, file);
@@ -123,12 +126,14 @@ export function uploadsField({ files, documents, procedureCode, target = { proce
   }
 
   draw();
-  const node = el("fieldset", { class: "group", id: `${id}-group` },
-    el("legend", {}, legend),
-    el("p", { class: "hint", id: `${id}-hint` }, hint),
-    slotPicker ? el("div", { class: "field" }, el("label", { for: `${id}-slot` }, t("scanFor")), slotPicker) : null,
-    el("label", { for: id, class: "label" }, t("chooseFiles")),
-    input, list, error);
+  const node = slot !== null
+    ? el("div", { class: "slot-upload", id: `${id}-group` }, el("label", { for: id, class: "label" }, label), input, list, error)
+    : el("fieldset", { class: "group", id: `${id}-group` },
+      el("legend", {}, legend),
+      el("p", { class: "hint", id: `${id}-hint` }, hint),
+      slotPicker ? el("div", { class: "field" }, el("label", { for: `${id}-slot` }, t("scanFor")), slotPicker) : null,
+      el("label", { for: id, class: "label" }, label),
+      input, list, error);
   return { node, setError, focus: () => input.focus(), refresh: draw };
 }
 

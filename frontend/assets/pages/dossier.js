@@ -54,7 +54,7 @@ function ratingForm(code, onDone) {
 
 // What was filed: every answer of the form, then the files (the citizen's copy of the declaration).
 export function filedContent(d) {
-  const fields = d.procedure?.formFields || [];
+  const fields = d.procedure?.onlineForm?.fields || d.procedure?.formFields || []; // a generic form's too
   const label = new Map(fields.map((f) => [f.name, f]));
   const shown = (f, v) => (f?.type === "DATE" ? formatDate(v) : f?.type === "SELECT" ? optionLabel(String(v)) : String(v));
   const names = [...fields.map((f) => f.name).filter((n) => n in (d.formData || {})),

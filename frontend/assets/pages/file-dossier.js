@@ -2,6 +2,12 @@
 // procedure's form, the receiving center, the attachments; then "check your answers", where alone the
 // dossier is submitted; then the confirmation (the receipt).
 //
+// The form is drawn from the procedure's definition (Procedure.onlineForm), the one the server checks a
+// submission against: its fields, and which documents are required. A designed form keeps its own
+// declaration fields and one list of files; a generic form asks what is requested and gives each document
+// of the catalog's list its own card (components/document-slots.js). No online form: the reason, and
+// where to file instead.
+//
 // The filing is a draft on the server (saveDraft, a few seconds after each change), so it survives a
 // closed tab and resumes on another device after sign-in. One filing = one clientRequestId, made by the
 // server with the draft and kept by it: a double click, a retry after a dropped connection, a reload, or
@@ -11,10 +17,12 @@ import { mutate, run } from "../api.js";
 import { session } from "../auth.js";
 import { storePicker } from "../components/store-picker.js";
 import { documentRefs, uploadProblems, uploadsField } from "../components/uploads.js";
+import { documentSlots, keyOf, shortName } from "../components/document-slots.js";
 import { centerPicker } from "../components/center-picker.js";
 import { AUTHORIZATION, authorizationSlot, onBehalfInput, onBehalfSection } from "../components/on-behalf.js";
 import { exemptionChoice } from "../components/exemptions.js";
 import { controlFor, labelled, optionLabel } from "../components/field.js";
+import { signInPrompt } from "../components/sign-in.js";
 import { signInUrl } from "../config.js";
 import { getProcedure } from "../data.js";
 import { el, heading, message, srOnly } from "../dom.js";
@@ -66,6 +74,16 @@ function identityCard(claims) {
       row(t("residence"), claims.address?.formatted)));
 }
 
+// No online form: why (the catalog gives no documents, or no online channel), and where to file instead.
+function notOnline(view, p) {
+  return view.show(
+    el("p", {}, el("a", { href: `#/thu-tuc/${p.code}` }, t("back"))),
+    heading(pick(p, "name")),
+    message("info", el("p", { id: "not-online" }, t("notOnlineReason")[p.notOnlineReason] || t("notOnlineReason").NO_DETAILS),
+      el("p", {}, t("fileElsewhere"))),
+    el("p", {}, el("a", { class: "button secondary", href: "#/trung-tam" }, t("findCenter"))));
+}
+
 export async function fileDossierPage(view, code) {
   const route = `#/nop-ho-so/${code}`;
   const who = session();
@@ -80,9 +98,10 @@ export async function fileDossierPage(view, code) {
   } catch (error) {
     return view.show(heading(t("fileTitle")), message("error", errorText(error)));
   }
-  if (!p.formFields.length) {
-    return view.show(heading(pick(p, "name")), message("info", t("notOnline")), el("p", {}, el("a", { href: `#/thu-tuc/${code}` }, t("back"))));
-  }
+  const form = p.onlineForm;
+  if (!form) return notOnline(view, p);
+  const generic = form.kind === "GENERIC";
+  const formFields = form.fields; // the definition's fields: the browser's checks come from them
 
   const claims = who.claims;
   let saved;
@@ -117,7 +136,7 @@ export async function fileDossierPage(view, code) {
 
   function draftInput() {
     const formData = {};
-    for (const f of p.formFields) {
+    for (const f of formFields) {
       const value = formValue(f, draft.values[f.name]);
       if (value !== undefined) formData[f.name] = typeof value === "number" && !Number.isFinite(value) ? String(draft.values[f.name]) : value;
     }
@@ -167,7 +186,7 @@ export async function fileDossierPage(view, code) {
   const contactNodes = [contact("phone", "tel", "tel", checkPhone), contact("email", "email", "email", checkEmail)];
 
   // The procedure's own form.
-  const fields = p.formFields.map((f) => {
+  const fields = formFields.map((f) => {
     const id = `fd-${f.name}`;
     const value = draft.values[f.name] ?? "";
     const control = isEthnicityField(f)
@@ -206,32 +225,76 @@ export async function fileDossierPage(view, code) {
   for (const [path, slot] of behalf.slots) slots.set(path, slot);
   const applicantId = () => (draft.onBehalf.active ? draft.onBehalf.idNumber || "" : claims.pid);
 
-  const documents = [...p.documents, authorizationSlot];
-  const files = uploadsField({ files: draft.files, documents, procedureCode: code, onChange: () => { store.sync(); save(); } });
-  const store = storePicker({ files: draft.files, documents, onChange: () => { files.refresh(); save(); } });
-  // Documents the catalog says need no file when the agency already holds them electronically (e.g. the
-  // birth certificate the hospital issued): the applicant may say so instead of attaching one.
+  // The documents, as the definition says: which are required, which the agency's electronic copy may
+  // stand for (e.g. the birth certificate the hospital issued), which need no file online.
   draft.electronic ??= [];
-  const electronicDocs = p.documents.filter((d) => /điện tử|^Không phải nộp nếu khai thác được/i.test(d.note || ""));
-  const electronic = electronicDocs.length
-    ? el("fieldset", { class: "group", id: "electronic" },
-      el("legend", {}, t("electronicLegend")),
-      el("p", { class: "hint" }, t("electronicHint")),
-      electronicDocs.map((d, i) => el("div", { class: "check" },
-        el("input", { type: "checkbox", id: `electronic-${i}`, checked: draft.electronic.includes(d.name), onchange: (e) => {
-          draft.electronic = draft.electronic.filter((n) => n !== d.name).concat(e.target.checked ? [d.name] : []);
-        } }),
-        el("label", { for: `electronic-${i}` }, pick(d, "name")))))
-    : null;
+  const { node: documentsNode, files } = generic ? genericDocuments() : designedDocuments();
   slots.set("attachments", {
     setError: files.setError, focus: files.focus, label: t("attachments"),
     check: () => {
       const problems = uploadProblems(draft.files);
       if (draft.onBehalf.active && !draft.files.some((f) => f.document === AUTHORIZATION)) problems.push([null, "onBehalfMissingAuthorization"]);
       files.setError(problems.length ? problems.map(([i, ...m]) => (i === null ? t(...m) : `${draft.files[i].name}: ${t(...m)}`)).join(" ") : null);
+      if (problems.length && problems[0][0] !== null) files.focusFile?.(draft.files[problems[0][0]]);
       return problems.length ? problems[0].slice(1) : null;
     },
   });
+
+  // A generic form: a card per document of the catalog's list (components/document-slots.js), each one a
+  // path of its own for the browser's checks and the server's problems (documents.<index>).
+  function genericDocuments() {
+    const cards = documentSlots({
+      slots: form.documents, files: draft.files, electronic: draft.electronic, procedureCode: code, onChange: save,
+      extra: [{ ...authorizationSlot, index: "auth", requirement: "CONDITIONAL", conditionKey: "slotOnBehalf", condition: "", note: "", originals: 1, copies: 0, electronicOk: false }],
+    });
+    for (const [path, slot] of cards.checks) slots.set(path, slot);
+    return {
+      node: cards.node,
+      files: { setError: cards.setError, focus: cards.focus, focusFile: (f) => cards.cardFor(f.document)?.focus() },
+    };
+  }
+
+  // A designed form: one list of files, each said to stand for one of the procedure's documents; the
+  // personal store; a tick for each document whose electronic copy the agency may use instead.
+  function designedDocuments() {
+    const documents = [...p.documents, authorizationSlot];
+    const files = uploadsField({ files: draft.files, documents, procedureCode: code, onChange: () => { store.sync(); save(); } });
+    const store = storePicker({ files: draft.files, documents, onChange: () => { files.refresh(); save(); } });
+    const electronicDocs = form.documents.filter((d) => d.electronicOk && ["REQUIRED", "CONDITIONAL"].includes(d.requirement));
+    const electronic = electronicDocs.length
+      ? el("fieldset", { class: "group", id: "electronic" },
+        el("legend", {}, t("electronicLegend")),
+        el("p", { class: "hint" }, t("electronicHint")),
+        electronicDocs.map((d, i) => el("div", { class: "check" },
+          el("input", { type: "checkbox", id: `electronic-${i}`, checked: draft.electronic.includes(d.name), onchange: (e) => {
+            const at = draft.electronic.indexOf(d.name);
+            if (at >= 0) draft.electronic.splice(at, 1);
+            if (e.target.checked) draft.electronic.push(d.name);
+          } }),
+          el("label", { for: `electronic-${i}` }, pick(d, "name")))))
+      : null;
+    // Each required document: a file standing for it, or the electronic copy where the catalog accepts it.
+    const missing = new Map();
+    const missingNode = el("p", { class: "field-error", id: "required-documents-error", hidden: true });
+    for (const d of form.documents.filter((x) => x.requirement === "REQUIRED")) {
+      const label = shortName(pick(d, "name"));
+      const setError = (text) => {
+        if (text) missing.set(d.index, `${label}: ${text}`); else missing.delete(d.index);
+        missingNode.hidden = !missing.size;
+        missingNode.textContent = [...missing.values()].join(" ");
+      };
+      slots.set(`documents.${d.index}`, {
+        setError, focus: files.focus, label,
+        check: () => {
+          const met = draft.files.some((f) => f.document === d.name) || (d.electronicOk && draft.electronic.includes(d.name));
+          const problem = met ? null : [d.electronicOk ? "requiredOrElectronic" : "requiredDocument"];
+          setError(problem ? t(...problem) : null);
+          return problem;
+        },
+      });
+    }
+    return { node: [files.node, missingNode, store.node, electronic], files };
+  }
 
   // A fee exemption the procedure lists, with its proof (kept in this tab; the officer checks it).
   draft.exemption ??= {};
@@ -264,7 +327,7 @@ export async function fileDossierPage(view, code) {
       const problem = slot.check();
       if (problem) { items.push([`${slot.label}: ${t(...problem)}`, slot]); failed.add(path); }
     }
-    for (const [name, problem] of checkBetween(p.formFields, draft.values, applicantId())) {
+    for (const [name, problem] of checkBetween(formFields, draft.values, applicantId())) {
       const slot = slots.get(`formData.${name}`);
       if (!slot || failed.has(`formData.${name}`)) continue;
       slot.setError(t(...problem));
@@ -274,17 +337,30 @@ export async function fileDossierPage(view, code) {
   }
 
   // The server's problems next to their fields (formData.<name>, centerId, attachments.<i>, phone...).
-  function showServerProblems(problem) {
+  function showServerProblems(problem, sent) {
     showForm();
     const items = [];
     for (const fp of problem.problems || []) {
-      const slot = slots.get(fp.field) || (/^(attachments|documents)/.test(fp.field) ? slots.get("attachments") : null);
+      const slot = problemSlot(fp.field, sent);
       slot?.setError(serverText(fp));
       items.push([serverText(fp), slot]);
     }
     if (!items.length) items.push([serverText(problem), null]);
     showSummary(items);
   }
+
+  // Where a server problem belongs: "slots.<n>" is the row of index n of the catalog's list, found missing
+  // by a generic form's check (online_form.check_generic_documents), "slots" the list as a whole;
+  // "documents.<n>" is the n-th file sent, refused itself (documents/service.py), shown on its row's card
+  // (generic) or with the files (designed).
+  function problemSlot(field, sent = []) {
+    if (/^slots(\.\d+)?$/.test(field)) return slots.get(field) || slots.get("attachments");
+    const n = /^documents\.(\d+)$/.exec(field)?.[1];
+    if (n === undefined) return slots.get(field) || (/^(attachments|documents)/.test(field) ? slots.get("attachments") : null);
+    const card = generic && sent[n] ? slots.get(`slots.${cardIndex(sent[n].slot)}`) : null;
+    return card || slots.get("attachments");
+  }
+  const cardIndex = (key) => form.documents.find((d) => keyOf(d) === key)?.index ?? (key === AUTHORIZATION ? "auth" : null);
 
   async function send(attempt = 1) {
     // The draft's answers, the uploaded files by their ids (never metadata), the electronic copies.
@@ -321,6 +397,7 @@ export async function fileDossierPage(view, code) {
     submit.setAttribute("aria-busy", "true");
     checkStatus.textContent = t("sending");
     try {
+      const sent = documentRefs(draft.files);
       const { ok, problem } = await send();
       if (ok) {
         const d = ok.dossier;
@@ -335,7 +412,7 @@ export async function fileDossierPage(view, code) {
         return;
       }
       checkStatus.textContent = "";
-      showServerProblems(problem);
+      showServerProblems(problem, sent);
     } catch (error) {
       const href = error.code === "UNAUTHENTICATED" ? signInUrl("citizen", route) : null;
       checkStatus.textContent = "";
@@ -350,7 +427,7 @@ export async function fileDossierPage(view, code) {
   }
 
   // Enter in a field moves nothing: only the buttons go on (a slip of the thumb submits nothing).
-  const form = el("form", { id: "filing", novalidate: true, onsubmit: onContinue, onkeydown: (e) => {
+  const formNode = el("form", { id: "filing", novalidate: true, onsubmit: onContinue, onkeydown: (e) => {
     if (e.key === "Enter" && e.target.tagName === "INPUT" && !["checkbox", "radio", "submit", "button", "file"].includes(e.target.type)) e.preventDefault();
   } },
     summary,
@@ -360,12 +437,11 @@ export async function fileDossierPage(view, code) {
       el("h2", { id: "contacts" }, t("contacts")),
       contactNodes),
     el("section", { class: "group", "aria-labelledby": "declaration" },
-      el("h2", { id: "declaration" }, t("declaration")),
+      el("h2", { id: "declaration" }, t(generic ? "requestTitle" : "declaration")),
+      generic ? el("p", { class: "hint" }, t("genericFormHint")) : null,
       el("p", { class: "hint" }, t("requiredNote")), fields),
     picker.node,
-    files.node,
-    store.node,
-    electronic,
+    documentsNode,
     exemption?.node,
     el("div", { class: "actions" }, next, saveStatus));
 
@@ -373,7 +449,7 @@ export async function fileDossierPage(view, code) {
     el("p", {}, el("a", { href: `#/thu-tuc/${code}` }, t("back"))),
     heading(t("fileTitle")),
     el("p", { class: "lead" }, pick(p, "name"), " ", el("span", { class: "muted" }, `(${p.code})`)),
-    form,
+    formNode,
   ];
   const checkStatus = el("p", { class: "muted", id: "check-status", role: "status", "aria-live": "polite" });
   submit.addEventListener("click", onSubmit);
@@ -392,7 +468,7 @@ export async function fileDossierPage(view, code) {
       el("dd", { class: "summary-change" }, path
         ? el("button", { type: "button", class: "link", "data-change": path, onclick: () => showForm(path) }, t("change"), srOnly(` ${label}`))
         : null));
-    const answers = p.formFields.map((f) => {
+    const answers = formFields.map((f) => {
       const v = draft.values[f.name] ?? "";
       const shown = f.type === "DATE" ? formatDate(v) : isEthnicityField(f) ? officialEthnicity(v) : f.type === "SELECT" ? optionLabel(v) : v;
       return row(pick(f, "label"), shown, `formData.${f.name}`);
@@ -412,7 +488,7 @@ export async function fileDossierPage(view, code) {
           row(t("idNumber"), draft.onBehalf.idNumber, "onBehalfOf.idNumber"),
           row(t("dateOfBirth"), formatDate(draft.onBehalf.dateOfBirth), "onBehalfOf.dateOfBirth"),
           row(t("residence"), draft.onBehalf.address, "onBehalfOf.address"))] : null,
-      el("h2", {}, t("declaration")),
+      el("h2", {}, t(generic ? "requestTitle" : "declaration")),
       el("dl", { class: "summary-list", id: "check-answers" }, answers),
       el("h2", {}, t("centerLegend")),
       el("dl", { class: "summary-list", id: "check-center" },
@@ -420,9 +496,9 @@ export async function fileDossierPage(view, code) {
       el("h2", {}, t("attachments")),
       el("dl", { class: "summary-list", id: "check-files" },
         row(t("attachments"), draft.files.length
-          ? el("ul", { class: "plain" }, draft.files.map((f) => el("li", {}, f.name, f.document ? ` — ${f.document}` : "")))
+          ? el("ul", { class: "plain" }, draft.files.map((f) => el("li", {}, f.name, f.document ? ` — ${shortName(f.document)}` : "")))
           : "", "attachments"),
-        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.join("; "), "attachments") : null,
+        draft.electronic.length ? row(t("electronicLegend"), draft.electronic.map((n) => shortName(n)).join("; "), "attachments") : null,
         exemption ? row(t("exemptionLegend"), exemption.summary(), "exemption.proofDocumentId") : null),
       el("h2", {}, t("declareTitle")),
       el("p", {}, t("declareText")),

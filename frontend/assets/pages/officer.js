@@ -146,7 +146,7 @@ function stepsFor(d) {
 }
 
 function formDataList(d) {
-  const fields = d.procedure?.formFields || [];
+  const fields = d.procedure?.onlineForm?.fields || d.procedure?.formFields || []; // a generic form's too
   const field = (name) => fields.find((x) => x.name === name);
   const shown = (name, value) =>
     field(name)?.type === "DATE" ? formatDate(value) : field(name)?.type === "SELECT" ? optionLabel(String(value)) : String(value);

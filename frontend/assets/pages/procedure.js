@@ -32,7 +32,7 @@ export async function procedurePage(view, code) {
   view.show(el("p", { class: "muted" }, t("loading")));
   try {
     const p = await getProcedure(code);
-    const online = p.formFields.length > 0;
+    const online = Boolean(p.onlineForm); // a designed or a generic form: every procedure that can be filed online
     view.show(
       el("p", {}, el("a", { href: "#/" }, t("back"))),
       heading(pick(p, "name")),
@@ -47,7 +47,8 @@ export async function procedurePage(view, code) {
         ? el("div", { class: "cta" }, fileOnlineLink(p.code),
           el("p", { class: "muted small" }, session()?.role === "citizen" ? t("fileOnlineHintSignedIn") : t("fileOnlineHint")),
           p.onlineLevel === "PARTIAL" ? el("p", { class: "muted small" }, t("partialHint")) : null)
-        : message("info", t("notOnline")),
+        : message("info", el("p", { id: "not-online" }, t("notOnlineReason")[p.notOnlineReason] || t("notOnlineReason").NO_DETAILS),
+          el("p", {}, t("fileElsewhere"))),
       centralWhere(p),
       el("h2", {}, t("agency")), el("p", {}, pick(p, "agency") || t("notGiven")),
       p.implementingAgency ? [el("h2", {}, t("implementingAgency")), vi(p.implementingAgency, "p")] : null,
@@ -58,7 +59,7 @@ export async function procedurePage(view, code) {
       p.processingTimes.length
         ? el("ul", {}, p.processingTimes.map((c) => el("li", {}, `${t("channels")[c.channel]}: ${c.unit ? t("duration", c.amount, c.unit) : c.amount}`)))
         : null,
-      el("h2", {}, t("documents")),
+      el("h2", {}, t("documentList")),
       el("ul", {}, p.documents.map((d) => el("li", {}, `${pick(d, "name")} (${t("documentCount", d.originals, d.copies)})`,
         d.note ? el("span", { class: "muted" }, " — ", shownEn(notesEn, d.note)) : null))),
       p.documentNotes?.length

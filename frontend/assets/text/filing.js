@@ -48,6 +48,10 @@ export const vi = {
   exemptionReasonHint: "Tối đa 500 ký tự; người nộp sẽ được thông báo.",
   exemptionAccept: "Chấp nhận miễn",
   exemptionRefuse: "Không chấp nhận",
+  requestTitle: "Nội dung đề nghị",
+  requiredDocument: "cần chọn tệp và ghi tệp đó thay cho giấy tờ này.",
+  requiredOrElectronic: "cần chọn tệp và ghi tệp đó thay cho giấy tờ này, hoặc đánh dấu cơ quan đã có bản điện tử.",
+  genericFormHint: "Thủ tục này dùng biểu mẫu chung: cho biết bạn đề nghị gì, rồi đính kèm giấy tờ theo danh sách của thủ tục (kể cả đơn, tờ khai theo mẫu nếu danh sách có).",
 };
 
 export const en = {
@@ -96,4 +100,8 @@ export const en = {
   exemptionReasonHint: "At most 500 characters; the applicant is told.",
   exemptionAccept: "Accept the exemption",
   exemptionRefuse: "Refuse",
+  requestTitle: "Your request",
+  requiredDocument: "choose a file and say it stands for this document.",
+  requiredOrElectronic: "choose a file and say it stands for this document, or tick that the agency holds it electronically.",
+  genericFormHint: "This procedure uses the general form: say what you ask for, then attach the documents on the procedure's list (its application or declaration form too, when the list names one).",
 };

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from portal.input_limits import LIMITS
 from portal.procedures.model import RequiredDocument
 
 
@@ -86,9 +87,10 @@ SLOT_KEY_LENGTH = 300  # input_limits' documentName: how long a file's slot may 
 
 
 def slot_key(name: str) -> str:
-    """What a file sends to say which row it stands for: the row's words, cut to what an input may carry
-    (a few crawled rows run to thousands of characters; their first 300 tell them apart)."""
-    return name[:SLOT_KEY_LENGTH]
+    """What a file sends to say which row it stands for: the row's words without the spaces or tabs the
+    crawl left around them, cut to what an input may carry (a few crawled rows run to thousands of
+    characters; their first 300 tell them apart)."""
+    return name.strip()[:SLOT_KEY_LENGTH].strip()
 
 
 def row_words(name: str) -> str:
@@ -136,9 +138,16 @@ def slot_for(index: int, document: RequiredDocument, cases: bool = False) -> Doc
     return DocumentSlot(index, requirement, condition, electronic, declaration, template)
 
 
+MOST_REQUIRED = LIMITS["dossierFiles"]  # the files a dossier holds (documents/policy.py)
+
+
 def document_slots(documents: tuple[RequiredDocument, ...], notes: tuple[str, ...] = ()) -> tuple[DocumentSlot, ...]:
-    """A slot per distinct row (the crawls repeat some rows word for word: the first stands for both)."""
+    """A slot per distinct row (the crawls repeat some rows word for word: the first stands for both). A
+    list that would require more rows than a dossier holds files is a list of several cases too."""
     cases = mixes_cases(documents, notes)
+    if not cases:
+        read = [slot_for(i, d) for i, d in enumerate(documents)]
+        cases = sum(s.requirement is Requirement.REQUIRED and not s.electronic_ok for s in read) > MOST_REQUIRED
     seen: set[str] = set()
     slots = []
     for i, document in enumerate(documents):

@@ -45,16 +45,18 @@ class FormDefinition:
 
     def offered_slots(self) -> tuple[DocumentSlot, ...]:
         """The slots a file may be given for (the ones the state holds or the officer makes are not)."""
-        return tuple(s for s in self.slots if s.requirement in (Requirement.REQUIRED, Requirement.CONDITIONAL))
+        return tuple(s for s in self.slots if s.requirement in OFFERED)
 
 
+OFFERED = (Requirement.REQUIRED, Requirement.CONDITIONAL)  # rows a file may be given for
 REQUESTED_RESULT = "requested_result"
 REQUEST_DETAILS = "request_details"
 
 
-def generic_fields(procedure: Procedure) -> tuple[FormField, ...]:
+def generic_fields(procedure: Procedure, slots: tuple[DocumentSlot, ...] = ()) -> tuple[FormField, ...]:
     """What a generic form asks besides the documents: which of the catalog's results (when it lists
-    several), and what the applicant wants to say of the request. The applicant is the signed-in person."""
+    several), and what the applicant asks for, required when no row of the list takes a file (every row is
+    shown at the desk or held by the state): nothing is filed empty. The applicant is the signed-in person."""
     fields = []
     results = tuple(dict.fromkeys(r.strip() for r in procedure.results if r.strip()))
     if len(results) > 1:
@@ -68,11 +70,11 @@ def generic_fields(procedure: Procedure) -> tuple[FormField, ...]:
                 options=tuple(r[:500] for r in results),
             )
         )
-    fields.append(
-        FormField(
-            REQUEST_DETAILS, "Nội dung đề nghị (nếu cần)", "What you ask for (if needed)", FieldType.TEXTAREA, False
-        )
-    )
+    takes_files = any(s.requirement in OFFERED for s in slots)
+    label, label_en = ("Nội dung đề nghị (nếu cần)", "What you ask for (if needed)") if takes_files else (
+        "Nội dung đề nghị", "What you ask for"
+    )  # fmt: skip
+    fields.append(FormField(REQUEST_DETAILS, label, label_en, FieldType.TEXTAREA, not takes_files))
     return tuple(fields)
 
 
@@ -95,7 +97,7 @@ def derive(procedure: Procedure) -> FormDefinition | None:
     if procedure.form_fields:
         return FormDefinition(procedure.code, FormKind.DESIGNED, procedure.form_fields, designed_slots(procedure))
     slots = document_slots(procedure.documents, procedure.document_notes)
-    return FormDefinition(procedure.code, FormKind.GENERIC, generic_fields(procedure), slots)
+    return FormDefinition(procedure.code, FormKind.GENERIC, generic_fields(procedure, slots), slots)
 
 
 def _slot(raw: Mapping[str, Any]) -> DocumentSlot:
@@ -127,11 +129,11 @@ def decode(
     to a reusable group's field (`{"ref": "child.child_full_name"}`, form_groups.json); a generic form's
     fields are made from the procedure's own results, so they never drift from the catalog."""
     kind = FormKind(raw["kind"])
+    slots = tuple(_slot(s) for s in raw.get("documents", ()) if int(s["index"]) < len(procedure.documents))
     if kind is FormKind.DESIGNED:
         fields = tuple(_field(group_fields[f["ref"]] if "ref" in f else f) for f in raw["fields"])
     else:
-        fields = generic_fields(procedure)
-    slots = tuple(_slot(s) for s in raw.get("documents", ()) if int(s["index"]) < len(procedure.documents))
+        fields = generic_fields(procedure, slots)
     return FormDefinition(procedure.code, kind, fields, slots)
 
 
@@ -194,16 +196,16 @@ def check_generic_documents(
             continue
         problems.append(
             FieldProblem(
-                f"documents.{slot.index}",
+                f"slots.{slot.index}",
                 f"Cần đính kèm: {_short(document.name)}",
                 f"Attach: {_short(document.name_en or document.name)}",
             )
         )
-    names = {slot_key(procedure.documents[s.index].name) for s in definition.slots}
-    if not problems and definition.slots and not (names & (filed | electronic)):
+    names = {slot_key(procedure.documents[s.index].name) for s in definition.offered_slots()}
+    if not problems and names and not (names & (filed | electronic)):
         problems.append(
             FieldProblem(
-                "documents",
+                "slots",
                 "Hồ sơ chưa có giấy tờ nào: đính kèm ít nhất một giấy tờ trong danh sách của thủ tục.",
                 "The dossier has no document: attach at least one document of the procedure's list.",
             )
