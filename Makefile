@@ -1,5 +1,5 @@
 # The portal's commands. Each installs what it needs first (infra/bootstrap.sh), and reuses it after.
-.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog vectors fileable
+.PHONY: dev test test-fast bench schema token lint deploy clean help mail deliveries redrive eval audit-catalog vectors fileable coverage
 .DEFAULT_GOAL := help
 
 PY := .venv/bin/python
@@ -33,6 +33,9 @@ eval: ## search evaluation: top-1, top-3, MRR per set and kind (ARGS="--set dev 
 
 fileable: ## how many procedures can be filed online, by kind of form, and why the others cannot
 	@$(PY) -m infra.reference.fileable
+
+coverage: ## who is within 5 km / 30 minutes of a place that receives: figures, failing communes, frontend/assets/coverage.json (ARGS="--plan 12")
+	@$(PY) -m infra.coverage $(ARGS)
 
 audit-catalog: ## every served catalog detail against its cited source text (CHATBOT=dir PIPELINE=dir: the crawl copies)
 	@$(PY) -m infra.reference.audit_catalog $(if $(CHATBOT),--chatbot $(CHATBOT)) $(if $(PIPELINE),--pipeline $(PIPELINE)) $(ARGS)

@@ -28,6 +28,7 @@ addRoute(/^\/tra-cuu-ho-so$/, lazyPage("./pages/track.js", "trackPage"));
 addRoute(new RegExp(`^/thanh-toan/${DOSSIER}$`), lazyPage("./pages/payment.js", "paymentPage"));
 addRoute(new RegExp(`^/thanh-toan/${DOSSIER}/(\\d{14}[0-9a-f]{8})$`), lazyPage("./pages/payment.js", "paymentReturnPage"));
 addRoute(/^\/chi-so$/, lazyPage("./pages/service-index.js", "serviceIndexPage"));
+addRoute(/^\/do-phu$/, lazyPage("./pages/coverage.js", "coveragePage"));
 addRoute(/^\/thong-bao$/, lazyPage("./pages/notifications.js", "notificationsPage"));
 addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, lazyPage("./pages/verify.js", "verifyPage"));
 addRoute(/^\/nha-phat-trien$/, lazyPage("./pages/developers.js", "developersPage"));

@@ -42,8 +42,8 @@ def _without_type(name: str) -> str:
     return folded
 
 
-def join(rows: list[dict[str, str]]) -> tuple[dict[str, dict], list[str]]:
-    """(official commune code -> headquarters, the rows that matched no single commune)."""
+def match(rows: list[dict[str, str]]) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """(official commune code -> its row, the rows that matched no single commune)."""
     provinces = {_province_key(p.name): p.code.value for p in Province.iter_all()}
     wards: dict[tuple[int, str], list[str]] = {}
     untyped: dict[tuple[int, str], list[str]] = {}  # the two sources disagree on 4 communes' division word
@@ -52,7 +52,7 @@ def join(rows: list[dict[str, str]]) -> tuple[dict[str, dict], list[str]]:
         wards.setdefault((ward.province_code.value, spelling(ward.name)), []).append(code)
         wards.setdefault((ward.province_code.value, fold(ward.name)), []).append(code)
         untyped.setdefault((ward.province_code.value, _without_type(ward.name)), []).append(code)
-    found: dict[str, dict] = {}
+    found: dict[str, dict[str, str]] = {}
     unmatched = []
     for row in rows:
         province = provinces.get(_province_key(row["tentinh"]))
@@ -65,12 +65,22 @@ def join(rows: list[dict[str, str]]) -> tuple[dict[str, dict], list[str]]:
         if province is None or len(codes) != 1 or next(iter(codes)) in found:
             unmatched.append(f"{row['tentinh']} / {name}")
             continue
-        found[next(iter(codes))] = {
+        found[next(iter(codes))] = row
+    return dict(sorted(found.items())), unmatched
+
+
+def join(rows: list[dict[str, str]]) -> tuple[dict[str, dict], list[str]]:
+    """(official commune code -> headquarters, the rows that matched no single commune)."""
+    matched, unmatched = match(rows)
+    found = {
+        code: {
             "address": " ".join(row["trungtamhc"].split()),
             "lat": round(float(row["vido"]), 6),
             "lon": round(float(row["kinhdo"]), 6),
         }
-    return dict(sorted(found.items())), unmatched
+        for code, row in matched.items()
+    }
+    return found, unmatched
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ def steps(quick: bool) -> dict[str, list[str]]:
             "-n",
             "100" if quick else "200",
         ],
+        "coverage": ["tests.bench.coverage_report", "--runs", "1" if quick else "3"],
         "notify": ["tests.bench.notifications", "-n", "20" if quick else "100", "--backlog", "100" if quick else "500"],
     }
 
