@@ -110,7 +110,8 @@ export async function centersPage(view) {
       el("div", { class: "two" },
         el("div", { class: "field" }, el("label", { for: "c-province" }, t("province")), province),
         el("div", { class: "field" }, el("label", { for: "c-commune" }, t("commune")), commune))),
-    status, list);
+    status, list,
+    el("p", { class: "muted small" }, el("a", { href: "#/do-phu", id: "coverage-link" }, t("coverageLink"))));
   if (nearby && !provinceCode) showNearby(nearby);
   else await showArea();
 }
