@@ -41,7 +41,7 @@ LIMITS: dict[str, int] = {
     "idempotencyKey": 64,  # startPayment's key (at least 8)
     "exemptionCode": 64,  # a procedure's fee exemption chosen at filing
     "feedbackText": 4000,  # a report's text (phản ánh, kiến nghị), and the officer's public summary of it
-    "feedbackAnswer": 8000,  # an officer's answer to a report
+    "feedbackAnswer": 4000,  # an officer's answer to a report
     "officerNote": 500,  # which officer a report is about (desk, time): private to the center
     "confirmationCode": 16,  # the code mailed to an anonymous reporter
 }

@@ -125,7 +125,9 @@ class FeedbackCounts:
         cats = dict(self.by_category)
         for k, v in other.by_category.items():
             cats[k] = cats.get(k, 0) + v
-        plain = {f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self) if f.name != "by_category"}
+        plain = {
+            f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self) if f.name != "by_category"
+        }
         return FeedbackCounts(**plain, by_category=cats)
 
     @property

@@ -201,7 +201,9 @@ class FeedbackService:
                 channel is FeedbackChannel.HOTLINE or dossier.applicant.id_number == reporter.id_number
             )
             if dossier is None or not own or not reporter.id_number and channel is FeedbackChannel.ONLINE:
-                raise NotFound(f"Không tìm thấy hồ sơ {given.dossier_code}.", f"Dossier {given.dossier_code} not found.")
+                raise NotFound(
+                    f"Không tìm thấy hồ sơ {given.dossier_code}.", f"Dossier {given.dossier_code} not found."
+                )
             dossier_center, province = dossier.center_id, dossier.province_code
             procedure_code, procedure_name = dossier.procedure_code, dossier.procedure_name
         if given.procedure_code and not procedure_code:
@@ -270,9 +272,7 @@ class FeedbackService:
         ones first, the oldest due first."""
         officer = require_officer(principal, roles=ANSWERING_ROLES)
         found = {r.id: r for key in self._answerable_queues(officer) for r in self.reports.queue(key)}
-        return sorted(
-            found.values(), key=lambda r: (not rules.is_open(r), r.due_on or date.max, r.created_at)
-        )
+        return sorted(found.values(), key=lambda r: (not rules.is_open(r), r.due_on or date.max, r.created_at))
 
     def answer(self, principal: Principal, report_id: str, text: str, public_summary: str) -> Report:
         officer = require_officer(principal, roles=ANSWERING_ROLES)
