@@ -1,27 +1,19 @@
-"""Feedback through the API on DynamoDB Local, on a fixed clock (October 2025, a month no other test
-counts in): a report made online and a call recorded by the province's hotline both reach the dossier's
-center; one is answered on time, the other escalated to the province after its due date by the job and
-answered late there; both show in the public index, and the published answer carries no personal data."""
+"""Feedback through the API on DynamoDB Local, on the tests' fixed clock: a report made online and a call
+recorded by the province's hotline both reach the dossier's center; one is answered on time, the other
+escalated to the province after its due date by the job and answered late there; both show in the public
+index, and the published answer carries no personal data."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-import pytest
-
-from portal.clock import VIETNAM, FixedClock
 from tests.support.journeys import birth_procedure, submit
 from tests.support.notifications import unique_email, unique_pid
 
 BEN_THANH = "hcc-79-26743"
 PROVINCE_CENTER = "hcc-79"
-MONTH = "2025-10"
+MONTH = "2026-03"  # the session's fixed clock: Monday 2 March 2026, 09:00 (figures compared before/after)
 TEXT = "Cán bộ yêu cầu nộp thêm giấy xác nhận nơi cư trú cũ và mới, không có trong danh mục."
-
-
-@pytest.fixture
-def clock() -> FixedClock:
-    return FixedClock(datetime(2025, 10, 6, 9, 0, tzinfo=VIETNAM))  # a Monday
 
 
 def _center_row(api, center_id: str) -> dict:
@@ -65,7 +57,7 @@ def test_an_online_report_and_a_hotline_call_reach_the_center_one_on_time_one_es
     online_id = _report_id(online)
     report = online.data["reportFeedback"]["report"]
     assert (report["centerId"], report["channel"], report["status"]) == (BEN_THANH, "ONLINE", "OPEN")
-    assert report["dueOn"] == "2025-10-20"  # 10 working days after Monday 6 October
+    assert report["dueOn"] == "2026-03-16"  # 10 working days after Monday 2 March
 
     hotline = people.officer(PROVINCE_CENTER, role="hotline")
     call = api.run(
@@ -101,7 +93,7 @@ def test_an_online_report_and_a_hotline_call_reach_the_center_one_on_time_one_es
     )
     _report_id(answered)
 
-    clock.advance(timedelta(days=14))  # 23 October: the call's due date (20 October) has passed
+    clock.advance(timedelta(days=14))  # 19 March: the call's due date (16 March) has passed
     assert escalate_feedback(services)["escalated"] >= 1
     lead = people.officer(PROVINCE_CENTER, role="lead")
     province_queue = api.run("FeedbackQueue", token=lead).data["feedbackQueue"]
