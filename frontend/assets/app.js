@@ -31,6 +31,8 @@ addRoute(/^\/chi-so$/, lazyPage("./pages/service-index.js", "serviceIndexPage"))
 addRoute(/^\/do-phu$/, lazyPage("./pages/coverage.js", "coveragePage"));
 addRoute(/^\/thong-bao$/, lazyPage("./pages/notifications.js", "notificationsPage"));
 addRoute(/^\/xac-thuc\/([A-Za-z0-9_-]{12})$/, lazyPage("./pages/verify.js", "verifyPage"));
+addRoute(/^\/phan-anh$/, lazyPage("./pages/feedback.js", "feedbackPage"));
+addRoute(/^\/can-bo\/phan-anh$/, lazyPage("./pages/feedback.js", "feedbackQueuePage"));
 addRoute(/^\/nha-phat-trien$/, lazyPage("./pages/developers.js", "developersPage"));
 addRoute(new RegExp(`^/lien-thong/${PROCEDURE}$`), lazyPage("./pages/bundle.js", "bundleFilePage"));
 addRoute(/^\/ho-so-lien-thong\/([0-9a-f]{32})$/, lazyPage("./pages/bundle.js", "bundlePage"));
@@ -61,6 +63,7 @@ function shell() {
 
   const who = session();
   document.getElementById("nav-officer").hidden = who?.role !== "officer";
+  document.getElementById("nav-officer-feedback").hidden = who?.role !== "officer";
   document.getElementById("nav-mine").hidden = who?.role === "officer";
   const path = currentPath();
   document.querySelectorAll("#top-nav a").forEach((a) => {

@@ -43,6 +43,10 @@ LIMITS: dict[str, int] = {
     "supplementItems": 100,  # items: what one supplement request asks (the longest catalog list has 89 rows)
     "supplementWhat": 500,  # a supplement request's item not on the procedure's list
     "legalBasis": 500,  # the legal basis of that item (the act and its article)
+    "feedbackText": 4000,  # a report's text (phản ánh, kiến nghị), and the officer's public summary of it
+    "feedbackAnswer": 4000,  # an officer's answer to a report
+    "officerNote": 500,  # which officer a report is about (desk, time): private to the center
+    "confirmationCode": 16,  # the code mailed to an anonymous reporter
 }
 
 EXCERPT_LENGTH = 40

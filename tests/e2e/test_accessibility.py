@@ -44,6 +44,7 @@ def routes(local_server) -> list[tuple[str, str, str]]:
         ("anonymous", "#/thu-tuc/1.001193", "#file-online"),
         ("anonymous", "#/trung-tam", "#main h1"),
         ("anonymous", "#/do-phu", "#main h1"),
+        ("anonymous", "#/phan-anh", "#main h1"),
         ("anonymous", "#/tra-cuu-ho-so", "#main h1"),
         ("anonymous", "#/khong-co", "#main h1"),
         ("citizen", "#/nop-ho-so/1.001193", "#continue, #file-again"),

@@ -12,6 +12,7 @@ from tests.support.authorization import (
     documents,
     dossiers,
     drafts,
+    feedback,
     kpis,
     notifications,
     payments,
@@ -44,6 +45,7 @@ RULES: list[Rule] = [
     *sync.RULES,
     *drafts.RULES,
     *bundles.RULES,
+    *feedback.RULES,
 ]
 
 __all__ = [

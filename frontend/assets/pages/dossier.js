@@ -15,8 +15,10 @@ import { signInPrompt } from "../components/sign-in.js";
 import { el, heading, message, srOnly } from "../dom.js";
 import { addText, errorText, formatBytes, formatDate, formatDateTime, formatDue, formatTime, pick, serverText, t } from "../i18n.js";
 import * as dossiersText from "../text/dossiers.js";
+import * as feedbackText from "../text/feedback.js";
 
 addText(dossiersText);
+addText(feedbackText);
 
 const WITHDRAWABLE = ["RECEIVED", "PROCESSING", "SUPPLEMENT_REQUESTED"];
 const RATEABLE = ["RESULT_READY", "RETURNED", "REJECTED"];
@@ -162,7 +164,10 @@ export async function dossierPage(view, code) {
       filedContent(d),
       el("h2", {}, t("history")), timeline(d.timeline), messageThread(d.code),
       el("div", { class: "actions" },
-        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")), withdraw),
+        el("a", { class: "button secondary", href: `#/ho-so/${code}/bien-nhan` }, t("showReceipt")),
+        // One tap: a request beyond the catalog, reported with this dossier (portal.feedback).
+        el("a", { class: "button secondary", id: "report-extra", href: `#/phan-anh?ho-so=${encodeURIComponent(code)}&loai=EXTRA_DOCUMENTS` }, t("fbReportExtra")),
+        withdraw),
       el("p", { class: "slips" }, slipLink(code, "RECEIPT"),
         d.supplementRequests ? slipLink(code, "SUPPLEMENT_REQUEST") : null,
         d.deadlineExtensions ? slipLink(code, "APOLOGY") : null));

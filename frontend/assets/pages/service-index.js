@@ -7,9 +7,11 @@ import { provinceOptions } from "../data.js";
 import { el, heading, select, svg } from "../dom.js";
 import { addText, errorText, getLang, t } from "../i18n.js";
 import { queryParams } from "../router.js";
+import * as feedbackText from "../text/feedback.js";
 import * as serviceIndexText from "../text/service-index.js";
 
 addText(serviceIndexText);
+addText(feedbackText);
 
 const GROUPS = ["PUBLICITY", "PROGRESS", "DIGITIZATION", "ONLINE", "SATISFACTION"];
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -110,6 +112,23 @@ function channelFigures(f) {
       unknown ? part(t("channelUnknown"), unknown) : null));
 }
 
+// Feedback (phản ánh, kiến nghị) of the month: received, answered on time, by category, each with its count.
+async function feedbackSection(month, provinceCode) {
+  const section = el("section", { class: "group", id: "idx-feedback" }, el("h2", {}, t("fbIndexTitle")));
+  try {
+    const { feedbackIndex: f } = await run("FeedbackIndex", { month, provinceCode: provinceCode || null });
+    const row = (x) => el("tr", {}, el("th", { scope: "row" }, x.name), [x.received, x.hotline, x.answered, x.onTime, x.escalated]
+      .map((n) => el("td", {}, String(n))), el("td", {}, x.byCategory.map((c) => `${t("fbCategories")[c.category]}: ${c.count}`).join("; ")));
+    const rows = [f.subject, ...f.rows.filter((x) => x.received || x.answered)];
+    section.append(el("table", {}, el("caption", {}, t("fbIndexCaption", f.subject.name, month)),
+      el("thead", {}, el("tr", {}, t("fbIndexCols").map((c) => el("th", { scope: "col" }, c)))),
+      el("tbody", {}, rows.map(row))));
+  } catch (error) {
+    section.append(el("p", { class: "error" }, errorText(error)));
+  }
+  return section;
+}
+
 export async function serviceIndexPage(view) {
   const params = queryParams();
   let month = MONTH.test(params.get("thang") || "") ? params.get("thang") : thisMonth();
@@ -172,6 +191,7 @@ export async function serviceIndexPage(view) {
       const { serviceIndex } = await run("ServiceIndex", { month, provinceCode: provinceCode || null, communeCode: communeCode || null });
       if (!view.alive) return;
       draw(serviceIndex);
+      results.append(await feedbackSection(month, provinceCode));
       status.textContent = t("idxShown", serviceIndex.subject.name, monthLabel(month));
     } catch (error) {
       if (!view.alive) return;

@@ -23,6 +23,7 @@ from portal.bootstrap.webhooks import build_webhook_worker, webhook_stores
 from portal.clients.service import ClientRegistry
 from portal.clock import Clock, SystemClock
 from portal.config import NotifySettings, Settings, settings
+from portal.feedback.repository import FeedbackNotices
 from portal.identity.tokens import TokenVerifier
 from portal.kpis.public_index import ServiceIndex
 from portal.payments.repository import PaymentProvider
@@ -35,6 +36,7 @@ from portal.ratelimit.service import CounterStore, RecentRefusals
 from portal.store.centers import CenterStore
 from portal.store.dossiers import DossierStore
 from portal.store.drafts import DraftStore
+from portal.store.feedback import FeedbackStore
 from portal.store.notifications import NotificationStore
 from portal.store.payments import PaymentStore
 from portal.store.procedures import ProcedureStore
@@ -53,6 +55,8 @@ if TYPE_CHECKING:
     from portal.dossiers.following import Following
     from portal.dossiers.verbs import Intake, Workflow
     from portal.drafts.service import DraftService
+    from portal.feedback.service import FeedbackService
+    from portal.kpis.feedback_index import FeedbackIndex
     from portal.payments.service import PaymentService
     from portal.procedures.service import PublicCatalog
     from portal.store.bundles import BundleStore
@@ -98,6 +102,8 @@ class Services:
         return bundle_store()
 
     drafts: DraftStore = field(default_factory=DraftStore)
+    feedback: FeedbackStore = field(default_factory=FeedbackStore)
+    feedback_notices: FeedbackNotices | None = None  # None: built from the notifier on first use (tests set one)
     clients: ClientRegistry | None = None  # third-party apps' registrations (portal.clients)
     webhooks: Webhooks | None = None  # their webhook subscriptions and delivery logs (portal.webhooks)
 
@@ -127,6 +133,27 @@ class Services:
         from portal.drafts.service import DraftService
 
         return DraftService(self.drafts, self.dossiers, self.catalog, self.clock)
+
+    @cached_property
+    def feedback_service(self) -> FeedbackService:
+        """Feedback and recommendations (portal.feedback): reports, hotline calls, answers, escalation."""
+        from portal.feedback.service import FeedbackService
+
+        notices = self.feedback_notices
+        if notices is None:
+            from portal.bootstrap.events import build_notifier
+            from portal.notifications.feedback import FeedbackNotifier
+
+            notices = FeedbackNotifier(build_notifier(self))
+        return FeedbackService(
+            self.feedback, self.dossiers, self.centers, self.catalog, self.clock, self.rate_counters, notices
+        )
+
+    @cached_property
+    def feedback_index(self) -> FeedbackIndex:
+        from portal.kpis.feedback_index import FeedbackIndex
+
+        return FeedbackIndex(self.feedback, self.centers, self.units)
 
     @cached_property
     def bundle_service(self) -> BundleService:

@@ -18,6 +18,7 @@ class OfficerRole(Enum):
     RECEPTION = "reception"  # receives and digitizes dossiers, returns results
     PROCESSING = "processing"  # examines dossiers, asks for supplements, prepares results
     LEAD = "lead"  # signs off results and apologies; all of the above
+    HOTLINE = "hotline"  # the province's 24/7 hotline: records calls as feedback (portal.feedback), nothing else
 
 
 class Scope(Enum):

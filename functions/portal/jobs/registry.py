@@ -74,6 +74,13 @@ def draft_reminders(services: Services, notifier=None) -> dict[str, Any]:
     return {"reminded": report.reminded, "deleted": report.deleted, "skipped": report.skipped}
 
 
+def escalate_feedback(services: Services) -> dict[str, Any]:
+    """Every morning (07:00 in Vietnam): feedback past its due date unanswered goes to the province's own
+    center, and the reporter is told (portal.feedback; Decree 20/2008/NĐ-CP sets the time to answer)."""
+    escalated = services.feedback_service.escalate_overdue()
+    return {"escalated": len(escalated)}
+
+
 def sweep_payments(services: Services) -> dict[str, Any]:
     """Every 5 minutes: payments still open past their expiry, settled with the provider (paid after all,
     or expired), so no dossier waits behind an abandoned payment and nothing paid is lost."""
@@ -117,6 +124,7 @@ JOBS: dict[str, Job] = {
     "retry-deliveries": retry_deliveries,
     "sweep-uploads": sweep_uploads,
     "draft-reminders": draft_reminders,
+    "escalate-feedback": escalate_feedback,
     "sweep-payments": sweep_payments,
     "reconcile-payments": reconcile_payments,
 }

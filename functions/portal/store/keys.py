@@ -35,6 +35,12 @@ PAYMENT_REQUEST = ItemKind(DOSSIERS, "one create request -> one payment", "PAYKE
 RECEIPTS = ItemKind(DOSSIERS, "a citizen's receipts", "RECEIPTS#", "")
 LEDGER = ItemKind(DOSSIERS, "money in and out of a day", "LEDGER#", "")
 OPEN_PAYMENTS = ItemKind(DOSSIERS, "payments still open, by the day they expire", "PAYMENTS_OPEN#", "")
+FEEDBACK = ItemKind(DOSSIERS, "a feedback report (phản ánh, kiến nghị)", "FEEDBACK#", "FEEDBACK")
+FEEDBACK_QUEUE = ItemKind(DOSSIERS, "a center's or province's feedback to answer", "FEEDBACK_QUEUE#", "")
+FEEDBACK_OPEN = ItemKind(DOSSIERS, "feedback not answered yet, by due date", "FEEDBACK_OPEN", "")
+FEEDBACK_PUBLIC = ItemKind(DOSSIERS, "published answers, of a procedure or all", "FEEDBACK_PUBLIC#", "")
+FEEDBACK_MINE = ItemKind(DOSSIERS, "a reporter's feedback", "FEEDBACK_MINE#", "")
+FEEDBACK_STATS = ItemKind(DOSSIERS, "a month of feedback counters of a scope", "FEEDBACK_STATS#", "MONTH#")
 
 # --- the Notifications table ---------------------------------------------------------------------------------
 INBOX = ItemKind(NOTIFICATIONS, "an inbox entry", "INBOX#", "")

@@ -23,6 +23,8 @@ from portal.api.dossiers.mutations import DossierMutations
 from portal.api.dossiers.queries import DossierQueries
 from portal.api.drafts.mutations import DraftMutations
 from portal.api.drafts.queries import DraftQueries
+from portal.api.feedback.mutations import FeedbackMutations
+from portal.api.feedback.queries import FeedbackQueries
 from portal.api.graphql.client_quota import ClientQuota
 from portal.api.graphql.errors import EXCEPTION_HANDLERS, RETRY_AFTER_SECONDS, SERVICE_UNAVAILABLE, public_error
 from portal.api.graphql.limits import QueryCost, QueryLimits, StaticRules, static_rules
@@ -65,6 +67,7 @@ class Query(
     SyncQueries,
     DraftQueries,
     BundleQueries,
+    FeedbackQueries,
 ):
     pass
 
@@ -80,6 +83,7 @@ class Mutation(
     WebhookMutations,
     DraftMutations,
     BundleMutations,
+    FeedbackMutations,
 ):
     pass
 
