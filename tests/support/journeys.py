@@ -22,6 +22,30 @@ def electronic_documents(procedure) -> list[str]:
     return [name for name, rule in required_documents(procedure) if rule.electronic_ok]
 
 
+def generic_filing(api, token: str, procedure) -> dict[str, Any]:
+    """What a generic form needs besides the applicant: its answers (the first result when the catalog lists
+    several, what is asked when no row takes a file) and a real stored file for each required row (or the
+    first row a file may be given for): nothing is filed empty. Empty for a designed form."""
+    from portal.procedures.document_slots import slot_key
+    from portal.procedures.online_form import REQUEST_DETAILS, REQUESTED_RESULT, FormKind, derive
+    from tests.support.uploads import minimal_pdf, upload
+
+    form = derive(procedure)
+    if form is None or form.kind is not FormKind.GENERIC:
+        return {}
+    answers = {f.name: f.options[0] for f in form.fields if f.name == REQUESTED_RESULT}
+    answers |= {
+        f.name: "Đề nghị giải quyết theo hồ sơ." for f in form.fields if f.name == REQUEST_DETAILS and f.required
+    }
+    documents = []
+    for i, slot in enumerate(form.required_slots() or form.offered_slots()[:1]):
+        key = slot_key(procedure.documents[slot.index].name)
+        body = minimal_pdf(f"{procedure.code} {i} {uuid.uuid4().hex}".encode())
+        stored = upload(api, token, body, procedureCode=procedure.code, slot=key)
+        documents.append({"documentId": stored["id"], "slot": key})
+    return {"formData": answers, "documents": documents}
+
+
 def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) -> dict:
     procedure = procedure or birth_procedure()
     payload = {
@@ -30,6 +54,7 @@ def submit(api, token: str, center_id: str, procedure=None, **overrides: Any) ->
         "centerId": center_id,
         "formData": form_for(procedure),
         "electronicDocuments": electronic_documents(procedure),  # the birth certificate is held electronically
+        **(generic_filing(api, token, procedure) if not procedure.form_fields and "documents" not in overrides else {}),
         **overrides,
     }
     r = api.run("SubmitDossier", {"input": payload}, token=token)
