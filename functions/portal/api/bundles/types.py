@@ -22,9 +22,7 @@ BundleMemberState = strawberry.enum(model.MemberState, name="BundleMemberState")
 
 
 def form_field(f) -> FormField:
-    return FormField(
-        name=f.name, label=f.label, label_en=f.label_en, type=f.type, required=f.required, options=list(f.options)
-    )
+    return FormField.of(f)
 
 
 @strawberry.type(description="A member procedure of an interlinked group, in the order the group runs.")

@@ -81,6 +81,12 @@ class FormField:
     required: bool
     options: list[str]
 
+    @classmethod
+    def of(cls, f: model.FormField) -> FormField:
+        return cls(
+            name=f.name, label=f.label, label_en=f.label_en, type=f.type, required=f.required, options=list(f.options)
+        )
+
 
 @strawberry.type
 class ProcessingTime:

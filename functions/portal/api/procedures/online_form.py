@@ -58,17 +58,7 @@ class OnlineForm:
 def online_form_type(definition: online_form.FormDefinition, procedure: model.Procedure) -> OnlineForm:
     return OnlineForm(
         kind=definition.kind,
-        fields=[
-            FormField(
-                name=f.name,
-                label=f.label,
-                label_en=f.label_en,
-                type=f.type,
-                required=f.required,
-                options=list(f.options),
-            )
-            for f in definition.fields
-        ],
+        fields=[FormField.of(f) for f in definition.fields],
         documents=[
             DocumentSlot(
                 index=s.index,

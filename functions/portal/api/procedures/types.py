@@ -196,17 +196,7 @@ class Procedure:
     @strawberry.field(description="The online form (the applicant's identity is prefilled).")
     async def form_fields(self, info: Info[PortalContext, None]) -> list[FormField]:
         p = await self._details(info)
-        return [
-            FormField(
-                name=f.name,
-                label=f.label,
-                label_en=f.label_en,
-                type=f.type,
-                required=f.required,
-                options=list(f.options),
-            )
-            for f in (p.form_fields if p else ())
-        ]
+        return [FormField.of(f) for f in (p.form_fields if p else ())]
 
     @strawberry.field(
         description="The online form: fields and a slot per document, as the server checks a submission; null "
