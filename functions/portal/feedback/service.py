@@ -20,98 +20,41 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
-from portal.centers.model import Center, CenterKind
+from portal.centers.model import CenterKind
 from portal.clock import Clock
 from portal.dossiers.repository import DossierRepository
 from portal.errors import Conflict, Forbidden, InvalidInput, NotFound, RateLimited
 from portal.feedback import rules
+from portal.feedback.input import MIN_TEXT, FeedbackInput, checked_input
 from portal.feedback.model import (
     Answer,
-    Category,
     FeedbackChannel,
     FeedbackCounts,
     FeedbackStatus,
     PublishedAnswer,
     Report,
     Reporter,
-    SubjectKind,
 )
 from portal.feedback.repository import FeedbackNotices, FeedbackRepository
+from portal.feedback.routing import CenterLookup, routed_report
 from portal.identity.access import require_officer, require_public_read, require_signed_in
 from portal.identity.principal import Anonymous, Citizen, Officer, OfficerRole, Principal
 from portal.input_limits import check_length
-from portal.pagination import Page
 from portal.procedures.catalog import Catalog
-from portal.procedures.service import get_summary
 from portal.ratelimit.service import CounterStore
 from portal.workdays.vietnam_calendar import calendar_around
 from portal.workdays.working_days import WorkCalendar
 
 PER_DAY_PERSON = 5  # reports a person (citizen number or e-mail) may make a day
 PER_DAY_ADDRESS = 20  # reports from one network address a day (a family, an office behind one address)
-MIN_TEXT = 10
-EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,189}\.[^@\s]{2,}$")
-PROVINCE = re.compile(r"^\d{2}$")
 REPORT_ID = re.compile(r"^PA\d{6}-[0-9A-F]{8}$")
 ANSWERING_ROLES = frozenset({OfficerRole.RECEPTION, OfficerRole.PROCESSING})  # and LEAD (require_officer)
 HOTLINE_ROLES = frozenset({OfficerRole.HOTLINE})
 
 
-class CenterLookup(Protocol):
-    def get(self, center_id: str) -> Center | None: ...
-    def by_province(self, province_code: str, first: int | None, after: str | None) -> Page[Center]: ...
-
-
-@dataclass(frozen=True)
-class FeedbackInput:
-    category: str
-    text: str
-    publish_consent: bool = False
-    procedure_code: str = ""
-    dossier_code: str = ""
-    center_id: str = ""
-    province_code: str = ""
-    about_officer: bool = False
-    officer_note: str = ""
-    email: str = ""  # anonymous reporters, and callers who want the answer mailed
-    full_name: str = ""
-    phone: str = ""
-
-
 def _hash(report_id: str, code: str) -> str:
     return hashlib.sha256(f"{report_id}:{code}".encode()).hexdigest()
-
-
-def _category(value: str) -> Category:
-    try:
-        return Category(check_length("category", value, "code"))
-    except ValueError:
-        raise InvalidInput.for_field("category", "Loại phản ánh không hợp lệ.", "Not a feedback category.") from None
-
-
-def _checked(given: FeedbackInput) -> FeedbackInput:
-    text = check_length("text", given.text, "feedbackText").strip()
-    if len(text) < MIN_TEXT:
-        raise InvalidInput.for_field(
-            "text", f"Nội dung cần ít nhất {MIN_TEXT} ký tự.", f"Please write at least {MIN_TEXT} characters."
-        )
-    email = check_length("email", given.email, "email").strip()
-    if email and not EMAIL.match(email):
-        raise InvalidInput.for_field("email", "Địa chỉ thư điện tử không hợp lệ.", "Not an e-mail address.")
-    return replace(
-        given,
-        text=text,
-        email=email,
-        procedure_code=check_length("procedureCode", given.procedure_code, "code").strip(),
-        dossier_code=check_length("dossierCode", given.dossier_code, "code").strip(),
-        center_id=check_length("centerId", given.center_id, "code").strip(),
-        province_code=check_length("provinceCode", given.province_code, "code").strip(),
-        officer_note=check_length("officerNote", given.officer_note, "officerNote").strip(),
-        full_name=check_length("fullName", given.full_name, "fullName").strip(),
-        phone=check_length("phone", given.phone, "phone").strip(),
-    )
 
 
 @dataclass
@@ -145,11 +88,20 @@ class FeedbackService:
                 "Công dân gửi phản ánh, kiến nghị; cán bộ đường dây nóng ghi nhận cuộc gọi.",
                 "Citizens report; hotline operators record calls.",
             )
-        given = _checked(given)
+        given = checked_input(given)
         self._admit(f"person:{reporter.key}", PER_DAY_PERSON)
         if address:
             self._admit(f"address:{address}", PER_DAY_ADDRESS)
-        report = self._routed(given, reporter, FeedbackChannel.ONLINE, principal)
+        report = routed_report(
+            given,
+            reporter,
+            FeedbackChannel.ONLINE,
+            principal,
+            self.dossiers,
+            self.centers,
+            self.catalog,
+            self.clock.now(),
+        )
         if reporter.id_number:
             return self._receive(report)
         code = f"{secrets.randbelow(10**6):06d}"
@@ -170,12 +122,21 @@ class FeedbackService:
     def record_call(self, principal: Principal, given: FeedbackInput) -> Report:
         """A call to the province's hotline, recorded by its operator on the caller's behalf."""
         operator = require_officer(principal, roles=HOTLINE_ROLES)
-        given = _checked(given)
+        given = checked_input(given)
         center = self.centers.get(operator.center_id)
         if not given.province_code and center is not None:
             given = replace(given, province_code=center.province_code)
         reporter = Reporter("", given.full_name, given.email, given.phone)
-        report = self._routed(given, reporter, FeedbackChannel.HOTLINE, principal)
+        report = routed_report(
+            given,
+            reporter,
+            FeedbackChannel.HOTLINE,
+            principal,
+            self.dossiers,
+            self.centers,
+            self.catalog,
+            self.clock.now(),
+        )
         return self._receive(replace(report, recorded_by=operator.subject))
 
     def _admit(self, key: str, limit: int) -> None:
@@ -192,63 +153,8 @@ class FeedbackService:
     def _routed(
         self, given: FeedbackInput, reporter: Reporter, channel: FeedbackChannel, principal: Principal
     ) -> Report:
-        category = _category(given.category)
-        procedure_code = procedure_name = ""
-        dossier_center = province = ""
-        if given.dossier_code:
-            dossier = self.dossiers.get(given.dossier_code)
-            own = dossier is not None and (
-                channel is FeedbackChannel.HOTLINE or dossier.applicant.id_number == reporter.id_number
-            )
-            if dossier is None or not own or not reporter.id_number and channel is FeedbackChannel.ONLINE:
-                raise NotFound(
-                    f"Không tìm thấy hồ sơ {given.dossier_code}.", f"Dossier {given.dossier_code} not found."
-                )
-            dossier_center, province = dossier.center_id, dossier.province_code
-            procedure_code, procedure_name = dossier.procedure_code, dossier.procedure_name
-        if given.procedure_code and not procedure_code:
-            summary = get_summary(self.catalog, given.procedure_code)
-            procedure_code, procedure_name = summary.code, summary.name
-        center_id = rules.responsible(dossier_center, None)
-        if not center_id and given.center_id:
-            center = self.centers.get(given.center_id)
-            if center is None:
-                raise NotFound(f"Không có trung tâm {given.center_id}.", f"No center {given.center_id}.")
-            center_id, province = center.id, center.province_code
-        province = province or given.province_code
-        if not PROVINCE.match(province):
-            raise InvalidInput.for_field(
-                "provinceCode",
-                "Chọn tỉnh, thành phố (hoặc trung tâm, hồ sơ) nhận phản ánh.",
-                "Choose the province (or the center, or the dossier) the report is about.",
-            )
-        subject = (
-            SubjectKind.DOSSIER
-            if given.dossier_code
-            else SubjectKind.OFFICER
-            if given.about_officer
-            else SubjectKind.CENTER
-            if center_id
-            else SubjectKind.PROCEDURE
-        )
-        now = self.clock.now()
-        return Report(
-            id=f"PA{now:%y%m%d}-{secrets.token_hex(4).upper()}",
-            category=category,
-            subject=subject,
-            channel=channel,
-            text=given.text,
-            reporter=reporter,
-            publish_consent=given.publish_consent,
-            status=FeedbackStatus.UNCONFIRMED,
-            created_at=now,
-            province_code=province,
-            center_id=center_id,
-            procedure_code=procedure_code,
-            procedure_name=procedure_name,
-            dossier_code=given.dossier_code,
-            officer_note=given.officer_note,
-        )
+        stores = (self.dossiers, self.centers, self.catalog)
+        return routed_report(given, reporter, channel, principal, *stores, self.clock.now())
 
     def _receive(self, report: Report) -> Report:
         now = self.clock.now()

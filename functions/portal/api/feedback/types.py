@@ -7,7 +7,7 @@ from datetime import date, datetime
 import strawberry
 
 from portal.feedback import model, rules
-from portal.feedback.service import FeedbackInput
+from portal.feedback.input import FeedbackInput
 from portal.kpis.feedback_index import FeedbackFigures as DomainFigures
 from portal.kpis.feedback_index import FeedbackReport as DomainIndex
 
